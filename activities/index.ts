@@ -1,0 +1,2 @@
+export * from './case-record.port';
+export * from './case.activities';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { databaseEnvSchema } from '@careloop/persistence';
+import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
+
+export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Run pending migrations at boot (under an advisory lock). Turn off when a release job runs them. */
+  RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
+  /**
+   * Key for deriving PHI-free case ids from member + program. Must be the same
+   * for every API replica and must never change for a deployment (ids would
+   * change). The default is for local development only.
+   */
+  CASE_ID_SECRET: z.string().min(16, 'must be at least 16 characters').default('careloop-local-development-only'),
+  /** A worker counts as polling if the server saw it poll within this window. */
+  WORKER_POLL_FRESHNESS_MS: z.coerce.number().int().min(1000).default(90_000),
+});
+
+export interface ApiConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly runMigrations: boolean;
+  readonly databaseUrl: string;
+  readonly temporal: TemporalConfig;
+  readonly caseIdSecret: string;
+  readonly workerPollFreshnessMs: number;
+}
+
+export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    runMigrations: env.RUN_MIGRATIONS === 'true',
+    databaseUrl: env.DATABASE_URL,
+    temporal: temporalConfigFrom(env),
+    caseIdSecret: env.CASE_ID_SECRET,
+    workerPollFreshnessMs: env.WORKER_POLL_FRESHNESS_MS,
+  };
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');

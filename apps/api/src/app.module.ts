@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PersistenceModule } from '@careloop/persistence';
+import { TemporalClientModule } from '@careloop/temporal';
+import { API_CONFIG, type ApiConfig } from './api.config';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
+      controllers: [HealthController, CasesController],
+      providers: [{ provide: API_CONFIG, useValue: config }, CasesService, ReadinessService],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
+
+@ValidatorConstraint({ name: 'isCalendarDate' })
+class IsCalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      return false;
+    }
+    const d = new Date(`${value}T00:00:00Z`);
+    // Rejects 2026-02-30 and friends, which Date would otherwise roll over.
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value) && d.getUTCFullYear() >= 1900;
+  }
+
+  defaultMessage(): string {
+    return 'enrollmentDate must be a real calendar date written YYYY-MM-DD (year 1900 or later)';
+  }
+}
+
+export class StartCaseDto {
+  @ApiProperty({
+    description: "The health plan's member identifier. PHI: stored encrypted in workflow payloads and in Postgres, never in ids or logs.",
+    example: 'M-000123',
+    maxLength: 64,
+  })
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: 'memberRef must start with a letter or digit and contain only letters, digits, ".", "_" and "-"',
+  })
+  memberRef!: string;
+
+  @ApiProperty({ description: 'Care-management program code.', example: 'CCM', pattern: PROGRAM_CODE_PATTERN.source })
+  @Matches(PROGRAM_CODE_PATTERN, {
+    message: 'programCode must be 2-32 characters: an upper-case letter, then upper-case letters, digits, "_" or "-"',
+  })
+  programCode!: string;
+
+  @ApiProperty({
+    description: 'Effective date of enrollment (YYYY-MM-DD). The 90-day screening deadline runs from this date.',
+    example: '2026-11-01',
+    format: 'date',
+  })
+  @IsISO8601({ strict: true }, { message: 'enrollmentDate must be an ISO 8601 date (YYYY-MM-DD)' })
+  @Validate(IsCalendarDate)
+  enrollmentDate!: string;
+}

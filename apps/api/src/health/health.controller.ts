@@ -1,0 +1,27 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ReadinessService, type Readiness } from './readiness.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the API process is up' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Postgres reachable, Temporal reachable, a worker polling the task queue' })
+  @ApiOkResponse({ description: 'All checks ok.' })
+  @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body names it.' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
+    const result = await this.readiness.check();
+    res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return result;
+  }
+}

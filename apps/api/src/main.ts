@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { parseEnv } from '@careloop/temporal';
+import { apiConfigFrom, apiEnvSchema } from './api.config';
+import { createApiApp } from './api.app';
+
+async function main(): Promise<void> {
+  const config = apiConfigFrom(parseEnv(apiEnvSchema));
+  const app = await createApiApp(config);
+  await app.listen(config.port, config.host);
+  new Logger('api').log(`listening on ${await app.getUrl()} (OpenAPI UI at /docs)`);
+}
+
+main().catch((err: unknown) => {
+  new Logger('api').error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

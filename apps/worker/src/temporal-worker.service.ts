@@ -1,0 +1,58 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { CaseRecordRepository } from '@careloop/persistence';
+import { createCaseActivities } from '@careloop/activities';
+import { addPathAliases, workflowsSourcePath } from '@careloop/temporal';
+import { WORKER_CONFIG } from './worker.tokens';
+import type { WorkerConfig } from './worker.config';
+
+/**
+ * Hosts the Temporal worker inside the Nest application context: activities
+ * are built from injected dependencies; on shutdown the worker stops polling
+ * and drains in-flight tasks before Nest closes the database.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private worker: Worker | undefined;
+  private connection: NativeConnection | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly caseRecords: CaseRecordRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal, workflowBundlePath, shutdownGraceMs } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      activities: createCaseActivities({ caseRecords: this.caseRecords }),
+      ...(workflowBundlePath
+        ? { workflowBundle: { codePath: workflowBundlePath } }
+        : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),
+      shutdownGraceTime: shutdownGraceMs,
+    });
+    this.running = this.worker.run();
+    // A worker that dies on its own (e.g. lost connection beyond retries) takes the process down,
+    // so the supervisor (npm start, systemd, Kubernetes) sees it and restarts it.
+    this.running.catch((err: unknown) => {
+      this.logger.error(`worker stopped: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.logger.log(`polling task queue "${temporal.taskQueue}" on ${temporal.address} (namespace ${temporal.namespace})`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') {
+      this.worker.shutdown();
+    }
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    this.logger.log('worker stopped');
+  }
+}

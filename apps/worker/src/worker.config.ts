@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { databaseEnvSchema } from '@careloop/persistence';
+import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
+
+export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend({
+  /** A bundle built by `npm run build`; without it the worker bundles workflows/ from source at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /** How long in-flight activities get to finish on SIGTERM before the worker gives up on them. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export interface WorkerConfig {
+  readonly temporal: TemporalConfig;
+  readonly databaseUrl: string;
+  readonly workflowBundlePath: string | undefined;
+  readonly shutdownGraceMs: number;
+}
+
+export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerConfig {
+  return {
+    temporal: temporalConfigFrom(env),
+    databaseUrl: env.DATABASE_URL,
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+    shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+  };
+}

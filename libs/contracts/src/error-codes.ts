@@ -1,0 +1,35 @@
+/**
+ * Stable error codes returned in RFC 9457 problem details (`code` member).
+ * Clients switch on these, so a code is never renamed once released. The
+ * HTTP status for each code is defined here and nowhere else.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_request: { status: 400, title: 'The request body could not be read' },
+  not_found: { status: 404, title: 'No such resource' },
+  case_not_found: { status: 404, title: 'No such case' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  temporal_unavailable: { status: 503, title: 'The workflow service is unavailable' },
+  internal_error: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One failing field of a request: where it is and why it was rejected. */
+export interface FieldError {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** RFC 9457 problem details body as CareLoop sends it (`application/problem+json`). */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode;
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+}

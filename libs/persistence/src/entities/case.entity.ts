@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * Read model of a case, written only by the case workflow's activities.
+ * The workflow is the source of truth for live state; this row serves lists,
+ * joins and reports. `member_ref` is PHI: it lives here (encrypted at rest by
+ * the database's storage) and never in workflow ids or search attributes.
+ */
+@Entity({ name: 'cases' })
+@Index('ix_cases_program_phase', ['programCode', 'phase'])
+export class CaseEntity {
+  /** The case workflow id. */
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  /** Run that opened this case; a retried write from the same run is a no-op. */
+  @Column({ name: 'run_id', type: 'varchar', length: 64 })
+  runId!: string;
+
+  @Column({ name: 'member_ref', type: 'varchar', length: 64 })
+  memberRef!: string;
+
+  @Column({ name: 'program_code', type: 'varchar', length: 32 })
+  programCode!: string;
+
+  @Column({ name: 'enrollment_date', type: 'date' })
+  enrollmentDate!: string;
+
+  @Column({ name: 'policy_version', type: 'varchar', length: 64 })
+  policyVersion!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  phase!: string;
+
+  @Column({ name: 'closure_reason', type: 'varchar', length: 32, nullable: true })
+  closureReason!: string | null;
+
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ name: 'phase_changed_at', type: 'timestamptz' })
+  phaseChangedAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,8 @@
+import { InitialSchema1795405717084 } from './1795405717084-InitialSchema';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so they load the
+ * same from sources, from dist/ and inside jest. Generate new ones with
+ * `npm run migration:generate -- libs/persistence/src/migrations/<Name>`.
+ */
+export const MIGRATIONS = [InitialSchema1795405717084];

@@ -1,0 +1,36 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { TemporalConfig } from './temporal.config';
+
+export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
+
+/**
+ * Holds the API's Temporal client. The connection is lazy: the API starts
+ * and answers `/health/ready` (with Temporal marked down) even while the
+ * Temporal service is unreachable, and connects on first use.
+ */
+@Injectable()
+export class TemporalClientService implements OnApplicationShutdown {
+  readonly connection: Connection;
+  readonly client: Client;
+
+  constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
+    this.connection = Connection.lazy({ address: config.address, tls: config.tls ? {} : undefined });
+    this.client = new Client({ connection: this.connection, namespace: config.namespace });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Module({})
+export class TemporalClientModule {
+  static forRoot(config: TemporalConfig): DynamicModule {
+    return {
+      module: TemporalClientModule,
+      providers: [{ provide: TEMPORAL_CONFIG, useValue: config }, TemporalClientService],
+      exports: [TemporalClientService, TEMPORAL_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BundleOptions } from '@temporalio/worker';
+import { projectRoot } from './project-root';
+
+type BundlerOptions = NonNullable<BundleOptions['webpackConfigHook']>;
+
+/**
+ * Webpack aliases for the workflow bundle, read from tsconfig.json's `paths`
+ * so that Nest, jest and the workflow sandbox resolve `@careloop/*` the same
+ * way from one definition.
+ */
+export function tsconfigPathAliases(root: string = projectRoot()): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { baseUrl?: string; paths?: Record<string, string[]> };
+  };
+  const base = resolve(root, tsconfig.compilerOptions.baseUrl ?? '.');
+  const aliases: Record<string, string> = {};
+  for (const [key, targets] of Object.entries(tsconfig.compilerOptions.paths ?? {})) {
+    const [target] = targets;
+    if (target !== undefined) {
+      aliases[key] = resolve(base, target);
+    }
+  }
+  return aliases;
+}
+
+export const addPathAliases: BundlerOptions = (config) => ({
+  ...config,
+  resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...tsconfigPathAliases() } },
+});
+
+/** Where workflow sources live, and where `npm run build` writes the prebuilt bundle. */
+export function workflowsSourcePath(root: string = projectRoot()): string {
+  return join(root, 'workflows', 'index.ts');
+}
+
+export function prebuiltWorkflowBundlePath(root: string = projectRoot()): string {
+  return join(root, 'dist', 'workflow-bundle.js');
+}
+
+export function hasPrebuiltWorkflowBundle(root: string = projectRoot()): boolean {
+  return existsSync(prebuiltWorkflowBundlePath(root));
+}
