@@ -1,0 +1,56 @@
+// @ts-check
+const { compilerOptions } = require('./tsconfig.json');
+
+/** `@careloop/*` aliases from tsconfig.json, so jest resolves them exactly like tsc and the workflow bundler. */
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+/** SWC with legacy decorators and emitted metadata: Nest's DI needs both. */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        // Rewrites `@careloop/*` at transform time too, so globalSetup files (plain Node, no moduleNameMapper) resolve them.
+        baseUrl: __dirname,
+        paths: compilerOptions.paths,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'workflows',
+      // Time-skipping test server per suite; replay of saved histories.
+      testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/test/replay/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/workflows.global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.workflows.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      // A real Temporal dev server and a real (embedded) Postgres, started once for all e2e suites.
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/e2e.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/e2e.global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'],
+    },
+  ],
+};

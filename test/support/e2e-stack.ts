@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { apiConfigFrom, apiEnvSchema } from '../../apps/api/src/api.config';
+import { createApiApp } from '../../apps/api/src/api.app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { workerConfigFrom, workerEnvSchema } from '../../apps/worker/src/worker.config';
+import { testWorkflowBundlePath } from './test-workflow-bundle';
+
+/**
+ * One suite's slice of the real stack: its own Postgres database and task
+ * queue on the shared servers, a worker (Nest context) and the API (Nest app
+ * on a random port), both built exactly as in production.
+ */
+export interface E2eStack {
+  readonly baseUrl: string;
+  readonly databaseUrl: string;
+  readonly taskQueue: string;
+  readonly temporal: Client;
+  readonly sql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: the e2e globalSetup did not run`);
+  }
+  return value;
+}
+
+export async function startE2eStack(name: string): Promise<E2eStack> {
+  const suffix = randomBytes(4).toString('hex');
+  const database = `careloop_e2e_${name}_${suffix}`;
+  const adminUrl = requiredEnv('TEST_DATABASE_ADMIN_URL');
+  await ensureDatabase(adminUrl, database);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${database}`;
+  const databaseUrl = dbUrl.toString();
+  const taskQueue = `careloop-e2e-${name}-${suffix}`;
+  const env = {
+    TEMPORAL_ADDRESS: requiredEnv('TEMPORAL_ADDRESS'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WORKFLOW_BUNDLE_PATH: testWorkflowBundlePath(),
+    WORKER_SHUTDOWN_GRACE_MS: '1000',
+  };
+
+  const api: INestApplication = await createApiApp(apiConfigFrom(apiEnvSchema.parse(env)), { logger: ['error', 'warn'] });
+  await api.listen(0, '127.0.0.1');
+  const worker: INestApplicationContext = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(workerConfigFrom(workerEnvSchema.parse(env))),
+    // Only errors: API and worker share this process in tests, so TypeORM warns about two default data sources.
+    { logger: ['error'] },
+  );
+
+  const pg = new PgClient({ connectionString: databaseUrl });
+  await pg.connect();
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+
+  return {
+    baseUrl: (await api.getUrl()).replace('[::1]', '127.0.0.1'),
+    databaseUrl,
+    taskQueue,
+    temporal: new Client({ connection }),
+    sql: async (text, params) => (await pg.query(text, params)).rows,
+    close: async () => {
+      await api.close();
+      await worker.close();
+      await connection.close();
+      await pg.end();
+    },
+  };
+}

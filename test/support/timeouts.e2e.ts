@@ -1,0 +1,2 @@
+// E2E suites boot the API and a worker against real servers.
+jest.setTimeout(120_000);

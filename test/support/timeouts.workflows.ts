@@ -1,0 +1,2 @@
+// Workflow suites start a test server and a worker per suite.
+jest.setTimeout(60_000);

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The lint rules that keep workflow code deterministic are part of the
+ * architecture, so they are tested: each forbidden import or call under
+ * workflows/ is reported, and the allowed ones are not.
+ */
+const FORBIDDEN: [string, string][] = [
+  ["import { readFileSync } from 'fs';", 'no-restricted-imports'],
+  ["import { readFileSync } from 'node:fs';", 'no-restricted-imports'],
+  ["import { Injectable } from '@nestjs/common';", 'no-restricted-imports'],
+  ["import { DataSource } from 'typeorm';", 'no-restricted-imports'],
+  ["import { Client } from 'pg';", 'no-restricted-imports'],
+  ["import { createCaseActivities } from '@careloop/activities';", 'no-restricted-imports'],
+  ["import { CaseRecordRepository } from '@careloop/persistence';", 'no-restricted-imports'],
+  ['export const t = Date.now();', 'no-restricted-properties'],
+  ['export const r = Math.random();', 'no-restricted-properties'],
+];
+const ALLOWED = [
+  "import { sleep } from '@temporalio/workflow';",
+  "import { CASE_PHASES } from '@careloop/domain';",
+  "import { CASE_WORKFLOW_TYPE } from '@careloop/contracts';",
+  "import type { CaseActivities } from '@careloop/activities';",
+  'export type A = CaseActivities;',
+  'export const x = [sleep, CASE_PHASES, CASE_WORKFLOW_TYPE];',
+].join('\n');
+const FLOATING = 'async function f(): Promise<void> {}\nf();\nexport {};\n';
+
+/**
+ * ESLint loads its flat config with a dynamic import, which jest's module
+ * sandbox does not support, so the fixtures are linted in one child process
+ * with the project's real configuration.
+ */
+function lintAll(sources: string[]): string[][] {
+  const script = `
+    const { ESLint } = require('eslint');
+    const sources = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const eslint = new ESLint();
+      const out = [];
+      for (const code of sources) {
+        const [r] = await eslint.lintText(code, { filePath: 'workflows/lint-fixture.ts' });
+        out.push(r.messages.map((m) => m.ruleId + ': ' + m.message));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  const res = spawnSync(process.execPath, ['-e', script], {
+    cwd: join(__dirname, '..', '..', '..'),
+    input: JSON.stringify(sources),
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) {
+    throw new Error(`eslint failed: ${res.stderr}`);
+  }
+  return JSON.parse(res.stdout) as string[][];
+}
+
+describe('lint rules for workflows/', () => {
+  const hitsBySource = new Map<string, string[]>();
+  const asModule = (code: string) => `${code}\nexport {};\n`;
+  const ruleHits = (source: string): string[] => hitsBySource.get(source)!;
+
+  beforeAll(() => {
+    const sources = [...FORBIDDEN.map(([code]) => asModule(code)), ALLOWED, FLOATING];
+    lintAll(sources).forEach((hits, i) => hitsBySource.set(sources[i]!, hits));
+  }, 60_000);
+
+  it.each(FORBIDDEN)('reports %s', (code, rule) => {
+    const hits = ruleHits(asModule(code));
+    expect(hits.some((h) => h.startsWith(rule))).toBe(true);
+  });
+
+  it('allows the workflow SDK, the domain and contracts libraries, and type-only activity imports', () => {
+    const hits = ruleHits(ALLOWED);
+    expect(hits.filter((h) => h.startsWith('no-restricted'))).toEqual([]);
+  });
+
+  it('reports a floating promise anywhere', () => {
+    const hits = ruleHits(FLOATING);
+    expect(hits.some((h) => h.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+  });
+});
