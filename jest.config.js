@@ -41,7 +41,7 @@ module.exports = {
       // Time-skipping test server per suite; replay of saved histories.
       testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/test/replay/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/workflows.global-setup.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.workflows.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/setup.workflows.ts'],
     },
     {
       ...common,
@@ -50,7 +50,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/e2e.global-setup.ts',
       globalTeardown: '<rootDir>/test/support/e2e.global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/setup.e2e.ts'],
     },
   ],
 };

@@ -1,5 +1,5 @@
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 
@@ -59,7 +59,30 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return mod.default;
 }
 
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to walk
+ * down to its data folder. Says which folder is in the way instead of letting
+ * initdb fail with a bare "Permission denied".
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) {
+    return;
+  }
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `embedded Postgres runs as the "postgres" user when started by root and cannot enter ${dir} ` +
+          `(mode ${(statSync(dir).mode & 0o777).toString(8)}); run \`chmod o+x ${dir}\` or choose another CARELOOP_DATA_DIR`,
+      );
+    }
+    if (dir === dirname(dir)) {
+      return;
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  assertReachableByPostgresUser(opts.dataDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
