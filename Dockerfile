@@ -4,7 +4,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY . .
 # Compiles TypeScript and prebuilds the workflow bundle (dist/workflow-bundle.js).
 RUN npm run build && npm prune --omit=dev

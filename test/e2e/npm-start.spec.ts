@@ -80,7 +80,7 @@ describe('npm start (the whole system on embedded defaults)', () => {
 
     const first = await startCareLoop(dataDir, apiPort);
     expect(first.output()).toContain(`API           http://localhost:${apiPort}`);
-    expect(first.output()).toMatch(/Temporal UI   http:\/\/localhost:\d+/);
+    expect(first.output()).toMatch(/Temporal UI +http:\/\/localhost:\d+/);
     const ready = await fetch(`${api}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok' });
