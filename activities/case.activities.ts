@@ -1,42 +1,41 @@
-import type { CasePhase, ClosureReason } from '@careloop/domain';
-import type { CaseRecordStore } from './case-record.port';
+import type { CaseEvent, NotificationRequest } from '@careloop/contracts';
+import type { CaseEventStore, NotificationChannel, NotificationOutbox } from './case.ports';
 
 export interface CaseActivityDeps {
-  readonly caseRecords: CaseRecordStore;
+  readonly caseEvents: CaseEventStore;
+  readonly outbox: NotificationOutbox;
+  readonly channel: NotificationChannel;
 }
 
-export interface RecordCaseOpenedInput {
+export interface PersistCaseEventsInput {
   readonly caseId: string;
-  readonly runId: string;
-  readonly memberRef: string;
-  readonly programCode: string;
-  readonly enrollmentDate: string;
-  readonly policyVersion: string;
-  readonly phase: CasePhase;
-  /** ISO timestamp from workflow time, so a retry writes the same value. */
-  readonly openedAt: string;
-}
-
-export interface RecordPhaseChangeInput {
-  readonly caseId: string;
-  readonly runId: string;
-  readonly phase: CasePhase;
-  readonly closureReason: ClosureReason | null;
-  readonly at: string;
+  readonly episodeId: string;
+  readonly events: readonly CaseEvent[];
 }
 
 /**
  * Activity factory: the worker builds it with real dependencies, tests with
- * fakes. Every input carries the values to write (timestamps included), so a
- * retried activity writes exactly what the first attempt did.
+ * fakes. Inputs carry every value to write (timestamps are workflow time),
+ * so a retried activity writes exactly what the first attempt did, once.
  */
-export function createCaseActivities({ caseRecords }: CaseActivityDeps) {
+export function createCaseActivities({ caseEvents, outbox, channel }: CaseActivityDeps) {
   return {
-    async recordCaseOpened(input: RecordCaseOpenedInput): Promise<void> {
-      await caseRecords.upsertOpened({ ...input, openedAt: new Date(input.openedAt) });
+    async persistCaseEvents({ caseId, episodeId, events }: PersistCaseEventsInput): Promise<number> {
+      return caseEvents.append(caseId, episodeId, events);
     },
-    async recordPhaseChange(input: RecordPhaseChangeInput): Promise<void> {
-      await caseRecords.applyPhaseChange({ ...input, at: new Date(input.at) });
+
+    /** Delivers once: a key already delivered is skipped; a failure is recorded, then retried by Temporal. */
+    async deliverNotification(notification: NotificationRequest): Promise<void> {
+      if (await outbox.isDelivered(notification.key)) {
+        return;
+      }
+      try {
+        await channel.deliver(notification);
+      } catch (err) {
+        await outbox.markFailed(notification.key, `${channel.name}: ${err instanceof Error ? err.message : String(err)}`);
+        throw err;
+      }
+      await outbox.markDelivered(notification.key);
     },
   };
 }

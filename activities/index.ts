@@ -1,2 +1,3 @@
-export * from './case-record.port';
+export * from './case.ports';
 export * from './case.activities';
+export * from './notification-channels';

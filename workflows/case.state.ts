@@ -1,78 +1,563 @@
-import { canTransition, screeningDeadline, type CasePhase, type ClosureReason } from '@careloop/domain';
-import type { CaseStateView, CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
-import type { RecordCaseOpenedInput, RecordPhaseChangeInput } from '@careloop/activities';
+import {
+  addMs,
+  attemptChannel,
+  attemptDelayMs,
+  canTransition,
+  screeningDeadline,
+  screeningRisk,
+  stratifyRisk,
+  validateCarePlan,
+  validateConsent,
+  type AttemptOutcome,
+  type CasePhase,
+  type ClosureReason,
+  type ProgramPolicy,
+} from '@careloop/domain';
+import {
+  SYSTEM_ACTOR,
+  type AddNoteInput,
+  type AttemptRecord,
+  type CaseActionResult,
+  type CaseDetailView,
+  type CaseEvent,
+  type CaseEventData,
+  type CaseSnapshot,
+  type CaseTaskKind,
+  type CaseWorkflowInput,
+  type CaseWorkflowResult,
+  type CloseCaseInput,
+  type NotificationRequest,
+  type PauseInput,
+  type ProposePlanInput,
+  type RecordAttemptInput,
+  type RecordConsentInput,
+  type ResumeInput,
+  type SubmitAssessmentInput,
+  type SubmitScreeningInput,
+} from '@careloop/contracts';
+import { CaseRuleViolation } from './case.errors';
+
+const TIMELINE_LENGTH = 20;
+const MAX_NOTE_LENGTH = 10_000;
 
 /**
- * The case's state inside the workflow. Handlers and the main function
- * delegate here so the rules stay in one place and the workflow function
- * reads like the lifecycle. Pure and deterministic: time is passed in.
+ * The case's state inside the workflow and every rule about how it changes.
+ * The workflow function and the message handlers only delegate here, so the
+ * lifecycle reads in one place. Deterministic: time is always passed in.
+ *
+ * Each change appends events to `pending` (the outbox the persistence pump
+ * drains) and to the recent timeline. `check*` methods are update
+ * validators: they throw CaseRuleViolation (with a PHI-free reason) and
+ * change nothing.
  */
 export class CaseState {
-  private phase: CasePhase = 'enrolled';
-  private closureReason: ClosureReason | null = null;
-  readonly screeningDueAt: Date;
+  readonly policy: ProgramPolicy;
+  readonly screeningDueAt: string;
+  private readonly s: CaseSnapshot;
 
-  constructor(
-    readonly caseId: string,
+  private constructor(
     private readonly input: CaseWorkflowInput,
+    snapshot: CaseSnapshot,
   ) {
-    this.screeningDueAt = screeningDeadline(input.enrollmentDate, input.policy.screeningDeadlineMs);
+    this.policy = input.policy;
+    this.screeningDueAt = screeningDeadline(input.enrollmentDate, input.policy.screening.deadlineMs).toISOString();
+    this.s = snapshot;
   }
 
-  get currentPhase(): CasePhase {
-    return this.phase;
-  }
-
-  get isClosed(): boolean {
-    return this.phase === 'closed';
-  }
-
-  /** Milliseconds left until the screening deadline; 0 if it already passed (late enrollment feed). */
-  msUntilScreeningDeadline(nowMs: number): number {
-    return Math.max(0, this.screeningDueAt.getTime() - nowMs);
-  }
-
-  moveTo(next: CasePhase, runId: string, at: Date): RecordPhaseChangeInput {
-    if (!canTransition(this.phase, next)) {
-      throw new Error(`illegal phase transition ${this.phase} -> ${next}`);
-    }
-    this.phase = next;
-    return { caseId: this.caseId, runId, phase: next, closureReason: this.closureReason, at: at.toISOString() };
-  }
-
-  close(reason: ClosureReason, runId: string, at: Date): RecordPhaseChangeInput {
-    this.closureReason = reason;
-    return this.moveTo('closed', runId, at);
-  }
-
-  openedRecord(runId: string, at: Date): RecordCaseOpenedInput {
-    return {
-      caseId: this.caseId,
+  /** A brand-new case: records the opening and enters screening. */
+  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string): CaseState {
+    const state = new CaseState(input, {
+      caseId,
+      episodeId: runId,
+      phase: 'enrolled',
+      status: 'active',
+      step: null,
+      closureReason: null,
+      parked: false,
+      openedAt: now,
+      lastProgressAt: now,
+      attempts: [],
+      screeningReachedAt: null,
+      initialRisk: null,
+      risk: null,
+      riskTier: null,
+      legalGuardian: false,
+      preferredLanguage: null,
+      careManagerId: null,
+      latestPlan: null,
+      activePlanVersion: null,
+      tasks: [],
+      timeline: [],
+      nextSeq: 1,
+      pending: [],
+    });
+    state.emit(now, SYSTEM_ACTOR, 'case opened', {
+      kind: 'case_opened',
       runId,
-      memberRef: this.input.memberRef,
-      programCode: this.input.programCode,
-      enrollmentDate: this.input.enrollmentDate,
-      policyVersion: this.input.policy.version,
-      phase: this.phase,
-      openedAt: at.toISOString(),
-    };
+      memberRef: input.memberRef,
+      programCode: input.programCode,
+      enrollmentDate: input.enrollmentDate,
+      policyVersion: input.policy.version,
+    });
+    state.moveTo('screening', now, SYSTEM_ACTOR);
+    return state;
   }
 
-  view(): CaseStateView {
+  /** A case continued from a previous run. */
+  static resume(input: CaseWorkflowInput, carried: CaseSnapshot): CaseState {
+    return new CaseState(input, carried);
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  get caseId(): string {
+    return this.s.caseId;
+  }
+  get episodeId(): string {
+    return this.s.episodeId;
+  }
+  get phase(): CasePhase {
+    return this.s.phase;
+  }
+  get isClosed(): boolean {
+    return this.s.phase === 'closed';
+  }
+  get isPaused(): boolean {
+    return this.s.status === 'paused';
+  }
+  get isParked(): boolean {
+    return this.s.parked;
+  }
+  get screeningReached(): boolean {
+    return this.s.screeningReachedAt !== null;
+  }
+  get attempts(): readonly AttemptRecord[] {
+    return this.s.attempts;
+  }
+  get pendingEvents(): readonly CaseEvent[] {
+    return this.s.pending;
+  }
+
+  /** The started attempt still waiting for its outcome, if any. */
+  get openAttempt(): AttemptRecord | undefined {
+    return this.s.attempts.find((a) => a.outcome === null);
+  }
+
+  /** Earliest due time among open tasks: what a supervisor's "overdue" view sorts on. */
+  get nextDueAt(): string | null {
+    return this.s.tasks.reduce<string | null>((min, t) => (min === null || t.dueAt < min ? t.dueAt : min), null);
+  }
+
+  get flags(): string[] {
+    return [...(this.isPaused ? ['paused'] : []), ...(this.s.parked ? ['unable_to_reach'] : [])];
+  }
+
+  searchable() {
     return {
-      caseId: this.caseId,
-      programCode: this.input.programCode,
-      phase: this.phase,
-      policyVersion: this.input.policy.version,
-      screeningDueAt: this.screeningDueAt.toISOString(),
-      closureReason: this.closureReason,
+      phase: this.s.phase,
+      step: this.s.step,
+      riskTier: this.s.riskTier,
+      careManagerId: this.s.careManagerId,
+      nextDueAt: this.nextDueAt,
+      lastProgressAt: this.s.lastProgressAt,
+      flags: this.flags,
     };
   }
 
-  result(): CaseWorkflowResult {
-    if (this.phase !== 'closed' || this.closureReason === null) {
+  msUntil(iso: string, now: string): number {
+    return Math.max(0, Date.parse(iso) - Date.parse(now));
+  }
+
+  // ---- screening: outreach attempts ------------------------------------------------------
+
+  /** When the next attempt may start: right away for the first, else after the policy's spacing. */
+  nextAttemptAt(): string {
+    const last = this.s.attempts.at(-1);
+    if (!last) {
+      return this.s.openedAt;
+    }
+    return addMs(last.recordedAt ?? last.dueAt, attemptDelayMs(this.s.attempts.length + 1, this.policy));
+  }
+
+  outreachExhausted(now: string): boolean {
+    return this.s.attempts.length >= this.policy.screening.maxAttempts || now >= this.screeningDueAt;
+  }
+
+  startAttempt(now: string): AttemptRecord {
+    const number = this.s.attempts.length + 1;
+    const channel = attemptChannel(number, this.policy);
+    const windowEnd = addMs(now, this.policy.screening.attemptResponseWindowMs);
+    const dueAt = windowEnd < this.screeningDueAt ? windowEnd : this.screeningDueAt;
+    const attempt: AttemptRecord = { number, channel, startedAt: now, dueAt, outcome: null, recordedAt: null };
+    this.s.attempts.push(attempt);
+    this.emit(now, SYSTEM_ACTOR, `outreach attempt ${number} started (${channel})`, { kind: 'attempt_started', number, channel, dueAt });
+    this.openTask(`attempt-${number}`, 'outreach_attempt', dueAt, now);
+    this.notify(now, {
+      key: `${this.caseId}:attempt-${number}`,
+      caseId: this.caseId,
+      audience: 'care_team',
+      channel: 'task_queue',
+      template: 'outreach_attempt_due',
+      params: { attemptNumber: number, channel, dueAt },
+    });
+    return attempt;
+  }
+
+  checkRecordAttempt(input: RecordAttemptInput): void {
+    this.requireOpen();
+    this.requirePhase('screening', 'record an outreach attempt');
+    const attempt = this.s.attempts.find((a) => a.number === input.attemptNumber);
+    if (!attempt) {
+      throw new CaseRuleViolation(`outreach attempt ${input.attemptNumber} has not been started`);
+    }
+    if (attempt.outcome !== null) {
+      throw new CaseRuleViolation(`outreach attempt ${input.attemptNumber} already has the outcome ${attempt.outcome}`);
+    }
+  }
+
+  recordAttempt(input: RecordAttemptInput, now: string): CaseActionResult {
+    this.checkRecordAttempt(input);
+    return this.result(this.setAttemptOutcome(input.attemptNumber, input.outcome, now, input.actorId, input.note ?? null));
+  }
+
+  /** The care team recorded nothing within the attempt's window. */
+  timeOutAttempt(number: number, now: string): void {
+    this.setAttemptOutcome(number, 'timed_out', now, SYSTEM_ACTOR, null);
+  }
+
+  private setAttemptOutcome(number: number, outcome: AttemptOutcome, now: string, actorId: string, note: string | null): number {
+    const attempt = this.s.attempts.find((a) => a.number === number)!;
+    attempt.outcome = outcome;
+    attempt.recordedAt = now;
+    const seq = this.emit(now, actorId, `outreach attempt ${number}: ${outcome}`, { kind: 'attempt_recorded', number, outcome, note });
+    this.closeTask(`attempt-${number}`, outcome === 'timed_out' ? 'timed_out' : 'done', now);
+    if (actorId !== SYSTEM_ACTOR) {
+      this.s.lastProgressAt = now;
+    }
+    if (outcome === 'reached') {
+      this.s.screeningReachedAt = now;
+      this.openTask('screening', 'screening', this.screeningDueAt, now);
+    } else if (outcome === 'declined') {
+      this.close('member_declined', now, actorId, 'member declined at outreach');
+    }
+    return seq;
+  }
+
+  /** All attempts used or the deadline passed without reaching the member (seed 002 §5.1.1). */
+  unableToReach(now: string): void {
+    if (this.policy.screening.onUnableToReach === 'close') {
+      this.close('unable_to_reach', now, SYSTEM_ACTOR, `${this.s.attempts.length} documented outreach attempt(s)`);
+    } else {
+      this.s.parked = true;
+      this.emit(now, SYSTEM_ACTOR, 'unable to reach: parked for supervisor review', {
+        kind: 'notification_requested',
+        notification: {
+          key: `${this.caseId}:unable-to-reach`,
+          caseId: this.caseId,
+          audience: 'supervisor',
+          channel: 'task_queue',
+          template: 'unable_to_reach_parked',
+          params: { attempts: this.s.attempts.length },
+        },
+      });
+    }
+  }
+
+  checkSubmitScreening(input: SubmitScreeningInput): void {
+    this.requireOpen();
+    this.requirePhase('screening', 'submit screening answers');
+    if (!this.screeningReached) {
+      throw new CaseRuleViolation('screening answers need an outreach attempt with the outcome reached first');
+    }
+    this.guardDomain(() => screeningRisk(input.answers));
+  }
+
+  submitScreening(input: SubmitScreeningInput, now: string) {
+    this.checkSubmitScreening(input);
+    const initialRisk = screeningRisk(input.answers);
+    this.s.initialRisk = initialRisk;
+    this.s.preferredLanguage = input.answers.preferredLanguage;
+    const seq = this.emit(now, input.actorId, `screening submitted: initial risk ${initialRisk.tier}`, {
+      kind: 'screening_submitted',
+      answers: input.answers,
+      initialRisk,
+    });
+    this.closeTask('screening', 'done', now);
+    this.moveTo('assessment', now, input.actorId);
+    this.openTask('assessment', 'assessment', addMs(now, this.policy.assessmentDueMs), now);
+    return { ...this.result(seq), initialRisk };
+  }
+
+  // ---- assessment and care plan ----------------------------------------------------------
+
+  checkSubmitAssessment(input: SubmitAssessmentInput): void {
+    this.requireOpen();
+    this.requirePhase('assessment', 'submit an assessment');
+    this.guardDomain(() => stratifyRisk(input.answers));
+  }
+
+  submitAssessment(input: SubmitAssessmentInput, now: string) {
+    this.checkSubmitAssessment(input);
+    const risk = stratifyRisk(input.answers);
+    this.s.risk = risk;
+    this.s.riskTier = risk.tier;
+    this.s.legalGuardian = input.answers.caregiver.legalGuardian;
+    this.s.preferredLanguage = input.answers.cultural.preferredLanguage;
+    const seq = this.emit(now, input.actorId, `assessment submitted: risk ${risk.tier}`, {
+      kind: 'assessment_submitted',
+      answers: input.answers,
+      risk,
+    });
+    this.closeTask('assessment', 'done', now);
+    this.moveTo('care_planning', now, input.actorId);
+    this.openTask('care-plan', 'care_plan', addMs(now, this.policy.carePlanDueMs), now);
+    return { ...this.result(seq), risk };
+  }
+
+  checkProposePlan(input: ProposePlanInput, today: string): void {
+    this.requireOpen();
+    if (this.s.phase !== 'care_planning' && this.s.phase !== 'recovery_support') {
+      throw new CaseRuleViolation(`a care plan can be proposed in care_planning or recovery_support, not in ${this.s.phase}`);
+    }
+    const issues = validateCarePlan(input.plan, today);
+    if (issues.length) {
+      throw new CaseRuleViolation(`the care plan is not valid: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
+    }
+  }
+
+  proposePlan(input: ProposePlanInput, now: string) {
+    this.checkProposePlan(input, now.slice(0, 10));
+    const version = (this.s.latestPlan?.version ?? 0) + 1;
+    this.s.latestPlan = { version, plan: input.plan, proposedAt: now, consent: null, consentedAt: null };
+    const seq = this.emit(now, input.actorId, `care plan version ${version} proposed`, { kind: 'plan_proposed', version, plan: input.plan });
+    this.closeTask('plan-consent', 'cancelled', now);
+    this.openTask('plan-consent', 'plan_consent', addMs(now, this.policy.carePlanDueMs), now);
+    return { ...this.result(seq), planVersion: version };
+  }
+
+  checkRecordConsent(input: RecordConsentInput): void {
+    this.requireOpen();
+    const latest = this.s.latestPlan;
+    if (!latest) {
+      throw new CaseRuleViolation('there is no proposed care plan to consent to');
+    }
+    if (input.planVersion !== latest.version) {
+      throw new CaseRuleViolation(`consent must be for the latest plan version ${latest.version}, not ${input.planVersion}`);
+    }
+    if (latest.consent !== null) {
+      throw new CaseRuleViolation(`care plan version ${latest.version} already has consent recorded`);
+    }
+    const issues = validateConsent(input.consent, { legalGuardian: this.s.legalGuardian });
+    if (issues.length) {
+      throw new CaseRuleViolation(`consent is not valid: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
+    }
+  }
+
+  /** Consent makes the plan version active (seed 001 (B)); the first active plan starts recovery support. */
+  recordConsent(input: RecordConsentInput, now: string): CaseActionResult {
+    this.checkRecordConsent(input);
+    const latest = this.s.latestPlan!;
+    latest.consent = input.consent;
+    latest.consentedAt = now;
+    this.s.activePlanVersion = latest.version;
+    const seq = this.emit(now, input.actorId, `care plan version ${latest.version} active (consent by ${input.consent.consentedBy})`, {
+      kind: 'plan_consented',
+      version: latest.version,
+      consent: input.consent,
+    });
+    this.closeTask('plan-consent', 'done', now);
+    this.closeTask('care-plan', 'done', now);
+    if (this.s.phase === 'care_planning') {
+      this.moveTo('recovery_support', now, input.actorId);
+      this.s.step = 'recovery_plan';
+    }
+    return this.result(seq);
+  }
+
+  // ---- any open phase ---------------------------------------------------------------------
+
+  checkPause(): void {
+    this.requireOpen();
+    if (this.isPaused) {
+      throw new CaseRuleViolation('the case is already paused');
+    }
+  }
+
+  pause(input: PauseInput, now: string): CaseActionResult {
+    this.checkPause();
+    this.s.status = 'paused';
+    this.s.lastProgressAt = now;
+    return this.result(this.emit(now, input.actorId, 'case paused', { kind: 'paused', reason: input.reason }));
+  }
+
+  checkResume(): void {
+    this.requireOpen();
+    if (!this.isPaused) {
+      throw new CaseRuleViolation('the case is not paused');
+    }
+  }
+
+  resume(input: ResumeInput, now: string): CaseActionResult {
+    this.checkResume();
+    this.s.status = 'active';
+    this.s.lastProgressAt = now;
+    return this.result(this.emit(now, input.actorId, 'case resumed', { kind: 'resumed' }));
+  }
+
+  checkAddNote(input: AddNoteInput): void {
+    this.requireOpen();
+    if (input.text.trim().length === 0 || input.text.length > MAX_NOTE_LENGTH) {
+      throw new CaseRuleViolation(`a note must have 1 to ${MAX_NOTE_LENGTH} characters`);
+    }
+  }
+
+  addNote(input: AddNoteInput, now: string): CaseActionResult {
+    this.checkAddNote(input);
+    this.s.lastProgressAt = now;
+    const label = input.kind === 'call_record' ? 'call record' : 'note';
+    return this.result(this.emit(now, input.actorId, `${label} added`, { kind: 'note_added', noteKind: input.kind, text: input.text }));
+  }
+
+  checkClose(): void {
+    this.requireOpen();
+  }
+
+  closeByRequest(input: CloseCaseInput, now: string): CaseActionResult {
+    this.checkClose();
+    return this.result(this.close(input.reason, now, input.actorId, input.detail ?? null));
+  }
+
+  /** Closing is final: open tasks are cancelled and the phase becomes `closed`. */
+  close(reason: ClosureReason, now: string, actorId: string, detail: string | null): number {
+    this.s.closureReason = reason;
+    for (const task of [...this.s.tasks]) {
+      this.closeTask(task.key, 'cancelled', now);
+    }
+    const seq = this.emit(now, actorId, `case closed: ${reason}`, { kind: 'case_closed', reason, detail });
+    this.moveTo('closed', now, actorId);
+    this.s.step = null;
+    this.s.parked = false;
+    return seq;
+  }
+
+  // ---- outbox ------------------------------------------------------------------------------
+
+  /** The persistence pump confirms the first `count` pending events are stored. */
+  markPersisted(count: number): void {
+    this.s.pending.splice(0, count);
+  }
+
+  snapshot(): CaseSnapshot {
+    return structuredCloneJson(this.s);
+  }
+
+  view(): CaseDetailView {
+    const s = this.s;
+    return {
+      caseId: s.caseId,
+      programCode: this.input.programCode,
+      phase: s.phase,
+      status: s.status,
+      step: s.step,
+      policyVersion: this.policy.version,
+      screeningDueAt: this.screeningDueAt,
+      nextDueAt: this.nextDueAt,
+      openTasks: s.tasks.map((t) => ({ key: t.key, kind: t.kind, dueAt: t.dueAt, openedAt: t.openedAt })),
+      attempts: s.attempts.map((a) => ({ number: a.number, channel: a.channel, startedAt: a.startedAt, outcome: a.outcome, recordedAt: a.recordedAt })),
+      riskTier: s.riskTier,
+      riskReasons: s.risk?.reasons ?? s.initialRisk?.reasons ?? [],
+      careManagerId: s.careManagerId,
+      activePlanVersion: s.activePlanVersion,
+      latestPlanVersion: s.latestPlan?.version ?? null,
+      closureReason: s.closureReason,
+      lastProgressAt: s.lastProgressAt,
+      recentTimeline: s.timeline,
+    };
+  }
+
+  result(eventSeq: number): CaseActionResult {
+    return { phase: this.s.phase, status: this.s.status, step: this.s.step, eventSeq };
+  }
+
+  workflowResult(): CaseWorkflowResult {
+    if (this.s.phase !== 'closed' || this.s.closureReason === null) {
       throw new Error('case workflow ended without closing the case');
     }
-    return { phase: 'closed', closureReason: this.closureReason };
+    return { phase: 'closed', closureReason: this.s.closureReason };
   }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private moveTo(next: CasePhase, now: string, actorId: string): void {
+    const from = this.s.phase;
+    if (!canTransition(from, next)) {
+      throw new Error(`illegal phase transition ${from} -> ${next}`);
+    }
+    this.s.phase = next;
+    this.s.lastProgressAt = now;
+    this.emit(now, actorId, `phase ${from} -> ${next}`, {
+      kind: 'phase_changed',
+      from,
+      to: next,
+      closureReason: next === 'closed' ? this.s.closureReason : null,
+    });
+  }
+
+  private openTask(key: string, kind: CaseTaskKind, dueAt: string, now: string): void {
+    this.s.tasks.push({ key, kind, dueAt, openedAt: now });
+    this.emit(now, SYSTEM_ACTOR, `task ${key} due ${dueAt}`, { kind: 'task_opened', key, taskKind: kind, dueAt });
+  }
+
+  private closeTask(key: string, resolution: 'done' | 'timed_out' | 'cancelled', now: string): void {
+    const i = this.s.tasks.findIndex((t) => t.key === key);
+    if (i === -1) {
+      return;
+    }
+    this.s.tasks.splice(i, 1);
+    this.emit(now, SYSTEM_ACTOR, `task ${key} ${resolution}`, { kind: 'task_closed', key, resolution });
+  }
+
+  private notify(now: string, notification: NotificationRequest): void {
+    this.emit(now, SYSTEM_ACTOR, `notification ${notification.template} to ${notification.audience}`, {
+      kind: 'notification_requested',
+      notification,
+    });
+  }
+
+  private emit(at: string, actorId: string, summary: string, data: CaseEventData): number {
+    const seq = this.s.nextSeq++;
+    this.s.pending.push({ seq, at, actorId, summary, data });
+    if (data.kind !== 'task_opened' && data.kind !== 'task_closed' && data.kind !== 'notification_requested') {
+      this.s.timeline.push({ seq, at, kind: data.kind, actorId, summary });
+      if (this.s.timeline.length > TIMELINE_LENGTH) {
+        this.s.timeline.shift();
+      }
+    }
+    return seq;
+  }
+
+  private requireOpen(): void {
+    if (this.isClosed) {
+      throw new CaseRuleViolation(`the case is closed (${this.s.closureReason})`);
+    }
+  }
+
+  private requirePhase(phase: CasePhase, action: string): void {
+    if (this.s.phase !== phase) {
+      throw new CaseRuleViolation(`cannot ${action} in phase ${this.s.phase}; the case must be in ${phase}`);
+    }
+  }
+
+  /** Domain functions throw RangeError for impossible answers; turn that into a rejection. */
+  private guardDomain(fn: () => unknown): void {
+    try {
+      fn();
+    } catch (err) {
+      throw new CaseRuleViolation(err instanceof Error ? err.message : 'invalid answers');
+    }
+  }
+}
+
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

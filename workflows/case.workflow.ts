@@ -1,57 +1,111 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { CasePhase, ClosureReason } from '@careloop/domain';
-import {
-  caseStateQuery,
-  SA_NEXT_DUE_AT,
-  SA_PHASE,
-  type CaseWorkflowInput,
-  type CaseWorkflowResult,
-} from '@careloop/contracts';
-import type { CaseActivities } from '@careloop/activities';
+import { condition, continueAsNew, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import type { CasePhase } from '@careloop/domain';
+import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
 import { CaseState } from './case.state';
+import { registerCaseHandlers } from './case.handlers';
+import { CaseOutbox } from './case-outbox';
+import { CaseSearchAttributes } from './case-search-attributes';
 import { workflowNow } from './workflow-time';
 
-/**
- * Persistence activities retry with backoff until they succeed: a Postgres
- * outage delays the case, it never loses a record (the writes are idempotent).
- */
-const persistence = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 
-/** One care case of one member in one program, from enrollment to closure. */
+/**
+ * One care case of one member in one program, from enrollment to closure.
+ * Each pass of the loop performs the next step of the current phase and
+ * waits for whatever moves it on (a care-team action, a due time, closure).
+ * Long cases continue as new with their state, so every run's history stays
+ * short.
+ */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowResult> {
   const { workflowId, runId } = workflowInfo();
-  const state = new CaseState(workflowId, input);
-  setHandler(caseStateQuery, () => state.view());
+  const state = input.carried ? CaseState.resume(input, input.carried) : CaseState.open(workflowId, input, runId, nowIso());
+  registerCaseHandlers(state);
+  const outbox = new CaseOutbox(state);
+  const attributes = new CaseSearchAttributes(input.programCode);
+  const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
+  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
 
-  await persistence.recordCaseOpened(state.openedRecord(runId, workflowNow()));
-
-  await enter(state, 'screening', runId);
-  upsertSearchAttributes([{ key: SA_NEXT_DUE_AT, value: state.screeningDueAt }]);
-  // Outreach attempts and screening answers arrive with the lifecycle work;
-  // until then a case that nobody screens closes at the deadline, which runs
-  // from the enrollment date (seed 002 §5.1.1).
-  const remainingMs = state.msUntilScreeningDeadline(workflowNow().getTime());
-  const screened = remainingMs > 0 && (await condition(() => state.isClosed, remainingMs));
-  if (!screened) {
-    await close(state, 'unable_to_reach', runId);
+  while (!state.isClosed && !continueAsNewDue()) {
+    attributes.sync(state);
+    await PHASE_STEPS[state.phase](state, continueAsNewDue);
   }
-  return state.result();
+  attributes.sync(state);
+  await outbox.drain();
+
+  if (state.isClosed) {
+    return state.workflowResult();
+  }
+  // Handlers are synchronous, but an update accepted in this last activation must finish first.
+  await condition(allHandlersFinished);
+  return continueAsNew<typeof caseWorkflow>({ ...input, carried: state.snapshot() });
 }
 
-async function enter(state: CaseState, phase: CasePhase, runId: string): Promise<void> {
-  const change = state.moveTo(phase, runId, workflowNow());
-  upsertSearchAttributes([{ key: SA_PHASE, value: phase }]);
-  await persistence.recordPhaseChange(change);
+type PhaseStep = (state: CaseState, interrupt: () => boolean) => Promise<unknown>;
+
+/** What each phase does next. `enrolled` and `closed` never run: a case opens into screening and the loop ends at closure. */
+const PHASE_STEPS: Record<CasePhase, PhaseStep> = {
+  enrolled: async () => {
+    throw new Error('a case never waits in enrolled');
+  },
+  screening: screeningStep,
+  assessment: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'assessment'),
+  care_planning: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'care_planning'),
+  // The nine recovery-support steps land next; until then the case rests here until closed.
+  recovery_support: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'recovery_support'),
+  closed: async () => undefined,
+};
+
+/**
+ * Screening with outreach retries (seed 002 §5.1.1): start an attempt,
+ * wait for the care team's outcome within the attempt's window, space the
+ * next attempt, until reached, declined, attempts used or the deadline
+ * (from the enrollment date) passed.
+ */
+async function screeningStep(s: CaseState, interrupt: () => boolean): Promise<void> {
+  if (s.isParked || s.screeningReached) {
+    await waitFor(s, interrupt, () => s.phase !== 'screening');
+    return;
+  }
+  const open = s.openAttempt;
+  if (open) {
+    const recorded = await waitFor(s, interrupt, () => open.outcome !== null, open.dueAt);
+    if (!recorded && open.outcome === null && !s.isClosed && !interrupt()) {
+      s.timeOutAttempt(open.number, nowIso());
+    }
+    return;
+  }
+  const now = nowIso();
+  if (s.outreachExhausted(now)) {
+    s.unableToReach(now);
+    return;
+  }
+  if (s.isPaused) {
+    // No new outreach while paused; the regulatory deadline keeps running.
+    await waitFor(s, interrupt, () => !s.isPaused, s.screeningDueAt);
+    return;
+  }
+  const startAt = s.nextAttemptAt() < s.screeningDueAt ? s.nextAttemptAt() : s.screeningDueAt;
+  if (now < startAt) {
+    await waitFor(s, interrupt, () => s.isPaused, startAt);
+    return;
+  }
+  s.startAttempt(now);
 }
 
-async function close(state: CaseState, reason: ClosureReason, runId: string): Promise<void> {
-  const change = state.close(reason, runId, workflowNow());
-  upsertSearchAttributes([
-    { key: SA_PHASE, value: 'closed' },
-    { key: SA_NEXT_DUE_AT, value: null },
-  ]);
-  await persistence.recordPhaseChange(change);
+/**
+ * Waits until `done()`, closure, a continue-as-new point, or `until` (ISO).
+ * Returns whether it ended by a condition rather than by the time limit.
+ */
+async function waitFor(s: CaseState, interrupt: () => boolean, done: () => boolean, until?: string): Promise<boolean> {
+  const wake = () => done() || s.isClosed || interrupt();
+  if (until === undefined) {
+    await condition(wake);
+    return true;
+  }
+  const ms = s.msUntil(until, nowIso());
+  return ms > 0 ? condition(wake, ms) : wake();
+}
+
+function nowIso(): string {
+  return workflowNow().toISOString();
 }

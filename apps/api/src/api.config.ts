@@ -15,6 +15,8 @@ export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).ex
   CASE_ID_SECRET: z.string().min(16, 'must be at least 16 characters').default('careloop-local-development-only'),
   /** A worker counts as polling if the server saw it poll within this window. */
   WORKER_POLL_FRESHNESS_MS: z.coerce.number().int().min(1000).default(90_000),
+  /** Program policies (JSON); without it every program runs on the seed defaults. */
+  CARELOOP_POLICY_FILE: z.string().min(1).optional(),
 });
 
 export interface ApiConfig {
@@ -25,6 +27,7 @@ export interface ApiConfig {
   readonly temporal: TemporalConfig;
   readonly caseIdSecret: string;
   readonly workerPollFreshnessMs: number;
+  readonly policyFile: string | undefined;
 }
 
 export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
@@ -36,6 +39,7 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     temporal: temporalConfigFrom(env),
     caseIdSecret: env.CASE_ID_SECRET,
     workerPollFreshnessMs: env.WORKER_POLL_FRESHNESS_MS,
+    policyFile: env.CARELOOP_POLICY_FILE,
   };
 }
 

@@ -4,6 +4,7 @@ import { TemporalClientModule } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { PolicyRegistry } from './policies/policy-registry';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -14,7 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
       controllers: [HealthController, CasesController],
-      providers: [{ provide: API_CONFIG, useValue: config }, CasesService, ReadinessService],
+      providers: [{ provide: API_CONFIG, useValue: config }, PolicyRegistry, CasesService, ReadinessService],
     };
   }
 }

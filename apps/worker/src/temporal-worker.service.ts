@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CaseRecordRepository } from '@careloop/persistence';
-import { createCaseActivities } from '@careloop/activities';
+import { CaseEventRepository, NotificationOutboxRepository } from '@careloop/persistence';
+import { createCaseActivities, LogNotificationChannel, WebhookNotificationChannel } from '@careloop/activities';
 import { addPathAliases, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
 import type { WorkerConfig } from './worker.config';
@@ -20,7 +20,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    private readonly caseRecords: CaseRecordRepository,
+    private readonly caseEvents: CaseEventRepository,
+    private readonly outbox: NotificationOutboxRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +31,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      activities: createCaseActivities({ caseRecords: this.caseRecords }),
+      activities: createCaseActivities({
+        caseEvents: this.caseEvents,
+        outbox: this.outbox,
+        channel: this.config.notifyWebhookUrl
+          ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
+          : new LogNotificationChannel((line) => new Logger('notifications').log(line)),
+      }),
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),

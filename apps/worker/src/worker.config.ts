@@ -7,6 +7,8 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   /** How long in-flight activities get to finish on SIGTERM before the worker gives up on them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Deliver notifications by POSTing them here; without it they are logged (key, template and audience only). */
+  NOTIFY_WEBHOOK_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
 });
 
 export interface WorkerConfig {
@@ -14,6 +16,7 @@ export interface WorkerConfig {
   readonly databaseUrl: string;
   readonly workflowBundlePath: string | undefined;
   readonly shutdownGraceMs: number;
+  readonly notifyWebhookUrl: string | undefined;
 }
 
 export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerConfig {
@@ -22,5 +25,6 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     databaseUrl: env.DATABASE_URL,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+    notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL,
   };
 }

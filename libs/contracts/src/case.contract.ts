@@ -1,5 +1,5 @@
-import { defineQuery } from '@temporalio/workflow';
-import type { CasePhase, CasePolicy, ClosureReason } from '@careloop/domain';
+import type { ClosureReason, ProgramPolicy } from '@careloop/domain';
+import type { CaseSnapshot } from './case.snapshot';
 
 /** Workflow type name, shared by the API (starts it) and the worker (registers it). */
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -10,22 +10,15 @@ export interface CaseWorkflowInput {
   readonly programCode: string;
   /** Calendar date YYYY-MM-DD; the screening deadline runs from here. */
   readonly enrollmentDate: string;
-  readonly policy: CasePolicy;
+  /** The resolved program policy; the case keeps it for life. */
+  readonly policy: ProgramPolicy;
+  /** Set only by continue-as-new: the state the previous run handed over. */
+  readonly carried?: CaseSnapshot;
+  /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
+  readonly historyEventLimit?: number;
 }
 
 export interface CaseWorkflowResult {
   readonly phase: 'closed';
   readonly closureReason: ClosureReason;
 }
-
-/** What the workflow reports about itself; read by `GET /cases/:id`. */
-export interface CaseStateView {
-  readonly caseId: string;
-  readonly programCode: string;
-  readonly phase: CasePhase;
-  readonly policyVersion: string;
-  readonly screeningDueAt: string;
-  readonly closureReason: ClosureReason | null;
-}
-
-export const caseStateQuery = defineQuery<CaseStateView>('caseState');

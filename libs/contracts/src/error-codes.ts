@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   malformed_request: { status: 400, title: 'The request body could not be read' },
   not_found: { status: 404, title: 'No such resource' },
   case_not_found: { status: 404, title: 'No such case' },
+  case_action_rejected: { status: 409, title: 'The case cannot take this action now' },
+  case_closed: { status: 409, title: 'The case is closed' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

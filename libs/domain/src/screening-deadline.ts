@@ -1,7 +1,4 @@
-/** 42 CFR § 438.208(b)(3), seed 002 §5.1.1: initial screen within 90 days of enrollment. */
-export const DEFAULT_SCREENING_DEADLINE_DAYS = 90;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from './duration';
 
 /**
  * The screening deadline runs from the member's enrollment date, not from the

@@ -1,8 +1,24 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AssessmentEntity } from './entities/assessment.entity';
+import { CarePlanVersionEntity } from './entities/care-plan-version.entity';
 import { CaseEntity } from './entities/case.entity';
+import { CaseEventEntity } from './entities/case-event.entity';
+import { CaseNoteEntity } from './entities/case-note.entity';
+import { CaseTaskEntity } from './entities/case-task.entity';
+import { ContactAttemptEntity } from './entities/contact-attempt.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [CaseEntity];
+export const ENTITIES = [
+  CaseEntity,
+  CaseEventEntity,
+  ContactAttemptEntity,
+  AssessmentEntity,
+  CarePlanVersionEntity,
+  CaseNoteEntity,
+  CaseTaskEntity,
+  NotificationEntity,
+];
 
 /**
  * The one place the TypeORM connection is described. `synchronize` is never

@@ -2,7 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source.options';
-import { CaseRecordRepository } from './case-record.repository';
+import { CaseEventRepository } from './case-event.repository';
+import { CaseReadRepository } from './case-read.repository';
+import { NotificationOutboxRepository } from './notification-outbox.repository';
+
+const REPOSITORIES = [CaseEventRepository, CaseReadRepository, NotificationOutboxRepository];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
 @Module({})
@@ -11,14 +15,12 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 })],
-      providers: [
-        {
-          provide: CaseRecordRepository,
-          inject: [getDataSourceToken()],
-          useFactory: (ds: DataSource) => new CaseRecordRepository(ds),
-        },
-      ],
-      exports: [CaseRecordRepository, TypeOrmModule],
+      providers: REPOSITORIES.map((Repository) => ({
+        provide: Repository,
+        inject: [getDataSourceToken()],
+        useFactory: (ds: DataSource) => new Repository(ds),
+      })),
+      exports: [...REPOSITORIES, TypeOrmModule],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe } from '../../../apps/api/src/common/validation';
 import { ApiError } from '../../../apps/api/src/common/api-error';
-import { StartCaseDto } from '../../../apps/api/src/cases/start-case.dto';
+import { StartCaseDto } from '../../../apps/api/src/cases/dto/start-case.dto';
 
 const meta: ArgumentMetadata = { type: 'body', metatype: StartCaseDto, data: '' };
 const valid = { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' };

@@ -1,8 +1,8 @@
-import { DEFAULT_CASE_POLICY, daysToMs, screeningDeadline } from '@careloop/domain';
+import { DEFAULT_PROGRAM_POLICY, daysToMs, screeningDeadline } from '@careloop/domain';
 
 describe('screening deadline', () => {
   it('is 90 days after the enrollment date by default (seed 002 §5.1.1)', () => {
-    expect(screeningDeadline('2026-11-01', DEFAULT_CASE_POLICY.screeningDeadlineMs).toISOString()).toBe('2027-01-30T00:00:00.000Z');
+    expect(screeningDeadline('2026-11-01', DEFAULT_PROGRAM_POLICY.screening.deadlineMs).toISOString()).toBe('2027-01-30T00:00:00.000Z');
   });
 
   it('counts calendar days across a leap day', () => {

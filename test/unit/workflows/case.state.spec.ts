@@ -1,36 +1,81 @@
-import { DEFAULT_CASE_POLICY } from '@careloop/domain';
 import { CaseState } from '../../../workflows/case.state';
+import { assessmentAnswers, caseInput, screeningAnswers } from '../../support/case-fixtures';
 
+/** The workflow's rules without a server: transitions, validators, the outbox. */
 describe('CaseState', () => {
-  const input = { memberRef: 'M-1', programCode: 'CCM', enrollmentDate: '2026-11-01', policy: DEFAULT_CASE_POLICY };
+  const t0 = '2026-11-02T09:00:00.000Z';
+  const open = () => CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0);
 
-  it('starts enrolled and moves only along allowed transitions', () => {
-    const state = new CaseState('case-1', input);
-    expect(state.currentPhase).toBe('enrolled');
-    expect(() => state.moveTo('assessment', 'run', new Date())).toThrow('illegal phase transition enrolled -> assessment');
-    expect(state.moveTo('screening', 'run', new Date(0))).toEqual({
-      caseId: 'case-1',
-      runId: 'run',
-      phase: 'screening',
-      closureReason: null,
-      at: '1970-01-01T00:00:00.000Z',
-    });
+  it('opens into screening with the opening and the phase change in its outbox', () => {
+    const state = open();
+    expect(state.phase).toBe('screening');
+    expect(state.pendingEvents.map((e) => e.data.kind)).toEqual(['case_opened', 'phase_changed']);
+    expect(state.pendingEvents.map((e) => e.seq)).toEqual([1, 2]);
+    expect(state.screeningDueAt).toBe('2027-01-30T00:00:00.000Z');
   });
 
-  it('records the closure reason and refuses to leave closed', () => {
-    const state = new CaseState('case-1', input);
-    state.close('member_declined', 'run', new Date());
-    expect(state.result()).toEqual({ phase: 'closed', closureReason: 'member_declined' });
-    expect(() => state.moveTo('screening', 'run', new Date())).toThrow();
+  it('starts attempts on the policy channels, with the response window capped at the deadline', () => {
+    const state = open();
+    const first = state.startAttempt(t0);
+    expect(first).toMatchObject({ number: 1, channel: 'phone', dueAt: '2026-11-07T09:00:00.000Z' });
+    state.timeOutAttempt(1, first.dueAt);
+    expect(state.nextAttemptAt()).toBe('2026-11-14T09:00:00.000Z'); // 7 days after the timeout
+    const late = state.startAttempt('2027-01-29T12:00:00.000Z');
+    expect(late.dueAt).toBe(state.screeningDueAt);
   });
 
-  it('never reports negative time to the deadline', () => {
-    const state = new CaseState('case-1', input);
-    expect(state.msUntilScreeningDeadline(Date.parse('2030-01-01'))).toBe(0);
-    expect(state.msUntilScreeningDeadline(Date.parse('2027-01-29T00:00:00Z'))).toBe(24 * 3600 * 1000);
+  it('refuses an outcome for an attempt that was not started or is already recorded', () => {
+    const state = open();
+    expect(() => state.checkRecordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm' })).toThrow(/not been started/);
+    state.startAttempt(t0);
+    state.recordAttempt({ attemptNumber: 1, outcome: 'no_answer', actorId: 'cm' }, t0);
+    expect(() => state.checkRecordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm' })).toThrow(/already has the outcome no_answer/);
   });
 
-  it('fails loudly if asked for a result before closing', () => {
-    expect(() => new CaseState('case-1', input).result()).toThrow();
+  it('moves from reached to assessment to care planning, with due tasks for each', () => {
+    const state = open();
+    state.startAttempt(t0);
+    state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm' }, t0);
+    expect(state.view().openTasks.map((t) => t.key)).toEqual(['screening']);
+    state.submitScreening({ answers: screeningAnswers, actorId: 'cm' }, t0);
+    expect(state.view().openTasks).toEqual([expect.objectContaining({ key: 'assessment', dueAt: '2026-12-02T09:00:00.000Z' })]);
+    const { risk } = state.submitAssessment({ answers: assessmentAnswers('high'), actorId: 'cm' }, t0);
+    expect(risk.tier).toBe('high');
+    expect(state.phase).toBe('care_planning');
+    expect(state.searchable()).toMatchObject({ phase: 'care_planning', riskTier: 'high', nextDueAt: '2026-12-02T09:00:00.000Z' });
+  });
+
+  it('turns impossible answers into a rule violation instead of a crash', () => {
+    const state = open();
+    state.startAttempt(t0);
+    state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm' }, t0);
+    state.submitScreening({ answers: screeningAnswers, actorId: 'cm' }, t0);
+    const bad = { ...assessmentAnswers('low'), physical: { ...assessmentAnswers('low').physical, adlDependencies: 9 } };
+    expect(() => state.checkSubmitAssessment({ answers: bad, actorId: 'cm' })).toThrow(/adlDependencies/);
+  });
+
+  it('closes for good: open tasks cancelled, every further action refused', () => {
+    const state = open();
+    state.startAttempt(t0);
+    state.closeByRequest({ reason: 'disenrolled', actorId: 'sup' }, t0);
+    expect(state.workflowResult()).toEqual({ phase: 'closed', closureReason: 'disenrolled' });
+    expect(state.view().openTasks).toEqual([]);
+    expect(() => state.checkAddNote({ kind: 'note', text: 'x', actorId: 'cm' })).toThrow(/closed/);
+    expect(() => state.checkPause()).toThrow(/closed/);
+  });
+
+  it('keeps only recent entries on the timeline and hands the outbox over in a snapshot', () => {
+    const state = open();
+    for (let i = 0; i < 30; i++) {
+      state.addNote({ kind: 'note', text: `note ${i}`, actorId: 'cm' }, t0);
+    }
+    expect(state.view().recentTimeline).toHaveLength(20);
+    const snapshot = state.snapshot();
+    expect(snapshot.pending).toHaveLength(32);
+    state.markPersisted(32);
+    expect(state.pendingEvents).toHaveLength(0);
+    const resumed = CaseState.resume(caseInput('2026-11-01'), snapshot);
+    expect(resumed.pendingEvents).toHaveLength(32);
+    expect(resumed.view().recentTimeline.at(-1)?.summary).toBe('note added');
   });
 });

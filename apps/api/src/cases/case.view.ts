@@ -1,37 +1,92 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_PHASES, CLOSURE_REASONS, type CasePhase, type ClosureReason } from '@careloop/domain';
+import {
+  CASE_PHASES,
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  RECOVERY_STEPS,
+  RISK_TIERS,
+  type CasePhase,
+  type CaseStatus,
+  type ClosureReason,
+  type RecoveryStep,
+  type RiskTier,
+} from '@careloop/domain';
+import { CASE_TASK_KINDS, type AttemptView, type CaseTaskView, type TimelineEntryView } from '@careloop/contracts';
 
 export class CaseRecordView {
   @ApiProperty({ example: 'M-000123' }) memberRef!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
   @ApiProperty({ format: 'date' }) enrollmentDate!: string;
   @ApiProperty({ enum: CASE_PHASES }) phase!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
+  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: string | null;
   @ApiProperty() policyVersion!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) phaseChangedAt!: string;
 }
 
+export class TaskView implements CaseTaskView {
+  @ApiProperty({ example: 'attempt-1' }) key!: string;
+  @ApiProperty({ enum: CASE_TASK_KINDS }) kind!: CaseTaskView['kind'];
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+}
+
+export class AttemptViewDto implements AttemptView {
+  @ApiProperty() number!: number;
+  @ApiProperty({ enum: ['phone', 'sms', 'letter', 'portal'] }) channel!: AttemptView['channel'];
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ enum: ['reached', 'no_answer', 'wrong_number', 'declined', 'timed_out'], nullable: true }) outcome!: AttemptView['outcome'];
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) recordedAt!: string | null;
+}
+
+export class TimelineEntry implements TimelineEntryView {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'attempt_recorded' }) kind!: string;
+  @ApiProperty({ example: 'cm-17' }) actorId!: string;
+  @ApiProperty({ example: 'outreach attempt 1: no_answer' }) summary!: string;
+}
+
 export class CaseView {
-  @ApiProperty({ description: 'Case id (the workflow id; contains no PHI).', example: 'case-ccm-3f2a9c0d1e4b5a6978c0d1e2' })
-  id!: string;
-
-  @ApiProperty({ enum: CASE_PHASES, description: "Current phase, read from the case workflow's state." })
-  phase!: CasePhase;
-
-  @ApiProperty({ enum: ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT', 'UNKNOWN'] })
-  workflowStatus!: string;
-
+  @ApiProperty({ description: 'Case id (the workflow id; contains no PHI).', example: 'case-ccm-3f2a9c0d1e4b5a6978c0d1e2' }) id!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
-  @ApiProperty() policyVersion!: string;
-  @ApiProperty({ format: 'date-time', description: 'Initial screening due (enrollment date + policy window).' })
-  screeningDueAt!: string;
+  @ApiProperty({ enum: CASE_PHASES, description: "Current phase, read from the case workflow's state." }) phase!: CasePhase;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: RecoveryStep | null;
+  @ApiProperty({ enum: ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT', 'UNKNOWN'] }) workflowStatus!: string;
+  @ApiProperty({ example: 'CCM@2026-11' }) policyVersion!: string;
+  @ApiProperty({ format: 'date-time', description: 'Initial screening due (enrollment date + policy window).' }) screeningDueAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'Earliest due time among open tasks.' }) nextDueAt!: string | null;
+  @ApiProperty({ type: [TaskView] }) openTasks!: TaskView[];
+  @ApiProperty({ type: [AttemptViewDto] }) attempts!: AttemptViewDto[];
+  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
+  @ApiProperty({ type: [String] }) riskReasons!: string[];
+  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
+  @ApiPropertyOptional({ nullable: true }) latestPlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;
-
+  @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
+  @ApiProperty({ type: [TimelineEntry] }) recentTimeline!: TimelineEntry[];
   @ApiPropertyOptional({
     type: CaseRecordView,
     nullable: true,
     description: 'The stored read-model row; null for a moment after the case starts, until the workflow has written it.',
   })
   record!: CaseRecordView | null;
+}
+
+export class ActionResultView {
+  @ApiProperty({ enum: CASE_PHASES }) phase!: CasePhase;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: RecoveryStep | null;
+  @ApiProperty({ description: 'Timeline sequence number of the recorded event.' }) eventSeq!: number;
+}
+
+export class TimelinePage {
+  @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
+  @ApiPropertyOptional({ nullable: true, description: 'Pass as ?after= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

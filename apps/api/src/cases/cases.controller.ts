@@ -1,13 +1,46 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { validateCarePlan } from '@careloop/domain';
+import {
+  addNoteUpdate,
+  closeCaseUpdate,
+  pauseUpdate,
+  proposePlanUpdate,
+  recordAttemptUpdate,
+  recordConsentUpdate,
+  resumeUpdate,
+  submitAssessmentUpdate,
+  submitScreeningUpdate,
+} from '@careloop/contracts';
 import { ApiError } from '../common/api-error';
 import { CasesService } from './cases.service';
-import { StartCaseDto } from './start-case.dto';
-import { CaseView } from './case.view';
+import { StartCaseDto } from './dto/start-case.dto';
+import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
+import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
+import { AddNoteDto, CloseCaseDto, EmptyDto, PauseDto, RecordAttemptDto } from './dto/case-actions.dto';
+import { ActionResultView, CaseView, TimelinePage } from './case.view';
+import { ActorId, IdempotencyKey, ParseCaseIdPipe } from './case-request';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Send the same key again to get the first answer instead of acting twice.',
+};
+const ACTOR_HEADER = { name: 'X-Actor-Id', required: false, description: 'Acting user, recorded on the timeline (until authentication lands).' };
 
 @ApiTags('cases')
+@ApiHeader(ACTOR_HEADER)
+@ApiBadRequestResponse({ description: 'Problem details naming each invalid field and why.' })
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
@@ -16,7 +49,6 @@ export class CasesController {
   @ApiOperation({ summary: "Start a member's case in a program, or return the open one" })
   @ApiCreatedResponse({ type: CaseView, description: 'A new case was started.' })
   @ApiOkResponse({ type: CaseView, description: 'The member already has an open case in this program; it is returned.' })
-  @ApiBadRequestResponse({ description: 'Problem details naming each invalid field and why.' })
   async start(@Body() dto: StartCaseDto, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
     const { created, caseId } = await this.cases.start(dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/cases/${caseId}`);
@@ -24,15 +56,121 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A case: its live phase (from the workflow) and its stored record' })
+  @ApiOperation({ summary: 'A case: its live state (from the workflow) and its stored record' })
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: 'No case with this id.' })
-  async get(@Param('id') id: string): Promise<CaseView> {
-    if (!CASE_WORKFLOW_ID_PATTERN.test(id)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): id', [
-        { field: 'id', reason: 'id must be a case id such as case-ccm-0123456789abcdef01234567' },
+  get(@Param('id', ParseCaseIdPipe) id: string): Promise<CaseView> {
+    return this.cases.get(id);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: "The case's timeline, oldest first, paged with ?after=<cursor>" })
+  @ApiOkResponse({ type: TimelinePage })
+  timeline(
+    @Param('id', ParseCaseIdPipe) id: string,
+    @Query('after', new DefaultValuePipe(0), ParseIntPipe) after: number,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+  ): Promise<TimelinePage> {
+    if (after < 0 || limit < 1 || limit > 200) {
+      throw new ApiError('validation_failed', 'Invalid field(s): after, limit', [
+        { field: 'limit', reason: 'limit must be between 1 and 200, and after a non-negative cursor' },
       ]);
     }
-    return this.cases.get(id);
+    return this.cases.timeline(id, after, limit);
+  }
+
+  @Post(':id/attempts/:number/outcome')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Record the outcome of an outreach attempt (screening)' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  recordAttempt(
+    @Param('id', ParseCaseIdPipe) id: string,
+    @Param('number', ParseIntPipe) attemptNumber: number,
+    @Body() dto: RecordAttemptDto,
+    @ActorId() actorId: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cases.act(id, recordAttemptUpdate, { ...dto, attemptNumber, actorId }, key);
+  }
+
+  @Post(':id/screening')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Submit the initial screening answers (after the member was reached)' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  submitScreening(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitScreeningDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, submitScreeningUpdate, { answers: dto.answers, actorId }, key);
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Submit the needs and diagnostic assessment; answers with the risk tier and its reasons' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  submitAssessment(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitAssessmentDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, submitAssessmentUpdate, { answers: dto.answers, actorId }, key);
+  }
+
+  @Post(':id/plan')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Propose a care plan version (a revision keeps the previous versions)' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  proposePlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProposePlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    // The plan's cross-references and dates are checked here too, so they come back as 400 with fields.
+    const issues = validateCarePlan(dto.plan, new Date().toISOString().slice(0, 10));
+    if (issues.length) {
+      throw new ApiError('validation_failed', `Invalid field(s): ${issues.map((i) => `plan.${i.field}`).join(', ')}`, issues.map((i) => ({ field: `plan.${i.field}`, reason: i.reason })));
+    }
+    return this.cases.act(id, proposePlanUpdate, { plan: dto.plan, actorId }, key);
+  }
+
+  @Post(':id/plan/:version/consent')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Record consent for a plan version; the plan becomes active' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  recordConsent(
+    @Param('id', ParseCaseIdPipe) id: string,
+    @Param('version', ParseIntPipe) planVersion: number,
+    @Body() dto: RecordConsentDto,
+    @ActorId() actorId: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cases.act(id, recordConsentUpdate, { planVersion, consent: dto.consent, actorId }, key);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Pause the case (e.g. inpatient stay): no new outreach or contact tasks' })
+  pause(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: PauseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, pauseUpdate, { reason: dto.reason, actorId }, key);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Resume a paused case' })
+  resume(@Param('id', ParseCaseIdPipe) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, resumeUpdate, { actorId }, key);
+  }
+
+  @Post(':id/notes')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Add a note or call record' })
+  addNote(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: AddNoteDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, addNoteUpdate, { kind: dto.kind, text: dto.text, actorId }, key);
+  }
+
+  @Post(':id/close')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Close the case with a reason (final)' })
+  close(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: CloseCaseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, closeCaseUpdate, { reason: dto.reason, detail: dto.detail, actorId }, key);
   }
 }

@@ -1,21 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { isGrpcServiceError } from '@temporalio/client';
-import { DEFAULT_CASE_POLICY } from '@careloop/domain';
 import {
+  isGrpcServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { checkPolicyOverrides } from '@careloop/domain';
+import {
+  CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
-  caseStateQuery,
+  caseDetailQuery,
   caseWorkflowId,
   SA_PHASE,
   SA_PROGRAM,
   type CaseWorkflowInput,
 } from '@careloop/contracts';
-import { CaseRecordRepository, type StoredCase } from '@careloop/persistence';
+import { CaseEventRepository, CaseReadRepository, type StoredCase } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
-import type { StartCaseDto } from './start-case.dto';
-import type { CaseRecordView, CaseView } from './case.view';
+import { PolicyRegistry } from '../policies/policy-registry';
+import type { StartCaseDto } from './dto/start-case.dto';
+import type { CaseRecordView, CaseView, TimelineEntry } from './case.view';
 
 export interface StartCaseResult {
   readonly created: boolean;
@@ -27,7 +35,9 @@ export class CasesService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly temporal: TemporalClientService,
-    private readonly caseRecords: CaseRecordRepository,
+    private readonly cases: CaseReadRepository,
+    private readonly events: CaseEventRepository,
+    private readonly policies: PolicyRegistry,
   ) {}
 
   /**
@@ -37,12 +47,16 @@ export class CasesService {
    * the loser of a race gets "already started" and answers with the existing case.
    */
   async start(dto: StartCaseDto): Promise<StartCaseResult> {
+    const problems = dto.policyOverrides ? checkPolicyOverrides(dto.policyOverrides, 'policyOverrides') : [];
+    if (problems.length) {
+      throw new ApiError('validation_failed', `Invalid field(s): ${problems.map((p) => p.field).join(', ')}`, problems);
+    }
     const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
     const input: CaseWorkflowInput = {
       memberRef: dto.memberRef,
       programCode: dto.programCode,
       enrollmentDate: dto.enrollmentDate,
-      policy: DEFAULT_CASE_POLICY,
+      policy: this.policies.resolve(dto.programCode, dto.policyOverrides),
     };
     try {
       await this.temporal.client.workflow.start(CASE_WORKFLOW_TYPE, {
@@ -72,25 +86,62 @@ export class CasesService {
     try {
       const [description, state, record] = await Promise.all([
         handle.describe(),
-        handle.query(caseStateQuery),
-        this.caseRecords.findById(caseId),
+        handle.query(caseDetailQuery),
+        this.cases.findById(caseId),
       ]);
+      const { caseId: _id, ...live } = state;
       return {
+        ...live,
         id: caseId,
-        phase: state.phase,
+        openTasks: [...live.openTasks],
+        attempts: [...live.attempts],
+        riskReasons: [...live.riskReasons],
+        recentTimeline: [...live.recentTimeline],
         workflowStatus: description.status.name,
-        programCode: state.programCode,
-        policyVersion: state.policyVersion,
-        screeningDueAt: state.screeningDueAt,
-        closureReason: state.closureReason,
         record: record === null ? null : toRecordView(record),
       };
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) {
-        throw new ApiError('case_not_found', `No case with id ${caseId}.`);
-      }
-      throw mapTemporalError(err);
+      throw mapTemporalError(err, caseId);
     }
+  }
+
+  /**
+   * Runs a care-team action as a workflow update. The Idempotency-Key becomes
+   * the update id, so a repeated request returns the first answer instead of
+   * acting twice. A refusal by the workflow's validator is a 409 with its reason.
+   */
+  async act<I, R>(caseId: string, update: UpdateDefinition<R, [I]>, input: I, idempotencyKey: string | undefined): Promise<R> {
+    const handle = this.temporal.client.workflow.getHandle(caseId);
+    try {
+      return await handle.executeUpdate(update, {
+        args: [input],
+        ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
+      });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_RULE_VIOLATION) {
+        throw new ApiError('case_action_rejected', err.cause.message);
+      }
+      if (err instanceof WorkflowNotFoundError) {
+        // Either no such case, or it has closed (a closed case takes no actions).
+        const exists = await handle.describe().then(
+          () => true,
+          () => false,
+        );
+        throw exists
+          ? new ApiError('case_closed', `Case ${caseId} is closed; it takes no further actions.`)
+          : new ApiError('case_not_found', `No case with id ${caseId}.`);
+      }
+      throw mapTemporalError(err, caseId);
+    }
+  }
+
+  async timeline(caseId: string, afterSeq: number, limit: number): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
+    if ((await this.cases.findById(caseId)) === null) {
+      throw new ApiError('case_not_found', `No case with id ${caseId}.`);
+    }
+    const rows = await this.events.timeline(caseId, afterSeq, limit);
+    const items = rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), kind: r.kind, actorId: r.actorId, summary: r.summary }));
+    return { items, nextCursor: items.length === limit ? String(items.at(-1)!.seq) : null };
   }
 }
 
@@ -100,6 +151,10 @@ function toRecordView(r: StoredCase): CaseRecordView {
     programCode: r.programCode,
     enrollmentDate: r.enrollmentDate,
     phase: r.phase,
+    status: r.status,
+    riskTier: r.riskTier,
+    careManagerId: r.careManagerId,
+    activePlanVersion: r.activePlanVersion,
     closureReason: r.closureReason,
     policyVersion: r.policyVersion,
     openedAt: r.openedAt.toISOString(),
@@ -107,8 +162,11 @@ function toRecordView(r: StoredCase): CaseRecordView {
   };
 }
 
-/** Temporal being unreachable is a 503 the caller can retry, not a 500. */
-function mapTemporalError(err: unknown): unknown {
+/** Unknown case → 404; Temporal unreachable → 503 the caller can retry; anything else stays a 500. */
+function mapTemporalError(err: unknown, caseId?: string): unknown {
+  if (caseId && err instanceof WorkflowNotFoundError) {
+    return new ApiError('case_not_found', `No case with id ${caseId}.`);
+  }
   if (isGrpcServiceError(err) && [14 /* UNAVAILABLE */, 4 /* DEADLINE_EXCEEDED */].includes(err.code)) {
     return new ApiError('temporal_unavailable', 'The workflow service did not answer; retry shortly.');
   }

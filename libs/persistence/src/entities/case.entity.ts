@@ -35,6 +35,18 @@ export class CaseEntity {
   @Column({ name: 'closure_reason', type: 'varchar', length: 32, nullable: true })
   closureReason!: string | null;
 
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: string;
+
+  @Column({ name: 'risk_tier', type: 'varchar', length: 8, nullable: true })
+  riskTier!: string | null;
+
+  @Column({ name: 'care_manager_id', type: 'varchar', length: 64, nullable: true })
+  careManagerId!: string | null;
+
+  @Column({ name: 'active_plan_version', type: 'integer', nullable: true })
+  activePlanVersion!: number | null;
+
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
 

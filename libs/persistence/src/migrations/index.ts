@@ -1,8 +1,9 @@
 import { InitialSchema1795405717084 } from './1795405717084-InitialSchema';
+import { CaseEventsAndRecords1795407552586 } from './1795407552586-CaseEventsAndRecords';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
  * same from sources, from dist/ and inside jest. Generate new ones with
  * `npm run migration:generate -- libs/persistence/src/migrations/<Name>`.
  */
-export const MIGRATIONS = [InitialSchema1795405717084];
+export const MIGRATIONS = [InitialSchema1795405717084, CaseEventsAndRecords1795407552586];

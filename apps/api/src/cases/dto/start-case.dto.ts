@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsObject, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
@@ -44,4 +44,15 @@ export class StartCaseDto {
   @IsISO8601({ strict: true }, { message: 'enrollmentDate must be an ISO 8601 date (YYYY-MM-DD)' })
   @Validate(IsCalendarDate)
   enrollmentDate!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Overrides of the program policy for this case only (same keys as the policy file; durations as "30s", "10m", "90d" or ms). The case records a "+custom" policy version.',
+    example: { screening: { deadlineMs: '10m', attemptResponseWindowMs: '30s' } },
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject({ message: 'policyOverrides must be an object' })
+  policyOverrides?: Record<string, unknown>;
 }

@@ -1,0 +1,23 @@
+import type { CaseEvent, NotificationRequest } from '@careloop/contracts';
+
+/** Writes case events and their projections; idempotent per (case, episode, seq). */
+export interface CaseEventStore {
+  append(caseId: string, episodeId: string, events: readonly CaseEvent[]): Promise<number>;
+}
+
+/** Delivery state of the notification outbox. */
+export interface NotificationOutbox {
+  isDelivered(key: string): Promise<boolean>;
+  markDelivered(key: string): Promise<void>;
+  markFailed(key: string, error: string): Promise<void>;
+}
+
+/**
+ * Where notifications go (a log line, a webhook, later SMS/letter vendors).
+ * `deliver` may be called again for the same key after a crash; channels
+ * pass the key on so the receiver can de-duplicate.
+ */
+export interface NotificationChannel {
+  readonly name: string;
+  deliver(notification: NotificationRequest): Promise<void>;
+}

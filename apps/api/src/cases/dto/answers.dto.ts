@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+/** BCP 47 language tag (e.g. "en", "es", "zh-Hant"). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const languageMessage = { message: '$property must be a BCP 47 language tag such as en, es or zh-Hant' };
+
+export class ScreeningAnswersDto {
+  @ApiProperty({ enum: ['excellent', 'good', 'fair', 'poor'] })
+  @IsIn(['excellent', 'good', 'fair', 'poor'])
+  selfRatedHealth!: 'excellent' | 'good' | 'fair' | 'poor';
+
+  @ApiProperty() @IsBoolean() hospitalizedLast12Months!: boolean;
+  @ApiProperty({ minimum: 0, maximum: 50 }) @IsInt() @Min(0) @Max(50) chronicConditionCount!: number;
+  @ApiProperty() @IsBoolean() behavioralHealthConcern!: boolean;
+  @ApiProperty() @IsBoolean() socialNeedsConcern!: boolean;
+  @ApiProperty({ example: 'en' }) @Matches(LANGUAGE_TAG, languageMessage) preferredLanguage!: string;
+}
+
+class PhysicalDto {
+  @ApiProperty({ minimum: 0, maximum: 50 }) @IsInt() @Min(0) @Max(50) chronicConditions!: number;
+  @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) hospitalAdmissionsLast12Months!: number;
+  @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) emergencyVisitsLast6Months!: number;
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsInt() @Min(0) @Max(100) activeMedications!: number;
+  @ApiProperty({ minimum: 0, maximum: 6 }) @IsInt() @Min(0) @Max(6) adlDependencies!: number;
+}
+
+class BehavioralDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 27 }) @IsOptional() @IsInt() @Min(0) @Max(27) phq9Score?: number;
+  @ApiProperty() @IsBoolean() substanceUseDisorder!: boolean;
+  @ApiProperty() @IsBoolean() seriousMentalIllness!: boolean;
+}
+
+class SocialDto {
+  @ApiProperty() @IsBoolean() housingInstability!: boolean;
+  @ApiProperty() @IsBoolean() foodInsecurity!: boolean;
+  @ApiProperty() @IsBoolean() transportationBarrier!: boolean;
+  @ApiProperty() @IsBoolean() needsLtss!: boolean;
+  @ApiProperty() @IsBoolean() livesAlone!: boolean;
+}
+
+class CulturalDto {
+  @ApiProperty({ example: 'es' }) @Matches(LANGUAGE_TAG, languageMessage) preferredLanguage!: string;
+  @ApiProperty() @IsBoolean() interpreterNeeded!: boolean;
+}
+
+class CaregiverDto {
+  @ApiProperty() @IsBoolean() hasCaregiverOrGuardian!: boolean;
+  @ApiProperty() @IsBoolean() legalGuardian!: boolean;
+}
+
+export class AssessmentAnswersDto {
+  @ApiProperty({ type: PhysicalDto }) @ValidateNested() @Type(() => PhysicalDto) physical!: PhysicalDto;
+  @ApiProperty({ type: BehavioralDto }) @ValidateNested() @Type(() => BehavioralDto) behavioral!: BehavioralDto;
+  @ApiProperty({ type: SocialDto }) @ValidateNested() @Type(() => SocialDto) social!: SocialDto;
+  @ApiProperty({ type: CulturalDto }) @ValidateNested() @Type(() => CulturalDto) cultural!: CulturalDto;
+  @ApiProperty({ type: CaregiverDto }) @ValidateNested() @Type(() => CaregiverDto) caregiver!: CaregiverDto;
+}
+
+export class SubmitScreeningDto {
+  @ApiProperty({ type: ScreeningAnswersDto }) @ValidateNested() @Type(() => ScreeningAnswersDto) answers!: ScreeningAnswersDto;
+}
+
+export class SubmitAssessmentDto {
+  @ApiProperty({ type: AssessmentAnswersDto }) @ValidateNested() @Type(() => AssessmentAnswersDto) answers!: AssessmentAnswersDto;
+}

@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+
+const ID = /^[A-Za-z0-9_-]{1,32}$/;
+const idMessage = { message: '$property must be 1-32 letters, digits, "_" or "-"' };
+const idsMessage = { each: true, message: '$property must list ids of 1-32 letters, digits, "_" or "-"' };
+
+class ProblemDto {
+  @ApiProperty({ example: 'p1' }) @Matches(ID, idMessage) id!: string;
+  @ApiProperty() @IsString() @Length(1, 2000) description!: string;
+  @ApiProperty({ enum: ['physical', 'behavioral', 'social', 'cultural', 'caregiver'] })
+  @IsIn(['physical', 'behavioral', 'social', 'cultural', 'caregiver'])
+  domain!: 'physical' | 'behavioral' | 'social' | 'cultural' | 'caregiver';
+}
+
+class GoalDto {
+  @ApiProperty({ example: 'g1' }) @Matches(ID, idMessage) id!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @Matches(ID, idsMessage) problemIds!: string[];
+  @ApiProperty() @IsString() @Length(1, 2000) description!: string;
+  @ApiProperty({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'targetDate must be a date written YYYY-MM-DD' }) targetDate!: string;
+}
+
+class InterventionDto {
+  @ApiProperty({ example: 'i1' }) @Matches(ID, idMessage) id!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @Matches(ID, idsMessage) goalIds!: string[];
+  @ApiProperty() @IsString() @Length(1, 2000) description!: string;
+  @ApiProperty({ enum: ['care_manager', 'member', 'provider', 'caregiver'] })
+  @IsIn(['care_manager', 'member', 'provider', 'caregiver'])
+  owner!: 'care_manager' | 'member' | 'provider' | 'caregiver';
+}
+
+class ReferralDto {
+  @ApiProperty({ example: 'r1' }) @Matches(ID, idMessage) id!: string;
+  @ApiProperty({ example: 'cardiology' }) @IsString() @Length(1, 200) specialty!: string;
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class CarePlanDto {
+  @ApiProperty({ type: [ProblemDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProblemDto) problems!: ProblemDto[];
+  @ApiProperty({ type: [GoalDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => GoalDto) goals!: GoalDto[];
+  @ApiProperty({ type: [InterventionDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InterventionDto) interventions!: InterventionDto[];
+  @ApiProperty({ type: [ReferralDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ReferralDto) referrals!: ReferralDto[];
+}
+
+export class ProposePlanDto {
+  @ApiProperty({ type: CarePlanDto }) @ValidateNested() @Type(() => CarePlanDto) plan!: CarePlanDto;
+}
+
+class ConsentDto {
+  @ApiProperty() @IsBoolean() consentGiven!: boolean;
+  @ApiProperty({ enum: ['member', 'guardian'] }) @IsIn(['member', 'guardian']) consentedBy!: 'member' | 'guardian';
+  @ApiProperty() @IsBoolean() memberInvolved!: boolean;
+  @ApiProperty() @IsBoolean() familyOrGuardianInvolved!: boolean;
+}
+
+export class RecordConsentDto {
+  @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+}

@@ -1,0 +1,70 @@
+import type {
+  AssessmentAnswers,
+  AttemptOutcome,
+  CarePlan,
+  CasePhase,
+  ClosureReason,
+  ContactChannel,
+  PlanConsent,
+  RiskAssessment,
+  ScreeningAnswers,
+} from '@careloop/domain';
+import type { CaseTaskKind } from './case.messages';
+
+/**
+ * Everything that happens to a case is an event with a per-case sequence
+ * number. The workflow appends events to an ordered outbox; a persistence
+ * activity writes them (and their projections: attempts, plan versions,
+ * tasks, …) in one transaction keyed by (case id, seq), so a retried or
+ * replayed write is a no-op. `summary` is PHI-free (it feeds logs and
+ * supervisor lists); `data` may carry PHI and lives only in Postgres and in
+ * encrypted workflow payloads.
+ */
+export type CaseEventData =
+  | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string }
+  | { readonly kind: 'phase_changed'; readonly from: CasePhase; readonly to: CasePhase; readonly closureReason: ClosureReason | null }
+  | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }
+  | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null }
+  | { readonly kind: 'screening_submitted'; readonly answers: ScreeningAnswers; readonly initialRisk: RiskAssessment }
+  | { readonly kind: 'assessment_submitted'; readonly answers: AssessmentAnswers; readonly risk: RiskAssessment }
+  | { readonly kind: 'plan_proposed'; readonly version: number; readonly plan: CarePlan }
+  | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent }
+  | { readonly kind: 'paused'; readonly reason: string }
+  | { readonly kind: 'resumed' }
+  | { readonly kind: 'note_added'; readonly noteKind: 'note' | 'call_record'; readonly text: string }
+  | { readonly kind: 'task_opened'; readonly key: string; readonly taskKind: CaseTaskKind; readonly dueAt: string }
+  | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
+  | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
+  | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };
+
+export type CaseEventKind = CaseEventData['kind'];
+
+export interface CaseEvent {
+  readonly seq: number;
+  /** Workflow time of the event (ISO), so a retried write stores the same instant. */
+  readonly at: string;
+  readonly actorId: string;
+  readonly summary: string;
+  readonly data: CaseEventData;
+}
+
+/** The workflow's own identity on the timeline (timeouts, deadlines). */
+export const SYSTEM_ACTOR = 'system:careloop';
+
+export const NOTIFICATION_AUDIENCES = ['care_team', 'member', 'provider', 'supervisor', 'committee'] as const;
+export type NotificationAudience = (typeof NOTIFICATION_AUDIENCES)[number];
+
+/**
+ * A message to deliver. `key` makes delivery idempotent (the outbox row is
+ * unique on it). `template` names the message; `params` are PHI-free values
+ * the template may show (ids, due dates, counts) — channels never receive
+ * notes or clinical answers.
+ */
+export interface NotificationRequest {
+  readonly key: string;
+  readonly caseId: string;
+  readonly audience: NotificationAudience;
+  readonly channel: ContactChannel | 'task_queue';
+  readonly template: string;
+  readonly params: Readonly<Record<string, string | number | null>>;
+}

@@ -1,0 +1,144 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  AssessmentAnswers,
+  AttemptOutcome,
+  CarePlan,
+  CasePhase,
+  CaseStatus,
+  ClosureReason,
+  ContactChannel,
+  ContactOutcome,
+  PlanConsent,
+  RecoveryStep,
+  RiskAssessment,
+  RiskTier,
+  ScreeningAnswers,
+} from '@careloop/domain';
+
+/**
+ * Messages of the case workflow, defined once and used by the API (client
+ * side) and the workflow (handlers). Care-team actions that need an answer
+ * are updates with validators: a rejected update never reaches history.
+ * Every input names the acting user (`actorId`), recorded on the timeline.
+ */
+interface Action {
+  readonly actorId: string;
+}
+
+export interface RecordAttemptInput extends Action {
+  readonly attemptNumber: number;
+  readonly outcome: ContactOutcome;
+  readonly note?: string;
+}
+export interface SubmitScreeningInput extends Action {
+  readonly answers: ScreeningAnswers;
+}
+export interface SubmitAssessmentInput extends Action {
+  readonly answers: AssessmentAnswers;
+}
+export interface ProposePlanInput extends Action {
+  readonly plan: CarePlan;
+}
+export interface RecordConsentInput extends Action {
+  readonly planVersion: number;
+  readonly consent: PlanConsent;
+}
+export interface PauseInput extends Action {
+  readonly reason: string;
+}
+export type ResumeInput = Action;
+export interface AddNoteInput extends Action {
+  readonly kind: 'note' | 'call_record';
+  readonly text: string;
+}
+export interface CloseCaseInput extends Action {
+  readonly reason: ClosureReason;
+  readonly detail?: string;
+}
+
+/** What every accepted action answers: where the case stands now. */
+export interface CaseActionResult {
+  readonly phase: CasePhase;
+  readonly status: CaseStatus;
+  readonly step: RecoveryStep | null;
+  /** Timeline sequence number of the event this action recorded. */
+  readonly eventSeq: number;
+}
+
+export interface ScreeningResult extends CaseActionResult {
+  readonly initialRisk: RiskAssessment;
+}
+export interface AssessmentResult extends CaseActionResult {
+  readonly risk: RiskAssessment;
+}
+export interface PlanProposalResult extends CaseActionResult {
+  readonly planVersion: number;
+}
+
+export const recordAttemptUpdate = defineUpdate<CaseActionResult, [RecordAttemptInput]>('recordAttempt');
+export const submitScreeningUpdate = defineUpdate<ScreeningResult, [SubmitScreeningInput]>('submitScreening');
+export const submitAssessmentUpdate = defineUpdate<AssessmentResult, [SubmitAssessmentInput]>('submitAssessment');
+export const proposePlanUpdate = defineUpdate<PlanProposalResult, [ProposePlanInput]>('proposePlan');
+export const recordConsentUpdate = defineUpdate<CaseActionResult, [RecordConsentInput]>('recordConsent');
+export const pauseUpdate = defineUpdate<CaseActionResult, [PauseInput]>('pause');
+export const resumeUpdate = defineUpdate<CaseActionResult, [ResumeInput]>('resume');
+export const addNoteUpdate = defineUpdate<CaseActionResult, [AddNoteInput]>('addNote');
+export const closeCaseUpdate = defineUpdate<CaseActionResult, [CloseCaseInput]>('closeCase');
+
+/** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
+export interface CaseTaskView {
+  readonly key: string;
+  readonly kind: CaseTaskKind;
+  readonly dueAt: string;
+  readonly openedAt: string;
+}
+
+export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent'] as const;
+export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
+
+export interface AttemptView {
+  readonly number: number;
+  readonly channel: ContactChannel;
+  readonly startedAt: string;
+  readonly outcome: AttemptOutcome | null;
+  readonly recordedAt: string | null;
+}
+
+export interface TimelineEntryView {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly actorId: string;
+  readonly summary: string;
+}
+
+/** The live state of a case, read by `GET /cases/:id` (query). */
+export interface CaseDetailView {
+  readonly caseId: string;
+  readonly programCode: string;
+  readonly phase: CasePhase;
+  readonly status: CaseStatus;
+  readonly step: RecoveryStep | null;
+  readonly policyVersion: string;
+  readonly screeningDueAt: string;
+  readonly nextDueAt: string | null;
+  readonly openTasks: readonly CaseTaskView[];
+  readonly attempts: readonly AttemptView[];
+  readonly riskTier: RiskTier | null;
+  readonly riskReasons: readonly string[];
+  readonly careManagerId: string | null;
+  readonly activePlanVersion: number | null;
+  readonly latestPlanVersion: number | null;
+  readonly closureReason: ClosureReason | null;
+  readonly lastProgressAt: string;
+  readonly recentTimeline: readonly TimelineEntryView[];
+}
+
+export const caseDetailQuery = defineQuery<CaseDetailView>('caseDetail');
+
+/**
+ * Failure type of a case action the workflow refused (wrong phase, already
+ * recorded, invalid plan…). The API answers it with 409 and the message,
+ * which is written to be shown to users and never contains PHI.
+ */
+export const CASE_RULE_VIOLATION = 'CaseRuleViolation';

@@ -1,0 +1,70 @@
+import type {
+  AttemptOutcome,
+  CarePlan,
+  CasePhase,
+  CaseStatus,
+  ClosureReason,
+  ContactChannel,
+  PlanConsent,
+  RecoveryStep,
+  RiskAssessment,
+  RiskTier,
+} from '@careloop/domain';
+import type { CaseEvent } from './case-events';
+import type { CaseTaskKind, TimelineEntryView } from './case.messages';
+
+export interface AttemptRecord {
+  readonly number: number;
+  readonly channel: ContactChannel;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  outcome: AttemptOutcome | null;
+  recordedAt: string | null;
+}
+
+export interface CaseTask {
+  readonly key: string;
+  readonly kind: CaseTaskKind;
+  readonly openedAt: string;
+  dueAt: string;
+}
+
+export interface PlanVersionRecord {
+  readonly version: number;
+  readonly plan: CarePlan;
+  readonly proposedAt: string;
+  consent: PlanConsent | null;
+  consentedAt: string | null;
+}
+
+/**
+ * The whole state of a case workflow, carried across continue-as-new so a
+ * multi-year case keeps every run's history short. Plain JSON only.
+ */
+export interface CaseSnapshot {
+  readonly caseId: string;
+  /** Run id that opened the case; with the case id it keys every stored event of this case. */
+  readonly episodeId: string;
+  phase: CasePhase;
+  status: CaseStatus;
+  step: RecoveryStep | null;
+  closureReason: ClosureReason | null;
+  parked: boolean;
+  openedAt: string;
+  lastProgressAt: string;
+  attempts: AttemptRecord[];
+  screeningReachedAt: string | null;
+  initialRisk: RiskAssessment | null;
+  risk: RiskAssessment | null;
+  riskTier: RiskTier | null;
+  legalGuardian: boolean;
+  preferredLanguage: string | null;
+  careManagerId: string | null;
+  latestPlan: PlanVersionRecord | null;
+  activePlanVersion: number | null;
+  tasks: CaseTask[];
+  timeline: TimelineEntryView[];
+  nextSeq: number;
+  /** Events not yet confirmed written by the persistence activity. */
+  pending: CaseEvent[];
+}

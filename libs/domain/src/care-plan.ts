@@ -1,0 +1,53 @@
+/**
+ * The individual treatment plan (seed 001 (A), (B); seed 002 §4.11.7.4):
+ * problems, goals (treatment objectives with target dates), interventions and
+ * referrals. Plans are versioned; a version becomes active only once consent
+ * is recorded.
+ */
+export interface CarePlanProblem {
+  readonly id: string;
+  readonly description: string;
+  readonly domain: 'physical' | 'behavioral' | 'social' | 'cultural' | 'caregiver';
+}
+
+export interface CarePlanGoal {
+  readonly id: string;
+  readonly problemIds: readonly string[];
+  readonly description: string;
+  /** Calendar date YYYY-MM-DD. */
+  readonly targetDate: string;
+}
+
+export interface CarePlanIntervention {
+  readonly id: string;
+  readonly goalIds: readonly string[];
+  readonly description: string;
+  readonly owner: 'care_manager' | 'member' | 'provider' | 'caregiver';
+}
+
+export interface CarePlanReferral {
+  readonly id: string;
+  readonly specialty: string;
+  readonly reason: string;
+}
+
+export interface CarePlan {
+  readonly problems: readonly CarePlanProblem[];
+  readonly goals: readonly CarePlanGoal[];
+  readonly interventions: readonly CarePlanIntervention[];
+  readonly referrals: readonly CarePlanReferral[];
+}
+
+/** Who took part in planning and who consented (seed 001 (B)). */
+export interface PlanConsent {
+  readonly consentGiven: boolean;
+  readonly consentedBy: 'member' | 'guardian';
+  readonly memberInvolved: boolean;
+  readonly familyOrGuardianInvolved: boolean;
+}
+
+/** A problem found in a plan: which field, and why. Same shape as the API's field errors. */
+export interface PlanIssue {
+  readonly field: string;
+  readonly reason: string;
+}

@@ -1,0 +1,154 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CaseEvent, CaseEventData } from '@careloop/contracts';
+
+type Projector<K extends CaseEventData['kind']> = (
+  tx: EntityManager,
+  key: { caseId: string; episodeId: string },
+  event: CaseEvent & { data: Extract<CaseEventData, { kind: K }> },
+) => Promise<unknown>;
+
+/**
+ * How each event kind updates the read model. Typed against the event union
+ * (`Record<kind, …>`), so a new kind does not compile until it is projected.
+ */
+const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
+  case_opened: (tx, k, e) =>
+    // A new episode under the same case id (re-enrolment after closure) replaces the row;
+    // a retried write of the same episode changes nothing.
+    tx.query(
+      `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7)
+       ON CONFLICT (id) DO UPDATE SET
+         run_id = EXCLUDED.run_id, member_ref = EXCLUDED.member_ref, program_code = EXCLUDED.program_code,
+         enrollment_date = EXCLUDED.enrollment_date, policy_version = EXCLUDED.policy_version, phase = 'enrolled',
+         status = 'active', closure_reason = NULL, risk_tier = NULL, care_manager_id = NULL, active_plan_version = NULL,
+         opened_at = EXCLUDED.opened_at, phase_changed_at = EXCLUDED.phase_changed_at, updated_at = now()
+       WHERE cases.run_id <> EXCLUDED.run_id`,
+      [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at],
+    ),
+  phase_changed: (tx, k, e) =>
+    tx.query(
+      `UPDATE cases SET phase = $3, closure_reason = $4, phase_changed_at = $5, updated_at = now() WHERE id = $1 AND run_id = $2`,
+      [k.caseId, k.episodeId, e.data.to, e.data.closureReason, e.at],
+    ),
+  attempt_started: (tx, k, e) =>
+    tx.query(
+      `INSERT INTO contact_attempts (case_id, episode_id, number, channel, started_at, due_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [k.caseId, k.episodeId, e.data.number, e.data.channel, e.at, e.data.dueAt],
+    ),
+  attempt_recorded: (tx, k, e) =>
+    tx.query(
+      `UPDATE contact_attempts SET outcome = $4, recorded_at = $5, recorded_by = $6, note = $7
+       WHERE case_id = $1 AND episode_id = $2 AND number = $3`,
+      [k.caseId, k.episodeId, e.data.number, e.data.outcome, e.at, e.actorId, e.data.note],
+    ),
+  screening_submitted: (tx, k, e) => insertAssessment(tx, k, e, 'screening', e.data.answers, e.data.initialRisk),
+  assessment_submitted: async (tx, k, e) => {
+    await insertAssessment(tx, k, e, 'assessment', e.data.answers, e.data.risk);
+    await tx.query(`UPDATE cases SET risk_tier = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.risk.tier]);
+  },
+  plan_proposed: (tx, k, e) =>
+    tx.query(
+      `INSERT INTO care_plan_versions (case_id, episode_id, version, plan, proposed_by, proposed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [k.caseId, k.episodeId, e.data.version, JSON.stringify(e.data.plan), e.actorId, e.at],
+    ),
+  plan_consented: async (tx, k, e) => {
+    await tx.query(
+      `UPDATE care_plan_versions SET consent = $4, consented_at = $5 WHERE case_id = $1 AND episode_id = $2 AND version = $3`,
+      [k.caseId, k.episodeId, e.data.version, JSON.stringify(e.data.consent), e.at],
+    );
+    await tx.query(`UPDATE cases SET active_plan_version = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.version]);
+  },
+  paused: (tx, k) => tx.query(`UPDATE cases SET status = 'paused', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
+  resumed: (tx, k) => tx.query(`UPDATE cases SET status = 'active', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
+  note_added: (tx, k, e) =>
+    tx.query(
+      `INSERT INTO case_notes (case_id, episode_id, seq, kind, text, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [k.caseId, k.episodeId, e.seq, e.data.noteKind, e.data.text, e.actorId, e.at],
+    ),
+  task_opened: (tx, k, e) =>
+    tx.query(
+      `INSERT INTO case_tasks (case_id, episode_id, task_key, kind, status, due_at, opened_at) VALUES ($1, $2, $3, $4, 'open', $5, $6)
+       ON CONFLICT (case_id, episode_id, task_key) DO UPDATE SET status = 'open', kind = EXCLUDED.kind, due_at = EXCLUDED.due_at,
+         opened_at = EXCLUDED.opened_at, closed_at = NULL`,
+      [k.caseId, k.episodeId, e.data.key, e.data.taskKind, e.data.dueAt, e.at],
+    ),
+  task_closed: (tx, k, e) =>
+    tx.query(`UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
+      k.caseId,
+      k.episodeId,
+      e.data.key,
+      e.data.resolution,
+      e.at,
+    ]),
+  case_closed: () => Promise.resolve(),
+  notification_requested: (tx, _k, e) =>
+    tx.query(
+      `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
+       ON CONFLICT (key) DO NOTHING`,
+      [e.data.notification.key, e.data.notification.caseId, e.data.notification.audience, e.data.notification.channel, e.data.notification.template, JSON.stringify(e.data.notification.params)],
+    ),
+};
+
+function insertAssessment(
+  tx: EntityManager,
+  k: { caseId: string; episodeId: string },
+  e: CaseEvent,
+  kind: 'screening' | 'assessment',
+  answers: object,
+  risk: { tier: string; score: number; reasons: readonly string[] },
+): Promise<unknown> {
+  return tx.query(
+    `INSERT INTO assessments (case_id, episode_id, seq, kind, answers, risk_tier, risk_score, risk_reasons, submitted_by, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [k.caseId, k.episodeId, e.seq, kind, JSON.stringify(answers), risk.tier, risk.score, JSON.stringify(risk.reasons), e.actorId, e.at],
+  );
+}
+
+/** A stored timeline entry as the API lists it. */
+export interface StoredCaseEvent {
+  readonly seq: number;
+  readonly at: Date;
+  readonly kind: string;
+  readonly actorId: string;
+  readonly summary: string;
+}
+
+/**
+ * Writes case events and their projections. Idempotent: each event is
+ * inserted once per (case, episode, seq); a retried batch skips what is
+ * already there and projects only what is new, all in one transaction.
+ */
+export class CaseEventRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(caseId: string, episodeId: string, events: readonly CaseEvent[]): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      let written = 0;
+      for (const event of events) {
+        const inserted: unknown[] = await tx.query(
+          `INSERT INTO case_events (case_id, episode_id, seq, at, kind, actor_id, summary, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING seq`,
+          [caseId, episodeId, event.seq, event.at, event.data.kind, event.actorId, event.summary, JSON.stringify(event.data)],
+        );
+        if (inserted.length === 0) {
+          continue;
+        }
+        written++;
+        await (PROJECTORS[event.data.kind] as Projector<CaseEventData['kind']>)(tx, { caseId, episodeId }, event as never);
+      }
+      return written;
+    });
+  }
+
+  /** The current episode's timeline, oldest first, paged by sequence number. */
+  async timeline(caseId: string, afterSeq: number, limit: number): Promise<StoredCaseEvent[]> {
+    const rows: { seq: number; at: Date; kind: string; actor_id: string; summary: string }[] = await this.dataSource.query(
+      `SELECT e.seq, e.at, e.kind, e.actor_id, e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
+       WHERE e.case_id = $1 AND e.seq > $2 AND e.kind NOT IN ('task_opened', 'task_closed', 'notification_requested')
+       ORDER BY e.seq LIMIT $3`,
+      [caseId, afterSeq, limit],
+    );
+    return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, actorId: r.actor_id, summary: r.summary }));
+  }
+}

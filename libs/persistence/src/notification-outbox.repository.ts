@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+
+/** Delivery state of the notification outbox (rows are created with their case event). */
+export class NotificationOutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async isDelivered(key: string): Promise<boolean> {
+    const rows: { status: string }[] = await this.dataSource.query('SELECT status FROM notifications WHERE key = $1', [key]);
+    return rows[0]?.status === 'delivered';
+  }
+
+  async markDelivered(key: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL WHERE key = $1`,
+      [key],
+    );
+  }
+
+  /** Records a failed try; the error text must be PHI-free (channel errors name hosts and statuses only). */
+  async markFailed(key: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE key = $1`, [
+      key,
+      error.slice(0, 500),
+    ]);
+  }
+}

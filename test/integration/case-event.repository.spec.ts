@@ -1,0 +1,86 @@
+import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { buildDataSourceOptions, CaseEventRepository, CaseReadRepository, runMigrations } from '@careloop/persistence';
+import type { CaseEvent } from '@careloop/contracts';
+import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { CaseState } from '../../workflows/case.state';
+import { caseInput, screeningAnswers } from '../support/case-fixtures';
+
+/**
+ * The persistence activity's writes against real Postgres: every event and
+ * its projections are written once, however often a batch is retried, and
+ * a new episode under the same case id replaces the read-model row.
+ */
+describe('CaseEventRepository (real Postgres)', () => {
+  let ds: DataSource;
+  let events: CaseEventRepository;
+  let reads: CaseReadRepository;
+
+  beforeAll(async () => {
+    const admin = process.env.TEST_DATABASE_ADMIN_URL!;
+    const database = `careloop_it_events_${randomBytes(4).toString('hex')}`;
+    await ensureDatabase(admin, database);
+    const url = new URL(admin);
+    url.pathname = `/${database}`;
+    ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
+    expect(await runMigrations(ds)).toEqual(['InitialSchema1795405717084', 'CaseEventsAndRecords1795407552586']);
+    expect(await runMigrations(ds)).toEqual([]);
+    events = new CaseEventRepository(ds);
+    reads = new CaseReadRepository(ds);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  /** Real events, made by the workflow's own state class. */
+  function screenedCase(caseId: string, runId: string): CaseEvent[] {
+    const t0 = '2026-11-02T09:00:00.000Z';
+    const state = CaseState.open(caseId, caseInput('2026-11-01'), runId, t0);
+    state.startAttempt(t0);
+    state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm-1', note: 'spoke with member' }, t0);
+    state.submitScreening({ answers: screeningAnswers, actorId: 'cm-1' }, t0);
+    state.addNote({ kind: 'call_record', text: 'call summary', actorId: 'cm-1' }, t0);
+    return [...state.pendingEvents];
+  }
+
+  const count = async (table: string, caseId: string) =>
+    (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId]))[0].n as number;
+
+  it('writes each event and projection once even when the batch is retried', async () => {
+    const caseId = 'case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa';
+    const batch = screenedCase(caseId, 'run-1');
+    expect(await events.append(caseId, 'run-1', batch)).toBe(batch.length);
+    // The activity timed out after committing and Temporal retried it:
+    expect(await events.append(caseId, 'run-1', batch)).toBe(0);
+    // ...or retried a larger batch that overlaps the first:
+    expect(await events.append(caseId, 'run-1', batch.slice(2))).toBe(0);
+
+    expect(await count('case_events', caseId)).toBe(batch.length);
+    expect(await count('contact_attempts', caseId)).toBe(1);
+    expect(await count('assessments', caseId)).toBe(1);
+    expect(await count('case_notes', caseId)).toBe(1);
+    expect(await count('notifications', caseId)).toBe(1);
+    const attempt = (await ds.query('SELECT outcome, recorded_by, note FROM contact_attempts WHERE case_id = $1', [caseId]))[0];
+    expect(attempt).toEqual({ outcome: 'reached', recorded_by: 'cm-1', note: 'spoke with member' });
+    const tasks = await ds.query('SELECT task_key, status FROM case_tasks WHERE case_id = $1 ORDER BY task_key', [caseId]);
+    expect(tasks).toEqual([
+      { task_key: 'assessment', status: 'open' },
+      { task_key: 'attempt-1', status: 'done' },
+      { task_key: 'screening', status: 'done' },
+    ]);
+    expect(await reads.findById(caseId)).toMatchObject({ phase: 'assessment', memberRef: 'M-TEST-1', status: 'active' });
+
+    const timeline = await events.timeline(caseId, 0, 50);
+    expect(timeline.map((t) => t.kind)).toEqual(['case_opened', 'phase_changed', 'attempt_started', 'attempt_recorded', 'screening_submitted', 'phase_changed', 'note_added']);
+    expect(timeline.every((t) => !t.summary.includes('spoke with member') && !t.summary.includes('M-TEST-1'))).toBe(true);
+  });
+
+  it('starts a fresh read model for a new episode under the same case id', async () => {
+    const caseId = 'case-ccm-bbbbbbbbbbbbbbbbbbbbbbbb';
+    await events.append(caseId, 'run-1', screenedCase(caseId, 'run-1'));
+    await events.append(caseId, 'run-2', screenedCase(caseId, 'run-2').slice(0, 2));
+    expect(await reads.findById(caseId)).toMatchObject({ episodeId: 'run-2', phase: 'screening' });
+    expect((await events.timeline(caseId, 0, 50)).map((t) => t.kind)).toEqual(['case_opened', 'phase_changed']);
+  });
+});

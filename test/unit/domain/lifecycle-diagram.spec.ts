@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO } from '@careloop/domain';
+import {
+  DIAGRAM_END,
+  DIAGRAM_START,
+  extractDiagramBlock,
+  lifecycleDocPath,
+  renderLifecycleDiagram,
+  replaceDiagramBlock,
+} from '../../../scripts/lifecycle-diagram';
+
+const DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'lifecycle.md');
+const doc = readFileSync(DOC_PATH, 'utf8');
+
+describe('docs/lifecycle.md', () => {
+  it('contains exactly the generated diagram between the markers (run `npm run docs:lifecycle` to refresh)', () => {
+    expect(extractDiagramBlock(doc)).toBe(`\n${renderLifecycleDiagram()}\n`);
+  });
+
+  it('has each marker once', () => {
+    expect(doc.split(DIAGRAM_START)).toHaveLength(2);
+    expect(doc.split(DIAGRAM_END)).toHaveLength(2);
+  });
+
+  it('describes every recovery step and every closure reason of the domain', () => {
+    for (const step of RECOVERY_STEPS) {
+      const { number, title } = RECOVERY_STEP_INFO[step];
+      expect(doc).toContain(`${number}. **${title}**`);
+    }
+    for (const reason of CLOSURE_REASONS) {
+      expect(doc).toContain(`| \`${reason}\` |`);
+    }
+  });
+
+  it('is the file the script rewrites', () => {
+    expect(lifecycleDocPath()).toBe(DOC_PATH);
+  });
+});
+
+describe('renderLifecycleDiagram', () => {
+  const diagram = renderLifecycleDiagram();
+  const lines = diagram.split('\n').map((l) => l.trim());
+
+  it('is a fenced Mermaid stateDiagram-v2', () => {
+    expect(diagram.startsWith('```mermaid\nstateDiagram-v2\n')).toBe(true);
+    expect(diagram.endsWith('\n```')).toBe(true);
+  });
+
+  it('draws every phase transition of CASE_PHASE_TRANSITIONS, and no other', () => {
+    const expected = CASE_PHASES.flatMap((from) => CASE_PHASE_TRANSITIONS[from].map((to) => `${from} --> ${to}`));
+    const phaseEdges = lines.filter((l) => {
+      const m = /^(\w+) --> (\w+)$/.exec(l);
+      return m !== null && (CASE_PHASES as readonly string[]).includes(m[1]!);
+    });
+    expect(phaseEdges).toEqual(expected);
+  });
+
+  it('starts at enrolled and ends at closed', () => {
+    expect(lines).toContain('[*] --> enrolled');
+    expect(lines).toContain('closed --> [*]');
+  });
+
+  it('nests the nine steps in order inside recovery_support, with both ways back', () => {
+    const inner = lines.slice(lines.indexOf('state recovery_support {') + 1, lines.indexOf('}'));
+    expect(inner[0]).toBe('recovery_plan : 1. Recovery plan');
+    expect(inner).toContain('[*] --> recovery_plan');
+    const forward = RECOVERY_STEPS.slice(1).map((to, i) => `${RECOVERY_STEPS[i]} --> ${to}`);
+    for (const edge of forward) {
+      expect(inner.some((l) => l === edge || l.startsWith(`${edge}:`))).toBe(true);
+    }
+    expect(inner).toContain('member_discussion --> recovery_plan: concerns');
+    expect(inner).toContain('regular_updates --> support_and_assistance: next contact');
+    for (const step of RECOVERY_STEPS) {
+      expect(inner).toContain(`${step} : ${RECOVERY_STEP_INFO[step].number}. ${RECOVERY_STEP_INFO[step].title}`);
+    }
+  });
+
+  it('notes that paused is a status, not a phase, and never draws it as a state', () => {
+    expect(diagram).toContain('paused is a status, not a phase.');
+    expect(lines.some((l) => /(^|\s)paused(\s|$)/.test(l) && l.includes('-->'))).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(renderLifecycleDiagram()).toBe(diagram);
+  });
+});
+
+describe('replaceDiagramBlock', () => {
+  it('replaces only the text between the markers', () => {
+    const before = `# Title\n\n${DIAGRAM_START}\nold\n${DIAGRAM_END}\n\ntail\n`;
+    expect(replaceDiagramBlock(before, 'new')).toBe(`# Title\n\n${DIAGRAM_START}\nnew\n${DIAGRAM_END}\n\ntail\n`);
+  });
+
+  it('is idempotent on the real document', () => {
+    expect(replaceDiagramBlock(doc, renderLifecycleDiagram())).toBe(doc);
+  });
+
+  it('refuses a document without markers', () => {
+    expect(() => replaceDiagramBlock('# nothing here\n', 'x')).toThrow(/lifecycle-diagram:start/);
+    expect(extractDiagramBlock('# nothing here\n')).toBeNull();
+  });
+});

@@ -1,0 +1,280 @@
+import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DAY_MS } from '@careloop/domain';
+import {
+  CASE_RULE_VIOLATION,
+  CASE_WORKFLOW_TYPE,
+  SA_NEXT_DUE_AT,
+  SA_PHASE,
+  SA_RISK_TIER,
+  SA_STEP,
+  caseDetailQuery,
+  closeCaseUpdate,
+  pauseUpdate,
+  proposePlanUpdate,
+  recordAttemptUpdate,
+  recordConsentUpdate,
+  resumeUpdate,
+  submitAssessmentUpdate,
+  submitScreeningUpdate,
+  type CaseDetailView,
+  type CaseEvent,
+  type CaseWorkflowInput,
+  type NotificationRequest,
+} from '@careloop/contracts';
+import { createCaseActivities } from '@careloop/activities';
+import { createTimeSkippingEnv } from '../support/time-skipping';
+import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
+import { maybeRecordHistory } from '../support/replay-histories';
+import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../support/case-fixtures';
+
+/** The real activity factory over in-memory ports; records what would be stored and sent. */
+function fakeStores() {
+  const events: CaseEvent[] = [];
+  const delivered: NotificationRequest[] = [];
+  const activities = createCaseActivities({
+    caseEvents: {
+      append: async (_caseId, _episodeId, batch) => {
+        const fresh = batch.filter((e) => !events.some((x) => x.seq === e.seq));
+        events.push(...fresh);
+        return fresh.length;
+      },
+    },
+    outbox: { isDelivered: async (key) => delivered.some((n) => n.key === key), markDelivered: async () => undefined, markFailed: async () => undefined },
+    channel: { name: 'memory', deliver: async (n) => void delivered.push(n) },
+  });
+  return { events, delivered, activities };
+}
+
+/** The update was refused by the workflow's validator; returns the refusal reason the API would show. */
+async function expectRefused(update: Promise<unknown>, reason: RegExp): Promise<void> {
+  const err = await update.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(CASE_RULE_VIOLATION);
+  expect(cause!.message).toMatch(reason);
+}
+
+function isoDateDaysBefore(nowMs: number, days: number): string {
+  return new Date(nowMs - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+describe('case workflow lifecycle (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  let counter = 0;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  async function run<T>(fn: (ctx: { start: (input: CaseWorkflowInput) => Promise<WorkflowHandleWithFirstExecutionRunId>; stores: ReturnType<typeof fakeStores> }) => Promise<T>) {
+    const stores = fakeStores();
+    const taskQueue = `lifecycle-${++counter}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: testWorkflowBundlePath() },
+      activities: stores.activities,
+    });
+    const started: WorkflowHandle[] = [];
+    const start = async (input: CaseWorkflowInput) => {
+      const handle = await env.client.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: `case-ccm-test-${counter}`, taskQueue, args: [input] });
+      started.push(handle);
+      return handle;
+    };
+    try {
+      return await worker.runUntil(fn({ start, stores }));
+    } finally {
+      // A workflow left running without its worker would hold back time skipping for every later test.
+      for (const handle of started) {
+        await handle.terminate('test finished').catch(() => undefined);
+      }
+    }
+  }
+
+  /** Polls the case's state, letting workflow time pass (6 hours a poll) so spaced attempts come due. */
+  async function until(handle: WorkflowHandle, predicate: (v: CaseDetailView) => boolean): Promise<CaseDetailView> {
+    for (let i = 0; i < 200; i++) {
+      const view = await handle.query(caseDetailQuery);
+      if (predicate(view)) {
+        return view;
+      }
+      await env.sleep('6 hours');
+    }
+    throw new Error(`state not reached: ${JSON.stringify(await handle.query(caseDetailQuery))}`);
+  }
+
+  async function reachAndScreen(handle: WorkflowHandle, attempts = 1): Promise<void> {
+    for (let n = 1; n <= attempts; n++) {
+      await until(handle, (v) => v.attempts.length === n);
+      const outcome = n === attempts ? 'reached' : 'no_answer';
+      await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: n, outcome, actorId: 'cm-1' }] });
+    }
+    await handle.executeUpdate(submitScreeningUpdate, { args: [{ answers: screeningAnswers, actorId: 'cm-1' }] });
+  }
+
+  it.each([1, 2, 3])('reaches the member on attempt %i, screens, and moves to assessment', async (attempts) => {
+    await run(async ({ start, stores }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 1)));
+      await reachAndScreen(handle, attempts);
+      const view = await until(handle, (v) => v.phase === 'assessment');
+      expect(view.attempts.map((a) => a.outcome)).toEqual([...Array(attempts - 1).fill('no_answer'), 'reached']);
+      expect(view.attempts.map((a) => a.channel)).toEqual(['phone', 'phone', 'letter'].slice(0, attempts));
+      expect(view.openTasks.map((t) => t.kind)).toEqual(['assessment']);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'sup-1' }] });
+      await handle.result();
+      // Each attempt started a task notification for the care team.
+      expect(stores.delivered.filter((n) => n.template === 'outreach_attempt_due')).toHaveLength(attempts);
+    });
+  });
+
+  it('closes unable_to_reach after three attempts nobody answered, each documented', async () => {
+    await run(async ({ start, stores }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'unable_to_reach' });
+      const attempts = stores.events.filter((e) => e.data.kind === 'attempt_recorded').map((e) => e.data);
+      expect(attempts).toEqual([1, 2, 3].map((number) => expect.objectContaining({ number, outcome: 'timed_out' })));
+      await maybeRecordHistory('screening-unable-to-reach', handle);
+    });
+  });
+
+  it('closes at the screening deadline, 90 days from the enrollment date (not the start date)', async () => {
+    await run(async ({ start }) => {
+      const startedAt = await env.currentTimeMs();
+      const enrollmentDate = isoDateDaysBefore(startedAt, 30);
+      const deadline = Date.parse(`${enrollmentDate}T00:00:00Z`) + 90 * DAY_MS;
+      // Attempts spaced 40 days apart: the deadline (day 60 of this case) comes before attempt 3.
+      const handle = await start(caseInput(enrollmentDate, { screening: { attemptSpacingMs: ['40d'] } }));
+      await env.sleep(deadline - startedAt - DAY_MS);
+      const before = await handle.query(caseDetailQuery);
+      expect(before.phase).toBe('screening');
+      expect(before.screeningDueAt).toBe(new Date(deadline).toISOString());
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'unable_to_reach' });
+      const { closeTime, typedSearchAttributes } = await handle.describe();
+      expect(Math.abs(closeTime!.getTime() - deadline)).toBeLessThan(60_000);
+      expect(typedSearchAttributes.get(SA_PHASE)).toBe('closed');
+      expect(typedSearchAttributes.get(SA_NEXT_DUE_AT)).toBeUndefined();
+      await maybeRecordHistory('screening-deadline-from-enrollment', handle);
+    });
+  });
+
+  it('closes as member_declined when the member declines at outreach', async () => {
+    await run(async ({ start }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: 1, outcome: 'declined', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'member_declined' });
+    });
+  });
+
+  it('gates the care plan on consent and enters recovery support at step 1', async () => {
+    await run(async ({ start, stores }) => {
+      const now = await env.currentTimeMs();
+      const today = new Date(now).toISOString().slice(0, 10);
+      const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
+      await reachAndScreen(handle);
+      const assessed = await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('high'), actorId: 'cm-1' }] });
+      expect(assessed.risk.tier).toBe('high');
+      expect(assessed.risk.reasons.length).toBeGreaterThan(0);
+      expect(assessed.phase).toBe('care_planning');
+
+      // No consent without a plan; no invalid plan; consent only for the latest version.
+      await expectRefused(handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] }), /no proposed care plan/);
+      const badPlan = { ...carePlan(today), goals: [{ id: 'g1', problemIds: ['nope'], description: 'x', targetDate: '2000-01-01' }] };
+      await expectRefused(handle.executeUpdate(proposePlanUpdate, { args: [{ plan: badPlan, actorId: 'cm-1' }] }), /care plan is not valid: goals\[0\]/);
+      const proposed = await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
+      expect(proposed.planVersion).toBe(1);
+      expect((await handle.query(caseDetailQuery)).activePlanVersion).toBeNull();
+      await expectRefused(handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 2, consent: memberConsent, actorId: 'cm-1' }] }), /latest plan version 1/);
+      await expectRefused(handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: { ...memberConsent, consentGiven: false }, actorId: 'cm-1' }] }), /consent is not valid/);
+
+      const consented = await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      expect(consented).toMatchObject({ phase: 'recovery_support', step: 'recovery_plan' });
+
+      // A revision is a new version; the active one stays until consent.
+      const revised = await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today, 120), actorId: 'cm-1' }] });
+      expect(revised.planVersion).toBe(2);
+      const view = await handle.query(caseDetailQuery);
+      expect(view).toMatchObject({ activePlanVersion: 1, latestPlanVersion: 2, riskTier: 'high' });
+      const attrs = (await handle.describe()).typedSearchAttributes;
+      expect(attrs.get(SA_RISK_TIER)).toBe('high');
+      expect(attrs.get(SA_STEP)).toBe('recovery_plan');
+
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
+      // Rejected updates never reached history or the store: one plan_consented, two plan_proposed.
+      expect(stores.events.filter((e) => e.data.kind === 'plan_proposed')).toHaveLength(2);
+      expect(stores.events.filter((e) => e.data.kind === 'plan_consented')).toHaveLength(1);
+      // Every event was stored once, in order.
+      expect(stores.events.map((e) => e.seq)).toEqual(stores.events.map((_, i) => i + 1));
+      await maybeRecordHistory('plan-consent-to-recovery-support', handle);
+    });
+  });
+
+  it('starts no outreach while paused, and resumes it', async () => {
+    await run(async ({ start }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      await handle.executeUpdate(pauseUpdate, { args: [{ reason: 'inpatient stay', actorId: 'cm-1' }] });
+      await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: 1, outcome: 'no_answer', actorId: 'cm-1' }] });
+      await env.sleep(30 * DAY_MS);
+      const paused = await handle.query(caseDetailQuery);
+      expect(paused.status).toBe('paused');
+      expect(paused.attempts).toHaveLength(1);
+      await expectRefused(handle.executeUpdate(pauseUpdate, { args: [{ reason: 'again', actorId: 'cm-1' }] }), /already paused/);
+      await handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'cm-1' }] });
+      const resumed = await until(handle, (v) => v.attempts.length === 2);
+      expect(resumed.status).toBe('active');
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'disenrolled', actorId: 'cm-1' }] });
+      await handle.result();
+    });
+  });
+
+  it('rejects actions that do not fit the phase, and everything once closed', async () => {
+    await run(async ({ start }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      await expectRefused(handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] }), /cannot submit an assessment in phase screening/);
+      await expectRefused(handle.executeUpdate(submitScreeningUpdate, { args: [{ answers: screeningAnswers, actorId: 'cm-1' }] }), /reached first/);
+      await expectRefused(handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: 2, outcome: 'reached', actorId: 'cm-1' }] }), /attempt 2 has not been started/);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'deceased', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'deceased' });
+    });
+  });
+
+  it('continues as new with its whole state, and keeps working in the new run', async () => {
+    await run(async ({ start, stores }) => {
+      const now = await env.currentTimeMs();
+      const input = { ...caseInput(isoDateDaysBefore(now, 0)), historyEventLimit: 30 };
+      const handle = await start(input);
+      const firstRunId = handle.firstExecutionRunId;
+      await reachAndScreen(handle, 2);
+      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
+      const later = await until(handle, (v) => v.phase === 'care_planning');
+      const { runId } = await handle.describe();
+      expect(runId).not.toBe(firstRunId);
+      expect(later.attempts.map((a) => a.outcome)).toEqual(['no_answer', 'reached']);
+      expect(later.riskTier).toBe('low');
+      expect(later.recentTimeline.map((t) => t.kind)).toContain('screening_submitted');
+      // The new run goes on: a plan, consent, recovery support.
+      const today = new Date(now).toISOString().slice(0, 10);
+      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
+      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
+      // Across runs every event was stored exactly once, in order.
+      expect(stores.events.map((e) => e.seq)).toEqual(stores.events.map((_, i) => i + 1));
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import { setHandler } from '@temporalio/workflow';
+import {
+  addNoteUpdate,
+  caseDetailQuery,
+  closeCaseUpdate,
+  pauseUpdate,
+  proposePlanUpdate,
+  recordAttemptUpdate,
+  recordConsentUpdate,
+  resumeUpdate,
+  submitAssessmentUpdate,
+  submitScreeningUpdate,
+} from '@careloop/contracts';
+import type { CaseState } from './case.state';
+import { workflowNow } from './workflow-time';
+
+const now = (): string => workflowNow().toISOString();
+
+/**
+ * Wires the workflow's messages to the state class. Every update has a
+ * validator, so a refused action never touches history; handlers are
+ * synchronous (side effects go through the outbox), so there is no
+ * interleaving to guard against.
+ */
+export function registerCaseHandlers(state: CaseState): void {
+  setHandler(caseDetailQuery, () => state.view());
+
+  setHandler(recordAttemptUpdate, (i) => state.recordAttempt(i, now()), { validator: (i) => state.checkRecordAttempt(i) });
+  setHandler(submitScreeningUpdate, (i) => state.submitScreening(i, now()), { validator: (i) => state.checkSubmitScreening(i) });
+  setHandler(submitAssessmentUpdate, (i) => state.submitAssessment(i, now()), { validator: (i) => state.checkSubmitAssessment(i) });
+  setHandler(proposePlanUpdate, (i) => state.proposePlan(i, now()), {
+    validator: (i) => state.checkProposePlan(i, now().slice(0, 10)),
+  });
+  setHandler(recordConsentUpdate, (i) => state.recordConsent(i, now()), { validator: (i) => state.checkRecordConsent(i) });
+  setHandler(pauseUpdate, (i) => state.pause(i, now()), { validator: (_i) => state.checkPause() });
+  setHandler(resumeUpdate, (i) => state.resume(i, now()), { validator: (_i) => state.checkResume() });
+  setHandler(addNoteUpdate, (i) => state.addNote(i, now()), { validator: (i) => state.checkAddNote(i) });
+  setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
+}
