@@ -65,7 +65,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
       phase: 'screening',
       workflowStatus: 'RUNNING',
       programCode: 'CCM',
-      policyVersion: 'default-1',
+      policyVersion: 'CCM@default',
       screeningDueAt: '2027-01-30T00:00:00.000Z',
       closureReason: null,
       record: { memberRef: 'M-000456', programCode: 'CCM', enrollmentDate: '2026-11-01', phase: 'screening' },

@@ -41,6 +41,23 @@ function alive(pid: number): boolean {
   }
 }
 
+const launched: ChildProcess[] = [];
+
+/** After a failure mid-test, nothing may outlive the suite: stop each launched tree, forcibly if needed. */
+async function killLeftovers(): Promise<void> {
+  for (const proc of launched) {
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      continue;
+    }
+    const tree = descendants(proc.pid!);
+    process.kill(-proc.pid!, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 5_000));
+    for (const pid of [proc.pid!, ...tree].filter(alive)) {
+      process.kill(pid, 'SIGKILL');
+    }
+  }
+}
+
 async function startCareLoop(dataDir: string, apiPort: number): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, CARELOOP_DATA_DIR: dataDir, PORT: String(apiPort) };
   // The e2e setup's servers must not be reused: npm start brings its own.
@@ -49,6 +66,7 @@ async function startCareLoop(dataDir: string, apiPort: number): Promise<Started>
   delete env.WORKFLOW_BUNDLE_PATH;
   // Own process group, like a shell job, so "Ctrl-C" can be sent to the whole group.
   const proc = spawn(process.execPath, [startScript], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  launched.push(proc);
   let output = '';
   proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -66,6 +84,8 @@ async function startCareLoop(dataDir: string, apiPort: number): Promise<Started>
 describe('npm start (the whole system on embedded defaults)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'careloop-start-'));
   const body = { memberRef: 'M-START-1', programCode: 'CCM', enrollmentDate: '2026-11-01' };
+
+  afterAll(killLeftovers, 30_000);
 
   beforeAll(() => {
     chmodSync(dataDir, 0o755); // mkdtemp makes it private; Postgres (as the postgres user under root) must enter it

@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
+
+/**
+ * A care team drives one case through HTTP, against the real Temporal dev
+ * server and Postgres, on a seconds-scale policy: enrollment → outreach
+ * (one unanswered attempt times out) → reached → screening → assessment →
+ * plan → consent → recovery support → closure. Repeated requests with the
+ * same Idempotency-Key apply once.
+ */
+describe('case lifecycle through the API (real Temporal, real Postgres)', () => {
+  let stack: E2eStack;
+
+  beforeAll(async () => {
+    stack = await startE2eStack('lifecycle');
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const api = () => request(stack.baseUrl);
+
+  async function eventually<T>(fn: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await fn();
+      if (done(value) || Date.now() > deadline) {
+        return value;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  it('runs from enrollment to closure, rejecting out-of-phase actions with 409 and bad bodies with 400', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await api()
+      .post('/cases')
+      .send({
+        memberRef: 'M-E2E-LIFE',
+        programCode: 'CCM',
+        enrollmentDate: today,
+        policyOverrides: { screening: { attemptResponseWindowMs: '2s', attemptSpacingMs: ['1s'] } },
+      })
+      .expect(201);
+    const id: string = created.body.id;
+    expect(created.body.policyVersion).toBe('CCM@default+custom');
+    const cm = { 'x-actor-id': 'cm-7' };
+
+    // Nobody records attempt 1: it times out after 2 s, and attempt 2 starts 1 s later.
+    const second = await eventually(
+      () => api().get(`/cases/${id}`).expect(200),
+      (r) => r.body.attempts.length === 2,
+    );
+    expect(second.body.attempts[0]).toMatchObject({ number: 1, outcome: 'timed_out' });
+    expect(second.body.openTasks).toEqual([expect.objectContaining({ key: 'attempt-2', kind: 'outreach_attempt' })]);
+
+    // Out of phase: 409 with the workflow's reason. Bad body: 400 naming the field.
+    const early = await api().post(`/cases/${id}/assessment`).set(cm).send({ answers: assessmentAnswers('high') }).expect(409);
+    expect(early.body).toMatchObject({ code: 'case_action_rejected', detail: expect.stringContaining('phase screening') });
+    const badOutcome = await api().post(`/cases/${id}/attempts/2/outcome`).set(cm).send({ outcome: 'maybe' }).expect(400);
+    expect(badOutcome.body.errors).toEqual([expect.objectContaining({ field: 'outcome' })]);
+
+    await api().post(`/cases/${id}/attempts/2/outcome`).set(cm).send({ outcome: 'reached', note: 'spoke to member' }).expect(200);
+    const screened = await api().post(`/cases/${id}/screening`).set(cm).send({ answers: screeningAnswers }).expect(200);
+    expect(screened.body).toMatchObject({ phase: 'assessment', initialRisk: { tier: expect.any(String) } });
+
+    const assessed = await api().post(`/cases/${id}/assessment`).set(cm).send({ answers: assessmentAnswers('high') }).expect(200);
+    expect(assessed.body).toMatchObject({ phase: 'care_planning', risk: { tier: 'high' } });
+
+    const badPlan = { ...carePlan(today), goals: [{ id: 'g1', problemIds: ['p9'], description: 'x', targetDate: today }] };
+    const rejectedPlan = await api().post(`/cases/${id}/plan`).set(cm).send({ plan: badPlan }).expect(400);
+    expect(rejectedPlan.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['plan.goals[0].problemIds[0]']));
+
+    const proposed = await api().post(`/cases/${id}/plan`).set(cm).send({ plan: carePlan(today) }).expect(200);
+    expect(proposed.body.planVersion).toBe(1);
+    const consented = await api().post(`/cases/${id}/plan/1/consent`).set(cm).send({ consent: memberConsent }).expect(200);
+    expect(consented.body).toMatchObject({ phase: 'recovery_support', step: 'recovery_plan' });
+
+    await api().post(`/cases/${id}/close`).set(cm).send({ reason: 'goals_met' }).expect(200);
+    const closed = await eventually(
+      () => api().get(`/cases/${id}`).expect(200),
+      (r) => r.body.workflowStatus === 'COMPLETED' && r.body.record?.phase === 'closed',
+    );
+    expect(closed.body).toMatchObject({ phase: 'closed', closureReason: 'goals_met', record: { closureReason: 'goals_met', activePlanVersion: 1, riskTier: 'high' } });
+    const afterClose = await api().post(`/cases/${id}/notes`).set(cm).send({ kind: 'note', text: 'late' }).expect(409);
+    expect(afterClose.body.code).toBe('case_closed');
+
+    // Everything is documented in Postgres, once.
+    const attempts = await stack.sql('SELECT number, outcome FROM contact_attempts WHERE case_id = $1 ORDER BY number', [id]);
+    expect(attempts).toEqual([
+      { number: 1, outcome: 'timed_out' },
+      { number: 2, outcome: 'reached' },
+    ]);
+    expect(await stack.sql('SELECT version, consented_at IS NOT NULL AS consented FROM care_plan_versions WHERE case_id = $1', [id])).toEqual([
+      { version: 1, consented: true },
+    ]);
+    const timeline = await api().get(`/cases/${id}/timeline?limit=200`).expect(200);
+    const kinds = timeline.body.items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['case_opened', 'attempt_recorded', 'screening_submitted', 'assessment_submitted', 'plan_proposed', 'plan_consented', 'case_closed']));
+    expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'plan_consented').actorId).toBe('cm-7');
+  });
+
+  it('applies a repeated request with the same Idempotency-Key once', async () => {
+    const created = await api().post('/cases').send({ memberRef: 'M-E2E-IDEM', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
+    const id: string = created.body.id;
+    const note = { kind: 'call_record', text: 'Called the member about the appointment.' };
+    const first = await api().post(`/cases/${id}/notes`).set('idempotency-key', 'note-123').send(note).expect(200);
+    const again = await api().post(`/cases/${id}/notes`).set('idempotency-key', 'note-123').send(note).expect(200);
+    expect(again.body).toEqual(first.body);
+    const other = await api().post(`/cases/${id}/notes`).set('idempotency-key', 'note-124').send(note).expect(200);
+    expect(other.body.eventSeq).toBeGreaterThan(first.body.eventSeq);
+
+    const rows = await eventually(
+      () => stack.sql('SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1', [id]),
+      (r) => Number(r[0]!.n) >= 2,
+    );
+    expect(rows[0]!.n).toBe(2);
+    await api().post(`/cases/${id}/notes`).set('idempotency-key', 'bad key!').send(note).expect(400);
+    await api().post(`/cases/${id}/close`).send({ reason: 'transferred' }).expect(200);
+  });
+});
