@@ -118,9 +118,15 @@ describe('npm start (the whole system on embedded defaults)', () => {
     const second = await startCareLoop(dataDir, apiPort);
     const again = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(again.status).toBe(200); // the case from the first run is still open
-    const read = (await (await fetch(`${api}/cases/${id}`)).json()) as { phase: string; record: { memberRef: string } };
+    // The first run may have been stopped before its worker wrote the case row: the restarted worker
+    // picks the workflow up and writes it, once.
+    let read: { phase: string; record: { memberRef: string } | null } = { phase: '', record: null };
+    for (let i = 0; i < 60 && read.record === null; i++) {
+      read = (await (await fetch(`${api}/cases/${id}`)).json()) as typeof read;
+      await new Promise((r) => setTimeout(r, 250));
+    }
     expect(read.phase).toBe('screening');
-    expect(read.record.memberRef).toBe(body.memberRef);
+    expect(read.record?.memberRef).toBe(body.memberRef);
 
     const secondTree = descendants(second.proc.pid!);
     second.proc.kill('SIGTERM'); // what a process manager does
