@@ -1,3 +1,4 @@
 export * from './case.ports';
 export * from './case.activities';
 export * from './notification-channels';
+export * from './assignment.activities';

@@ -3,6 +3,7 @@ import {
   attemptChannel,
   attemptDelayMs,
   canTransition,
+  needsNamedCareManager,
   screeningDeadline,
   screeningRisk,
   stratifyRisk,
@@ -35,6 +36,7 @@ import {
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
 } from '@careloop/contracts';
+import type { AssignmentOutcome, AssignmentRequest } from '@careloop/activities';
 import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;
@@ -84,6 +86,7 @@ export class CaseState {
       legalGuardian: false,
       preferredLanguage: null,
       careManagerId: null,
+      unassigned: false,
       latestPlan: null,
       activePlanVersion: null,
       tasks: [],
@@ -149,7 +152,57 @@ export class CaseState {
   }
 
   get flags(): string[] {
-    return [...(this.isPaused ? ['paused'] : []), ...(this.s.parked ? ['unable_to_reach'] : [])];
+    return [
+      ...(this.isPaused ? ['paused'] : []),
+      ...(this.s.parked ? ['unable_to_reach'] : []),
+      ...(this.s.unassigned ? ['unassigned'] : []),
+    ];
+  }
+
+  /** High and medium risk need a named care manager (seed 001 a.); asked once, then left to a supervisor if nobody had capacity. */
+  get assignmentDue(): boolean {
+    return !this.isClosed && this.s.riskTier !== null && needsNamedCareManager(this.s.riskTier) && this.s.careManagerId === null && !this.s.unassigned;
+  }
+
+  assignmentRequest(now: string): AssignmentRequest {
+    return {
+      caseId: this.caseId,
+      episodeId: this.episodeId,
+      riskTier: this.s.riskTier!,
+      preferredLanguage: this.s.preferredLanguage,
+      caseloadCap: this.policy.caseloadCap,
+      at: now,
+    };
+  }
+
+  applyAssignment(outcome: AssignmentOutcome, now: string): void {
+    if (outcome.careManagerId !== null) {
+      this.s.careManagerId = outcome.careManagerId;
+      this.emit(now, SYSTEM_ACTOR, `care manager ${outcome.careManagerId} assigned`, {
+        kind: 'care_manager_assigned',
+        careManagerId: outcome.careManagerId,
+        languageMatch: outcome.languageMatch,
+      });
+      this.notify(now, {
+        key: `${this.caseId}:${this.episodeId}:assigned:${outcome.careManagerId}`,
+        caseId: this.caseId,
+        audience: 'care_team',
+        channel: 'task_queue',
+        template: 'case_assigned',
+        params: { careManagerId: outcome.careManagerId, riskTier: this.s.riskTier },
+      });
+      return;
+    }
+    this.s.unassigned = true;
+    this.emit(now, SYSTEM_ACTOR, 'no care manager with capacity: flagged unassigned', { kind: 'assignment_unavailable' });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:unassigned`,
+      caseId: this.caseId,
+      audience: 'supervisor',
+      channel: 'task_queue',
+      template: 'no_care_manager_capacity',
+      params: { riskTier: this.s.riskTier },
+    });
   }
 
   searchable() {
@@ -467,11 +520,13 @@ export class CaseState {
       riskTier: s.riskTier,
       riskReasons: s.risk?.reasons ?? s.initialRisk?.reasons ?? [],
       careManagerId: s.careManagerId,
+      pointOfContact: s.careManagerId ?? `care-team:${this.input.programCode}`,
       activePlanVersion: s.activePlanVersion,
       latestPlanVersion: s.latestPlan?.version ?? null,
       closureReason: s.closureReason,
       lastProgressAt: s.lastProgressAt,
       recentTimeline: s.timeline,
+      outboxBacklog: s.pending.length,
     };
   }
 

@@ -1,4 +1,5 @@
-import { condition, continueAsNew, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import type { AssignmentActivities } from '@careloop/activities';
 import type { CasePhase } from '@careloop/domain';
 import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
 import { CaseState } from './case.state';
@@ -8,6 +9,12 @@ import { CaseSearchAttributes } from './case-search-attributes';
 import { workflowNow } from './workflow-time';
 
 const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
+
+/** Assignment reads caseloads from Postgres; retried with backoff like every write. */
+const assignment = proxyActivities<AssignmentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -27,6 +34,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
 
   while (!state.isClosed && !continueAsNewDue()) {
     attributes.sync(state);
+    if (state.assignmentDue) {
+      state.applyAssignment(await assignment.assignCareManager(state.assignmentRequest(nowIso())), nowIso());
+      continue;
+    }
     await PHASE_STEPS[state.phase](state, continueAsNewDue);
   }
   attributes.sync(state);

@@ -2,11 +2,13 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type Duration } from '@temporalio/common';
 import { DAY_MS } from '@careloop/domain';
 import {
   CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
+  SA_CARE_MANAGER,
+  SA_FLAGS,
   SA_NEXT_DUE_AT,
   SA_PHASE,
   SA_RISK_TIER,
@@ -25,17 +27,25 @@ import {
   type CaseWorkflowInput,
   type NotificationRequest,
 } from '@careloop/contracts';
-import { createCaseActivities } from '@careloop/activities';
+import { createAssignmentActivities, createCaseActivities, type AssignmentOutcome, type AssignmentRequest } from '@careloop/activities';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
 import { maybeRecordHistory } from '../support/replay-histories';
 import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../support/case-fixtures';
 
 /** The real activity factory over in-memory ports; records what would be stored and sent. */
-function fakeStores() {
+function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
   const events: CaseEvent[] = [];
   const delivered: NotificationRequest[] = [];
-  const activities = createCaseActivities({
+  const assignments: AssignmentRequest[] = [];
+  const assigner = {
+    assign: async (req: AssignmentRequest): Promise<AssignmentOutcome> => {
+      assignments.push(req);
+      const id = careManagersWithCapacity[0];
+      return id ? { status: 'assigned', careManagerId: id, languageMatch: true } : { status: 'no_capacity', careManagerId: null, languageMatch: false };
+    },
+  };
+  const caseActivities = createCaseActivities({
     caseEvents: {
       append: async (_caseId, _episodeId, batch) => {
         const fresh = batch.filter((e) => !events.some((x) => x.seq === e.seq));
@@ -46,7 +56,7 @@ function fakeStores() {
     outbox: { isDelivered: async (key) => delivered.some((n) => n.key === key), markDelivered: async () => undefined, markFailed: async () => undefined },
     channel: { name: 'memory', deliver: async (n) => void delivered.push(n) },
   });
-  return { events, delivered, activities };
+  return { events, delivered, assignments, activities: { ...caseActivities, ...createAssignmentActivities({ assigner }) } };
 }
 
 /** The update was refused by the workflow's validator; returns the refusal reason the API would show. */
@@ -78,8 +88,11 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     await env?.teardown();
   });
 
-  async function run<T>(fn: (ctx: { start: (input: CaseWorkflowInput) => Promise<WorkflowHandleWithFirstExecutionRunId>; stores: ReturnType<typeof fakeStores> }) => Promise<T>) {
-    const stores = fakeStores();
+  async function run<T>(
+    fn: (ctx: { start: (input: CaseWorkflowInput) => Promise<WorkflowHandleWithFirstExecutionRunId>; stores: ReturnType<typeof fakeStores> }) => Promise<T>,
+    careManagersWithCapacity?: string[],
+  ) {
+    const stores = fakeStores(careManagersWithCapacity);
     const taskQueue = `lifecycle-${++counter}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -103,20 +116,32 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     }
   }
 
-  /** Polls the case's state, letting workflow time pass (6 hours a poll) so spaced attempts come due. */
+  /** Polls the case's state in real time (no time skipping): for what the workflow does at once. */
   async function until(handle: WorkflowHandle, predicate: (v: CaseDetailView) => boolean): Promise<CaseDetailView> {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       const view = await handle.query(caseDetailQuery);
       if (predicate(view)) {
         return view;
       }
-      await env.sleep('6 hours');
+      await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`state not reached: ${JSON.stringify(await handle.query(caseDetailQuery))}`);
   }
 
+  /**
+   * Lets workflow time pass, once the outbox is written: skipping time while
+   * an activity runs would time it out (and retry it) on the test server.
+   */
+  async function skip(handle: WorkflowHandle, duration: Duration): Promise<void> {
+    await until(handle, (v) => v.outboxBacklog === 0);
+    await env.sleep(duration);
+  }
+
   async function reachAndScreen(handle: WorkflowHandle, attempts = 1): Promise<void> {
     for (let n = 1; n <= attempts; n++) {
+      if (n > 1) {
+        await skip(handle, n === 2 ? '7 days' : '14 days'); // the default policy's attempt spacing
+      }
       await until(handle, (v) => v.attempts.length === n);
       const outcome = n === attempts ? 'reached' : 'no_answer';
       await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: n, outcome, actorId: 'cm-1' }] });
@@ -156,7 +181,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const deadline = Date.parse(`${enrollmentDate}T00:00:00Z`) + 90 * DAY_MS;
       // Attempts spaced 40 days apart: the deadline (day 60 of this case) comes before attempt 3.
       const handle = await start(caseInput(enrollmentDate, { screening: { attemptSpacingMs: ['40d'] } }));
-      await env.sleep(deadline - startedAt - DAY_MS);
+      await skip(handle, deadline - startedAt - DAY_MS);
       const before = await handle.query(caseDetailQuery);
       expect(before.phase).toBe('screening');
       expect(before.screeningDueAt).toBe(new Date(deadline).toISOString());
@@ -222,18 +247,55 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     });
   });
 
+  it('names a care manager for high risk, flags unassigned when nobody has capacity, and gives low risk the team', async () => {
+    const assess = async (start: (i: CaseWorkflowInput) => Promise<WorkflowHandle>, level: 'high' | 'low') => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await reachAndScreen(handle);
+      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers(level), actorId: 'cm-1' }] });
+      return handle;
+    };
+    await run(async ({ start, stores }) => {
+      const handle = await assess(start, 'high');
+      const view = await until(handle, (v) => v.careManagerId !== null);
+      expect(view).toMatchObject({ careManagerId: 'cm-7', pointOfContact: 'cm-7' });
+      expect(stores.assignments).toEqual([expect.objectContaining({ riskTier: 'high', preferredLanguage: 'es', caseloadCap: 100 })]);
+      expect((await handle.describe()).typedSearchAttributes.get(SA_CARE_MANAGER)).toBe('cm-7');
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'transferred' });
+    }, ['cm-7']);
+    await run(async ({ start, stores }) => {
+      const handle = await assess(start, 'high');
+      const view = await until(handle, (v) => v.recentTimeline.some((t) => t.kind === 'assignment_unavailable'));
+      expect(view).toMatchObject({ careManagerId: null, pointOfContact: 'care-team:CCM' });
+      await until(handle, (v) => v.outboxBacklog === 0);
+      expect(stores.delivered.map((n) => n.template)).toContain('no_care_manager_capacity');
+      expect((await handle.describe()).typedSearchAttributes.get(SA_FLAGS)).toEqual(['unassigned']);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'transferred' });
+    }, []);
+    await run(async ({ start, stores }) => {
+      const handle = await assess(start, 'low');
+      const view = await until(handle, (v) => v.phase === 'care_planning');
+      expect(view).toMatchObject({ riskTier: 'low', careManagerId: null, pointOfContact: 'care-team:CCM' });
+      expect(stores.assignments).toEqual([]);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'transferred' });
+    });
+  });
+
   it('starts no outreach while paused, and resumes it', async () => {
     await run(async ({ start }) => {
       const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
       await until(handle, (v) => v.attempts.length === 1);
       await handle.executeUpdate(pauseUpdate, { args: [{ reason: 'inpatient stay', actorId: 'cm-1' }] });
       await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: 1, outcome: 'no_answer', actorId: 'cm-1' }] });
-      await env.sleep(30 * DAY_MS);
+      await skip(handle, 30 * DAY_MS);
       const paused = await handle.query(caseDetailQuery);
       expect(paused.status).toBe('paused');
       expect(paused.attempts).toHaveLength(1);
       await expectRefused(handle.executeUpdate(pauseUpdate, { args: [{ reason: 'again', actorId: 'cm-1' }] }), /already paused/);
       await handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'cm-1' }] });
+      await skip(handle, '1 minute'); // attempt 2 was due long ago; it starts on resume
       const resumed = await until(handle, (v) => v.attempts.length === 2);
       expect(resumed.status).toBe('active');
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'disenrolled', actorId: 'cm-1' }] });

@@ -1,7 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CaseEventRepository, NotificationOutboxRepository } from '@careloop/persistence';
-import { createCaseActivities, LogNotificationChannel, WebhookNotificationChannel } from '@careloop/activities';
+import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository } from '@careloop/persistence';
+import {
+  createAssignmentActivities,
+  createCaseActivities,
+  LogNotificationChannel,
+  WebhookNotificationChannel,
+} from '@careloop/activities';
 import { addPathAliases, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
 import type { WorkerConfig } from './worker.config';
@@ -22,6 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly caseEvents: CaseEventRepository,
     private readonly outbox: NotificationOutboxRepository,
+    private readonly assignments: CareManagerAssignmentRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,13 +37,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      activities: createCaseActivities({
-        caseEvents: this.caseEvents,
-        outbox: this.outbox,
-        channel: this.config.notifyWebhookUrl
-          ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
-          : new LogNotificationChannel((line) => new Logger('notifications').log(line)),
-      }),
+      activities: {
+        ...createCaseActivities({
+          caseEvents: this.caseEvents,
+          outbox: this.outbox,
+          channel: this.config.notifyWebhookUrl
+            ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
+            : new LogNotificationChannel((line) => new Logger('notifications').log(line)),
+        }),
+        ...createAssignmentActivities({ assigner: this.assignments }),
+      },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),

@@ -9,6 +9,8 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Deliver notifications by POSTing them here; without it they are logged (key, template and audience only). */
   NOTIFY_WEBHOOK_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  /** A staff roster (JSON list) upserted at start; see config/staff.demo.json. */
+  CARELOOP_STAFF_FILE: z.string().min(1).optional(),
 });
 
 export interface WorkerConfig {
@@ -17,6 +19,7 @@ export interface WorkerConfig {
   readonly workflowBundlePath: string | undefined;
   readonly shutdownGraceMs: number;
   readonly notifyWebhookUrl: string | undefined;
+  readonly staffFile: string | undefined;
 }
 
 export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerConfig {
@@ -26,5 +29,6 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL,
+    staffFile: env.CARELOOP_STAFF_FILE,
   };
 }

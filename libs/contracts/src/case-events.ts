@@ -35,6 +35,8 @@ export type CaseEventData =
   | { readonly kind: 'task_opened'; readonly key: string; readonly taskKind: CaseTaskKind; readonly dueAt: string }
   | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
+  | { readonly kind: 'care_manager_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
+  | { readonly kind: 'assignment_unavailable' }
   | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };
 
 export type CaseEventKind = CaseEventData['kind'];

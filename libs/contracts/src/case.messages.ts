@@ -127,11 +127,15 @@ export interface CaseDetailView {
   readonly riskTier: RiskTier | null;
   readonly riskReasons: readonly string[];
   readonly careManagerId: string | null;
+  /** Who the member and providers contact: the named care manager, else the program's care team. */
+  readonly pointOfContact: string;
   readonly activePlanVersion: number | null;
   readonly latestPlanVersion: number | null;
   readonly closureReason: ClosureReason | null;
   readonly lastProgressAt: string;
   readonly recentTimeline: readonly TimelineEntryView[];
+  /** Events recorded by the workflow but not yet written to Postgres (non-zero for long = a failing write). */
+  readonly outboxBacklog: number;
 }
 
 export const caseDetailQuery = defineQuery<CaseDetailView>('caseDetail');

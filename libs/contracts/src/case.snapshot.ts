@@ -60,6 +60,8 @@ export interface CaseSnapshot {
   legalGuardian: boolean;
   preferredLanguage: string | null;
   careManagerId: string | null;
+  /** A named care manager is needed but nobody had capacity (seed 001: never assign over the cap). */
+  unassigned: boolean;
   latestPlan: PlanVersionRecord | null;
   activePlanVersion: number | null;
   tasks: CaseTask[];

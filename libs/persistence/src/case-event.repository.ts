@@ -81,7 +81,16 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
       e.data.resolution,
       e.at,
     ]),
-  case_closed: () => Promise.resolve(),
+  // Closing releases the care manager's caseload slot.
+  case_closed: (tx, k, e) =>
+    tx.query(`UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
+      k.caseId,
+      k.episodeId,
+      e.at,
+    ]),
+  care_manager_assigned: (tx, k, e) =>
+    tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
+  assignment_unavailable: () => Promise.resolve(),
   notification_requested: (tx, _k, e) =>
     tx.query(
       `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')

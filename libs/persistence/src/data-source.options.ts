@@ -2,6 +2,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { CarePlanVersionEntity } from './entities/care-plan-version.entity';
 import { CaseEntity } from './entities/case.entity';
+import { CaseAssignmentEntity } from './entities/case-assignment.entity';
+import { StaffEntity } from './entities/staff.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseNoteEntity } from './entities/case-note.entity';
 import { CaseTaskEntity } from './entities/case-task.entity';
@@ -18,6 +20,8 @@ export const ENTITIES = [
   CaseNoteEntity,
   CaseTaskEntity,
   NotificationEntity,
+  StaffEntity,
+  CaseAssignmentEntity,
 ];
 
 /**

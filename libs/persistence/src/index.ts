@@ -2,6 +2,8 @@ export * from './entities/case.entity';
 export * from './case-read.repository';
 export * from './case-event.repository';
 export * from './notification-outbox.repository';
+export * from './care-manager-assignment.repository';
+export * from './staff-roster.repository';
 export * from './data-source.options';
 export * from './migrations.runner';
 export * from './database.config';

@@ -5,8 +5,16 @@ import { buildDataSourceOptions } from './data-source.options';
 import { CaseEventRepository } from './case-event.repository';
 import { CaseReadRepository } from './case-read.repository';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
+import { CareManagerAssignmentRepository } from './care-manager-assignment.repository';
+import { StaffRosterRepository } from './staff-roster.repository';
 
-const REPOSITORIES = [CaseEventRepository, CaseReadRepository, NotificationOutboxRepository];
+const REPOSITORIES = [
+  CaseEventRepository,
+  CaseReadRepository,
+  NotificationOutboxRepository,
+  CareManagerAssignmentRepository,
+  StaffRosterRepository,
+];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
 @Module({})

@@ -66,11 +66,15 @@ export class CaseView {
   @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
   @ApiProperty({ type: [String] }) riskReasons!: string[];
   @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
+  @ApiProperty({ example: 'cm-17', description: 'Who the member and providers contact: the named care manager, else care-team:<program>.' })
+  pointOfContact!: string;
   @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
   @ApiPropertyOptional({ nullable: true }) latestPlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;
   @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
   @ApiProperty({ type: [TimelineEntry] }) recentTimeline!: TimelineEntry[];
+  @ApiProperty({ description: 'Events recorded by the workflow and not yet written to Postgres; non-zero for long means a failing write.' })
+  outboxBacklog!: number;
   @ApiPropertyOptional({
     type: CaseRecordView,
     nullable: true,

@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+
+export interface AssignmentRequest {
+  readonly caseId: string;
+  readonly episodeId: string;
+  readonly riskTier: string;
+  readonly preferredLanguage: string | null;
+  /** The program policy's cap; a person's own `caseload_cap` wins. */
+  readonly caseloadCap: number;
+  readonly at: string;
+}
+
+export type AssignmentOutcome =
+  | { readonly status: 'assigned' | 'already_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
+  | { readonly status: 'no_capacity'; readonly careManagerId: null; readonly languageMatch: false };
+
+interface Candidate {
+  id: string;
+  languages: string[];
+  cap: number;
+  load: number;
+}
+
+const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * Picks a named care manager for a case (seed 001 a.: high and medium risk get
+ * one) within the caseload cap (seed 001: one FTE per 100 participants),
+ * preferring someone who speaks the member's language, then the lightest
+ * caseload. Never over cap: with no capacity the answer is `no_capacity`.
+ * Idempotent per case episode; concurrent assignments are serialised by
+ * locking the care-manager rows, so two cases cannot both take the last slot.
+ */
+export class CareManagerAssignmentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async assign(req: AssignmentRequest): Promise<AssignmentOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      const staff: { id: string; languages: string[]; cap: number }[] = await tx.query(
+        `SELECT id, languages, COALESCE(caseload_cap, $1)::int AS cap FROM staff
+         WHERE role = 'care_manager' AND active ORDER BY id FOR UPDATE`,
+        [req.caseloadCap],
+      );
+      const existing: { care_manager_id: string; language_match: boolean }[] = await tx.query(
+        `SELECT care_manager_id, language_match FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`,
+        [req.caseId, req.episodeId],
+      );
+      if (existing[0]) {
+        return { status: 'already_assigned', careManagerId: existing[0].care_manager_id, languageMatch: existing[0].language_match };
+      }
+      const loads: { care_manager_id: string; n: number }[] = await tx.query(
+        `SELECT care_manager_id, count(*)::int AS n FROM case_assignments WHERE released_at IS NULL GROUP BY care_manager_id`,
+      );
+      const load = new Map(loads.map((l) => [l.care_manager_id, l.n]));
+      const candidates: Candidate[] = staff.map((s) => ({ ...s, load: load.get(s.id) ?? 0 })).filter((c) => c.load < c.cap);
+      if (candidates.length === 0) {
+        return { status: 'no_capacity', careManagerId: null, languageMatch: false };
+      }
+      const speaks = (c: Candidate) => req.preferredLanguage !== null && c.languages.some((l) => primary(l) === primary(req.preferredLanguage!));
+      candidates.sort((a, b) => Number(speaks(b)) - Number(speaks(a)) || a.load - b.load || a.id.localeCompare(b.id));
+      const chosen = candidates[0]!;
+      await tx.query(
+        `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [req.caseId, req.episodeId, chosen.id, req.riskTier, speaks(chosen), req.at],
+      );
+      return { status: 'assigned', careManagerId: chosen.id, languageMatch: speaks(chosen) };
+    });
+  }
+
+  /** Open cases per care manager against their cap (for supervisors and tests). */
+  async caseloads(defaultCap: number): Promise<{ careManagerId: string; open: number; cap: number }[]> {
+    const rows: { id: string; open: number; cap: number }[] = await this.dataSource.query(
+      `SELECT s.id, COALESCE(s.caseload_cap, $1)::int AS cap,
+              (SELECT count(*)::int FROM case_assignments a WHERE a.care_manager_id = s.id AND a.released_at IS NULL) AS open
+       FROM staff s WHERE s.role = 'care_manager' ORDER BY s.id`,
+      [defaultCap],
+    );
+    return rows.map((r) => ({ careManagerId: r.id, open: r.open, cap: r.cap }));
+  }
+}

@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: 'care_manager' | 'supervisor';
+  readonly team?: string | null;
+  readonly languages?: readonly string[];
+  readonly active?: boolean;
+  readonly caseloadCap?: number | null;
+}
+
+/** Upserts staff from a roster; people missing from the roster are left as they are. */
+export class StaffRosterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(members: readonly StaffMember[]): Promise<void> {
+    for (const m of members) {
+      await this.dataSource.query(
+        `INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, team = EXCLUDED.team,
+           languages = EXCLUDED.languages, active = EXCLUDED.active, caseload_cap = EXCLUDED.caseload_cap`,
+        [m.id, m.displayName, m.role, m.team ?? null, m.languages ?? [], m.active ?? true, m.caseloadCap ?? null],
+      );
+    }
+  }
+}

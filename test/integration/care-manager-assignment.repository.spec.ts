@@ -1,0 +1,72 @@
+import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import {
+  buildDataSourceOptions,
+  CareManagerAssignmentRepository,
+  CaseEventRepository,
+  runMigrations,
+  StaffRosterRepository,
+} from '@careloop/persistence';
+import { ensureDatabase } from '../../scripts/embedded-postgres';
+
+/** Assignment against real Postgres: the cap holds under concurrency, language is preferred, closure frees the slot. */
+describe('CareManagerAssignmentRepository (real Postgres)', () => {
+  let ds: DataSource;
+  let assignments: CareManagerAssignmentRepository;
+
+  beforeAll(async () => {
+    const admin = process.env.TEST_DATABASE_ADMIN_URL!;
+    const database = `careloop_it_assign_${randomBytes(4).toString('hex')}`;
+    await ensureDatabase(admin, database);
+    const url = new URL(admin);
+    url.pathname = `/${database}`;
+    ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
+    await runMigrations(ds);
+    assignments = new CareManagerAssignmentRepository(ds);
+    await new StaffRosterRepository(ds).upsert([
+      { id: 'cm-en', displayName: 'A', role: 'care_manager', languages: ['en'] },
+      { id: 'cm-es', displayName: 'B', role: 'care_manager', languages: ['en', 'es-MX'] },
+      { id: 'sup', displayName: 'C', role: 'supervisor', languages: ['es'] },
+      { id: 'cm-gone', displayName: 'D', role: 'care_manager', languages: ['es'], active: false },
+    ]);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  const request = (n: number, preferredLanguage: string | null = 'en') => ({
+    caseId: `case-ccm-${String(n).padStart(24, '0')}`,
+    episodeId: 'run-1',
+    riskTier: 'high',
+    preferredLanguage,
+    caseloadCap: 2,
+    at: '2026-11-23T10:00:00.000Z',
+  });
+
+  it('prefers a care manager who speaks the member language (by primary subtag), and is idempotent', async () => {
+    const first = await assignments.assign(request(1, 'es'));
+    expect(first).toEqual({ status: 'assigned', careManagerId: 'cm-es', languageMatch: true });
+    expect(await assignments.assign(request(1, 'es'))).toEqual({ status: 'already_assigned', careManagerId: 'cm-es', languageMatch: true });
+  });
+
+  it('never goes over the cap, even with concurrent requests', async () => {
+    const results = await Promise.all([2, 3, 4, 5].map((n) => assignments.assign(request(n))));
+    const byStatus = results.map((r) => r.status).sort();
+    // Two care managers with a cap of 2 and one slot already taken: 3 more fit, the 4th does not.
+    expect(byStatus).toEqual(['assigned', 'assigned', 'assigned', 'no_capacity']);
+    expect(await assignments.caseloads(2)).toEqual([
+      { careManagerId: 'cm-en', open: 2, cap: 2 },
+      { careManagerId: 'cm-es', open: 2, cap: 2 },
+      { careManagerId: 'cm-gone', open: 0, cap: 2 },
+    ]);
+  });
+
+  it('frees the slot when the case closes', async () => {
+    const [taken] = await ds.query(`SELECT case_id FROM case_assignments WHERE care_manager_id = 'cm-en' ORDER BY case_id LIMIT 1`);
+    await new CaseEventRepository(ds).append(taken.case_id, 'run-1', [
+      { seq: 1, at: '2026-11-24T10:00:00.000Z', actorId: 'sup', summary: 'case closed', data: { kind: 'case_closed', reason: 'transferred', detail: null } },
+    ]);
+    expect(await assignments.assign(request(9))).toEqual({ status: 'assigned', careManagerId: 'cm-en', languageMatch: true });
+  });
+});
