@@ -1,16 +1,4 @@
-/** Request and outcome of a care-manager assignment (see CareManagerAssignmentRepository). */
-export interface AssignmentRequest {
-  readonly caseId: string;
-  readonly episodeId: string;
-  readonly riskTier: string;
-  readonly preferredLanguage: string | null;
-  readonly caseloadCap: number;
-  readonly at: string;
-}
-
-export type AssignmentOutcome =
-  | { readonly status: 'assigned' | 'already_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
-  | { readonly status: 'no_capacity'; readonly careManagerId: null; readonly languageMatch: false };
+import type { AssignmentOutcome, AssignmentRequest } from '@careloop/contracts';
 
 /** Port: picks a care manager within the cap, idempotently per case episode. */
 export interface CareManagerAssigner {

@@ -17,6 +17,8 @@ import {
 import {
   SYSTEM_ACTOR,
   type AddNoteInput,
+  type AssignmentOutcome,
+  type AssignmentRequest,
   type AttemptRecord,
   type CaseActionResult,
   type CaseDetailView,
@@ -36,7 +38,6 @@ import {
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
 } from '@careloop/contracts';
-import type { AssignmentOutcome, AssignmentRequest } from '@careloop/activities';
 import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;

@@ -22,12 +22,14 @@ import {
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
+  type AssignmentOutcome,
+  type AssignmentRequest,
   type CaseDetailView,
   type CaseEvent,
   type CaseWorkflowInput,
   type NotificationRequest,
 } from '@careloop/contracts';
-import { createAssignmentActivities, createCaseActivities, type AssignmentOutcome, type AssignmentRequest } from '@careloop/activities';
+import { createAssignmentActivities, createCaseActivities } from '@careloop/activities';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
 import { maybeRecordHistory } from '../support/replay-histories';

@@ -6,3 +6,4 @@ export * from './error-codes';
 export * from './case.messages';
 export * from './case-events';
 export * from './case.snapshot';
+export * from './assignment.contract';

@@ -1,18 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-export interface AssignmentRequest {
-  readonly caseId: string;
-  readonly episodeId: string;
-  readonly riskTier: string;
-  readonly preferredLanguage: string | null;
-  /** The program policy's cap; a person's own `caseload_cap` wins. */
-  readonly caseloadCap: number;
-  readonly at: string;
-}
-
-export type AssignmentOutcome =
-  | { readonly status: 'assigned' | 'already_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
-  | { readonly status: 'no_capacity'; readonly careManagerId: null; readonly languageMatch: false };
+import type { AssignmentOutcome, AssignmentRequest } from '@careloop/contracts';
 
 interface Candidate {
   id: string;

@@ -1,0 +1,17 @@
+/**
+ * Care-manager assignment, shared by the workflow (asks), the activity
+ * (passes on) and the persistence repository (decides).
+ */
+export interface AssignmentRequest {
+  readonly caseId: string;
+  readonly episodeId: string;
+  readonly riskTier: string;
+  readonly preferredLanguage: string | null;
+  /** The program policy's cap; a person's own caseload cap wins. */
+  readonly caseloadCap: number;
+  readonly at: string;
+}
+
+export type AssignmentOutcome =
+  | { readonly status: 'assigned' | 'already_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
+  | { readonly status: 'no_capacity'; readonly careManagerId: null; readonly languageMatch: false };
