@@ -13,6 +13,7 @@ import {
   type CasePhase,
   type ClosureReason,
   type ProgramPolicy,
+  type RecoveryStep,
 } from '@careloop/domain';
 import {
   SYSTEM_ACTOR,
@@ -423,7 +424,7 @@ export class CaseState {
     this.closeTask('care-plan', 'done', now);
     if (this.s.phase === 'care_planning') {
       this.moveTo('recovery_support', now, input.actorId);
-      this.s.step = 'recovery_plan';
+      this.enterStep('recovery_plan', now, input.actorId);
     }
     return this.result(seq);
   }
@@ -557,6 +558,12 @@ export class CaseState {
       to: next,
       closureReason: next === 'closed' ? this.s.closureReason : null,
     });
+  }
+
+  private enterStep(next: RecoveryStep | null, now: string, actorId: string): void {
+    const from = this.s.step;
+    this.s.step = next;
+    this.emit(now, actorId, `recovery step ${from ?? 'none'} -> ${next ?? 'none'}`, { kind: 'step_changed', from, to: next });
   }
 
   private openTask(key: string, kind: CaseTaskKind, dueAt: string, now: string): void {

@@ -6,6 +6,7 @@ import type {
   ClosureReason,
   ContactChannel,
   PlanConsent,
+  RecoveryStep,
   RiskAssessment,
   ScreeningAnswers,
 } from '@careloop/domain';
@@ -23,6 +24,7 @@ import type { CaseTaskKind } from './case.messages';
 export type CaseEventData =
   | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string }
   | { readonly kind: 'phase_changed'; readonly from: CasePhase; readonly to: CasePhase; readonly closureReason: ClosureReason | null }
+  | { readonly kind: 'step_changed'; readonly from: RecoveryStep | null; readonly to: RecoveryStep | null }
   | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }
   | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null }
   | { readonly kind: 'screening_submitted'; readonly answers: ScreeningAnswers; readonly initialRisk: RiskAssessment }

@@ -28,9 +28,13 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     ),
   phase_changed: (tx, k, e) =>
     tx.query(
-      `UPDATE cases SET phase = $3, closure_reason = $4, phase_changed_at = $5, updated_at = now() WHERE id = $1 AND run_id = $2`,
+      `UPDATE cases SET phase = $3::varchar, closure_reason = $4, phase_changed_at = $5,
+         step = CASE WHEN $3::varchar = 'closed' THEN NULL ELSE step END,
+         updated_at = now() WHERE id = $1 AND run_id = $2`,
       [k.caseId, k.episodeId, e.data.to, e.data.closureReason, e.at],
     ),
+  step_changed: (tx, k, e) =>
+    tx.query(`UPDATE cases SET step = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
   attempt_started: (tx, k, e) =>
     tx.query(
       `INSERT INTO contact_attempts (case_id, episode_id, number, channel, started_at, due_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -94,3 +94,22 @@ export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
   @ApiPropertyOptional({ nullable: true, description: 'Pass as ?after= for the next page; null on the last page.' }) nextCursor!: string | null;
 }
+
+export class CaseSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'M-000123' }) memberRef!: string;
+  @ApiProperty({ example: 'CCM' }) programCode!: string;
+  @ApiProperty({ enum: CASE_PHASES }) phase!: string;
+  @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: string | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
+  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) nextDueAt!: string | null;
+  @ApiProperty({ description: 'An open task is past its due time.' }) overdue!: boolean;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+}
+
+export class CaseListPage {
+  @ApiProperty({ type: [CaseSummary] }) items!: CaseSummary[];
+  @ApiPropertyOptional({ nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
+}

@@ -28,7 +28,8 @@ import { StartCaseDto } from './dto/start-case.dto';
 import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
 import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
 import { AddNoteDto, CloseCaseDto, EmptyDto, PauseDto, RecordAttemptDto } from './dto/case-actions.dto';
-import { ActionResultView, CaseView, TimelinePage } from './case.view';
+import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
+import { ListCasesQuery } from './dto/list-cases.query';
 import { ActorId, IdempotencyKey, ParseCaseIdPipe } from './case-request';
 
 const IDEMPOTENCY_HEADER = {
@@ -53,6 +54,13 @@ export class CasesController {
     const { created, caseId } = await this.cases.start(dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/cases/${caseId}`);
     return this.cases.get(caseId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cases, newest first, filtered by phase, step, status, risk tier, care manager, program or overdue' })
+  @ApiOkResponse({ type: CaseListPage })
+  list(@Query() query: ListCasesQuery): Promise<CaseListPage> {
+    return this.cases.list(query);
   }
 
   @Get(':id')

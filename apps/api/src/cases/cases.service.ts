@@ -17,13 +17,14 @@ import {
   SA_PROGRAM,
   type CaseWorkflowInput,
 } from '@careloop/contracts';
-import { CaseEventRepository, CaseReadRepository, type StoredCase } from '@careloop/persistence';
+import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { StartCaseDto } from './dto/start-case.dto';
-import type { CaseRecordView, CaseView, TimelineEntry } from './case.view';
+import type { CaseListPage, CaseRecordView, CaseView, TimelineEntry } from './case.view';
+import type { ListCasesQuery } from './dto/list-cases.query';
 
 export interface StartCaseResult {
   readonly created: boolean;
@@ -135,6 +136,16 @@ export class CasesService {
     }
   }
 
+  async list(query: ListCasesQuery): Promise<CaseListPage> {
+    const { cursor, limit = 50, ...filters } = query;
+    const items = await this.cases.list(filters, cursor ? decodeCursor(cursor) : null, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((i) => ({ ...i, nextDueAt: i.nextDueAt?.toISOString() ?? null, openedAt: i.openedAt.toISOString() })),
+      nextCursor: items.length === limit && last ? encodeCursor({ openedAt: last.openedAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
   async timeline(caseId: string, afterSeq: number, limit: number): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
     if ((await this.cases.findById(caseId)) === null) {
       throw new ApiError('case_not_found', `No case with id ${caseId}.`);
@@ -143,6 +154,22 @@ export class CasesService {
     const items = rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), kind: r.kind, actorId: r.actorId, summary: r.summary }));
     return { items, nextCursor: items.length === limit ? String(items.at(-1)!.seq) : null };
   }
+}
+
+function encodeCursor(c: CaseListCursor): string {
+  return Buffer.from(JSON.stringify([c.openedAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): CaseListCursor {
+  try {
+    const [openedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof id === 'string' && !Number.isNaN(Date.parse(openedAt))) {
+      return { openedAt, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError('validation_failed', 'Invalid field(s): cursor', [{ field: 'cursor', reason: 'cursor must be the nextCursor of a previous page' }]);
 }
 
 function toRecordView(r: StoredCase): CaseRecordView {

@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
  */
 @Entity({ name: 'cases' })
 @Index('ix_cases_program_phase', ['programCode', 'phase'])
+@Index('ix_cases_care_manager', ['careManagerId', 'phase'])
+@Index('ix_cases_opened', ['openedAt', 'id'])
 export class CaseEntity {
   /** The case workflow id. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -37,6 +39,10 @@ export class CaseEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: string;
+
+  /** Current recovery-support step (seed 003), null outside recovery support. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  step!: string | null;
 
   @Column({ name: 'risk_tier', type: 'varchar', length: 8, nullable: true })
   riskTier!: string | null;

@@ -1,10 +1,16 @@
 import { InitialSchema1795405717084 } from './1795405717084-InitialSchema';
 import { CaseEventsAndRecords1795407552586 } from './1795407552586-CaseEventsAndRecords';
 import { StaffAndAssignments1795409690015 } from './1795409690015-StaffAndAssignments';
+import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAndListIndexes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
  * same from sources, from dist/ and inside jest. Generate new ones with
  * `npm run migration:generate -- libs/persistence/src/migrations/<Name>`.
  */
-export const MIGRATIONS = [InitialSchema1795405717084, CaseEventsAndRecords1795407552586, StaffAndAssignments1795409690015];
+export const MIGRATIONS = [
+  InitialSchema1795405717084,
+  CaseEventsAndRecords1795407552586,
+  StaffAndAssignments1795409690015,
+  CaseStepAndListIndexes1795411151435,
+];
