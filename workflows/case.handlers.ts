@@ -3,10 +3,12 @@ import {
   addNoteUpdate,
   caseDetailQuery,
   closeCaseUpdate,
+  memberDiscussionUpdate,
   pauseUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
+  recordContactUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
@@ -35,5 +37,7 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(pauseUpdate, (i) => state.pause(i, now()), { validator: (_i) => state.checkPause() });
   setHandler(resumeUpdate, (i) => state.resume(i, now()), { validator: (_i) => state.checkResume() });
   setHandler(addNoteUpdate, (i) => state.addNote(i, now()), { validator: (i) => state.checkAddNote(i) });
+  setHandler(memberDiscussionUpdate, (i) => state.memberDiscussion(i, now()), { validator: (i) => state.checkMemberDiscussion(i) });
+  setHandler(recordContactUpdate, (i) => state.recordContact(i, now()), { validator: (i) => state.checkRecordContact(i) });
   setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
 }

@@ -9,6 +9,7 @@ import {
   stratifyRisk,
   validateCarePlan,
   validateConsent,
+  deidentifyCommitteeUpdate,
   type AttemptOutcome,
   type CasePhase,
   type ClosureReason,
@@ -32,7 +33,9 @@ import {
   type CloseCaseInput,
   type NotificationRequest,
   type PauseInput,
+  type MemberDiscussionInput,
   type ProposePlanInput,
+  type RecordContactInput,
   type RecordAttemptInput,
   type RecordConsentInput,
   type ResumeInput,
@@ -92,6 +95,11 @@ export class CaseState {
       latestPlan: null,
       activePlanVersion: null,
       tasks: [],
+      contactsMade: 0,
+      lastContactAt: null,
+      lastCommitteeUpdateAt: null,
+      committeeDueAt: null,
+      sinceCommittee: { contacts: 0, missed: 0 },
       timeline: [],
       nextSeq: 1,
       pending: [],
@@ -424,9 +432,137 @@ export class CaseState {
     this.closeTask('care-plan', 'done', now);
     if (this.s.phase === 'care_planning') {
       this.moveTo('recovery_support', now, input.actorId);
+      this.s.committeeDueAt = addMs(now, this.policy.committeeUpdateMaxIntervalMs);
       this.enterStep('recovery_plan', now, input.actorId);
+      this.openTask('member-discussion', 'member_discussion', addMs(now, this.policy.carePlanDueMs), now);
+    } else if (this.s.step === 'recovery_plan') {
+      // A plan revised after the member's concerns goes back to the member (seed 003 steps 1-2).
+      this.openTask('member-discussion', 'member_discussion', addMs(now, this.policy.carePlanDueMs), now);
+    } else {
+      this.enterStep('adjustments', now, input.actorId);
     }
     return this.result(seq);
+  }
+
+  // ---- recovery support (seed 003) ---------------------------------------------------------
+
+  get committeeDueAt(): string | null {
+    return this.s.committeeDueAt;
+  }
+
+  checkMemberDiscussion(_input: MemberDiscussionInput): void {
+    this.requireOpen();
+    this.requirePhase('recovery_support', 'record the member discussion');
+    if (!this.s.tasks.some((t) => t.key === 'member-discussion')) {
+      throw new CaseRuleViolation('there is no plan awaiting discussion with the member; revise the plan first');
+    }
+  }
+
+  /** Step 2: agreement moves on to regular support; concerns send the plan back for re-evaluation (step 1). */
+  memberDiscussion(input: MemberDiscussionInput, now: string): CaseActionResult {
+    this.checkMemberDiscussion(input);
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `member discussion: ${input.outcome}`, {
+      kind: 'member_discussed',
+      outcome: input.outcome,
+      summary: input.summary ?? null,
+    });
+    this.closeTask('member-discussion', 'done', now);
+    if (input.outcome === 'agrees') {
+      this.enterStep('support_and_assistance', now, input.actorId);
+      if (!this.s.tasks.some((t) => t.kind === 'contact')) {
+        this.scheduleContact(now);
+      }
+    } else {
+      this.enterStep('recovery_plan', now, input.actorId);
+      this.openTask('care-plan', 'care_plan', addMs(now, this.policy.carePlanDueMs), now);
+    }
+    return this.result(seq);
+  }
+
+  checkRecordContact(_input: RecordContactInput): void {
+    this.requireOpen();
+    this.requirePhase('recovery_support', 'record a regular contact');
+    if (!this.s.tasks.some((t) => t.kind === 'contact')) {
+      throw new CaseRuleViolation('no regular contact is scheduled yet; the member must first agree to the plan');
+    }
+  }
+
+  /** Step 3: a contact on the tier's cadence (seed 001: daily to bimonthly); the next one is scheduled from it. */
+  recordContact(input: RecordContactInput, now: string): CaseActionResult {
+    this.checkRecordContact(input);
+    const task = this.s.tasks.find((t) => t.kind === 'contact')!;
+    const number = this.s.contactsMade + 1;
+    this.s.contactsMade = number;
+    this.s.lastProgressAt = now;
+    if (input.outcome === 'completed') {
+      this.s.lastContactAt = now;
+      this.s.sinceCommittee.contacts++;
+    } else {
+      this.s.sinceCommittee.missed++;
+    }
+    const seq = this.emit(now, input.actorId, `contact ${number}: ${input.outcome} (${input.channel})`, {
+      kind: 'contact_recorded',
+      number,
+      channel: input.channel,
+      outcome: input.outcome,
+      summary: input.summary ?? null,
+    });
+    this.closeTask(task.key, 'done', now);
+    this.enterStep('support_and_assistance', now, input.actorId);
+    this.scheduleContact(now);
+    return this.result(seq);
+  }
+
+  private scheduleContact(now: string): void {
+    const cadence = this.policy.contactCadenceMs[this.s.riskTier ?? 'low'];
+    this.openTask(`contact-${this.s.contactsMade + 1}`, 'contact', addMs(this.s.lastContactAt ?? now, cadence), now);
+  }
+
+  /**
+   * Step 9: the committee hears about the case at least every four weeks
+   * (policy), de-identified: codes, counts and months only (seed 003).
+   */
+  sendCommitteeUpdate(now: string, trigger: 'scheduled' | 'new_information'): void {
+    const plan = this.s.latestPlan?.plan;
+    const update = deidentifyCommitteeUpdate(
+      {
+        caseId: this.caseId,
+        programCode: this.input.programCode,
+        phase: this.s.phase,
+        step: this.s.step,
+        riskTier: this.s.riskTier,
+        memberRef: this.input.memberRef,
+        enrollmentDate: this.input.enrollmentDate,
+        openedAt: this.s.openedAt,
+        goals: (plan?.goals ?? []).map((g) => ({ description: g.description, targetDate: g.targetDate, status: 'open' as const })),
+        contactsSinceLastUpdate: this.s.sinceCommittee.contacts,
+        missedContactsSinceLastUpdate: this.s.sinceCommittee.missed,
+        symptomIncreasesSinceLastUpdate: 0,
+        adherenceVariationsSinceLastUpdate: 0,
+        supplementalInfoOutstanding: false,
+        planVersion: this.s.activePlanVersion,
+        notes: [],
+        trigger,
+      },
+      now,
+    );
+    this.s.lastCommitteeUpdateAt = now;
+    // Scheduled updates keep their cadence from the due time (no drift by task latency).
+    const due = this.s.committeeDueAt;
+    const base = trigger === 'scheduled' && due !== null && due < now ? due : now;
+    this.s.committeeDueAt = addMs(base, this.policy.committeeUpdateMaxIntervalMs);
+    this.s.sinceCommittee = { contacts: 0, missed: 0 };
+    this.emit(now, SYSTEM_ACTOR, `committee update (${trigger})`, { kind: 'committee_update_sent', update });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:committee:${now}`,
+      caseId: this.caseId,
+      audience: 'committee',
+      channel: 'task_queue',
+      template: 'committee_case_update',
+      params: { monthsInProgram: update.monthsInProgram, riskTier: update.riskTier, step: update.step },
+    });
+    this.enterStep('regular_updates', now, SYSTEM_ACTOR);
   }
 
   // ---- any open phase ---------------------------------------------------------------------

@@ -61,8 +61,7 @@ const PHASE_STEPS: Record<CasePhase, PhaseStep> = {
   screening: screeningStep,
   assessment: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'assessment'),
   care_planning: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'care_planning'),
-  // The nine recovery-support steps land next; until then the case rests here until closed.
-  recovery_support: (s, interrupt) => waitFor(s, interrupt, () => s.phase !== 'recovery_support'),
+  recovery_support: recoverySupportStep,
   closed: async () => undefined,
 };
 
@@ -101,6 +100,19 @@ async function screeningStep(s: CaseState, interrupt: () => boolean): Promise<vo
     return;
   }
   s.startAttempt(now);
+}
+
+/**
+ * Recovery support (seed 003): contacts, discussions and plan revisions
+ * arrive as care-team actions; the workflow itself keeps the committee
+ * informed at least every policy interval (four weeks by default), paused or not.
+ */
+async function recoverySupportStep(s: CaseState, interrupt: () => boolean): Promise<void> {
+  const due = s.committeeDueAt!;
+  const changed = await waitFor(s, interrupt, () => s.phase !== 'recovery_support' || s.committeeDueAt !== due, due);
+  if (!changed && !s.isClosed && !interrupt()) {
+    s.sendCommitteeUpdate(nowIso(), 'scheduled');
+  }
 }
 
 /**

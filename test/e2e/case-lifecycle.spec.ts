@@ -78,6 +78,14 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     const consented = await api().post(`/cases/${id}/plan/1/consent`).set(cm).send({ consent: memberConsent }).expect(200);
     expect(consented.body).toMatchObject({ phase: 'recovery_support', step: 'recovery_plan' });
 
+    const early2 = await api().post(`/cases/${id}/contacts`).set(cm).send({ channel: 'phone', outcome: 'completed' }).expect(409);
+    expect(early2.body.detail).toMatch(/must first agree/);
+    const agreed = await api().post(`/cases/${id}/member-discussion`).set(cm).send({ outcome: 'agrees' }).expect(200);
+    expect(agreed.body.step).toBe('support_and_assistance');
+    await api().post(`/cases/${id}/contacts`).set(cm).send({ channel: 'phone', outcome: 'completed', summary: 'weekly check-in' }).expect(200);
+    const supported = await api().get(`/cases/${id}`).expect(200);
+    expect(supported.body.openTasks.map((t: { key: string }) => t.key)).toEqual(['contact-2']);
+
     await api().post(`/cases/${id}/close`).set(cm).send({ reason: 'goals_met' }).expect(200);
     const closed = await eventually(
       () => api().get(`/cases/${id}`).expect(200),
@@ -98,7 +106,9 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     ]);
     const timeline = await api().get(`/cases/${id}/timeline?limit=200`).expect(200);
     const kinds = timeline.body.items.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['case_opened', 'attempt_recorded', 'screening_submitted', 'assessment_submitted', 'plan_proposed', 'plan_consented', 'case_closed']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['case_opened', 'attempt_recorded', 'screening_submitted', 'assessment_submitted', 'plan_proposed', 'plan_consented', 'member_discussed', 'contact_recorded', 'case_closed']),
+    );
     expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'plan_consented').actorId).toBe('cm-7');
   });
 

@@ -15,10 +15,12 @@ import {
   SA_STEP,
   caseDetailQuery,
   closeCaseUpdate,
+  memberDiscussionUpdate,
   pauseUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
+  recordContactUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
@@ -282,6 +284,61 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       expect(stores.assignments).toEqual([]);
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'cm-1' }] });
       expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'transferred' });
+    });
+  });
+
+  it('runs recovery support: concerns re-plan, agreement starts contacts on the cadence, the committee hears every 28 days', async () => {
+    await run(async ({ start, stores }) => {
+      const now = await env.currentTimeMs();
+      const today = new Date(now).toISOString().slice(0, 10);
+      const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
+      await reachAndScreen(handle);
+      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
+      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
+      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.key)).toEqual(['member-discussion']);
+      await expectRefused(
+        handle.executeUpdate(recordContactUpdate, { args: [{ channel: 'phone', outcome: 'completed', actorId: 'cm-1' }] }),
+        /must first agree/,
+      );
+
+      // Step 2 → concerns: back to step 1, a revision is due; the revised, consented plan goes back to the member.
+      const concerns = await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'concerns', actorId: 'cm-1' }] });
+      expect(concerns.step).toBe('recovery_plan');
+      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today, 60), actorId: 'cm-1' }] });
+      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 2, consent: memberConsent, actorId: 'cm-1' }] });
+      const agreed = await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'agrees', actorId: 'cm-1' }] });
+      expect(agreed.step).toBe('support_and_assistance');
+
+      // Step 3: contacts on the low tier's cadence (60 days), each scheduling the next.
+      const firstDue = (await handle.query(caseDetailQuery)).openTasks.find((t) => t.kind === 'contact')!;
+      expect(Date.parse(firstDue.dueAt) - Date.parse(firstDue.openedAt)).toBe(60 * DAY_MS);
+      await handle.executeUpdate(recordContactUpdate, { args: [{ channel: 'phone', outcome: 'completed', actorId: 'cm-1' }] });
+      const next = (await handle.query(caseDetailQuery)).openTasks.filter((t) => t.kind === 'contact');
+      expect(next.map((t) => t.key)).toEqual(['contact-2']);
+
+      // Step 9: six months of committee updates, never more than 28 days apart, de-identified.
+      for (let month = 0; month < 6; month++) {
+        await skip(handle, '28 days');
+      }
+      await until(handle, (v) => v.outboxBacklog === 0);
+      const updates = stores.events.filter((e) => e.data.kind === 'committee_update_sent');
+      expect(updates.length).toBeGreaterThanOrEqual(6);
+      const times = updates.map((e) => Date.parse(e.at));
+      // Sent when due (a workflow task's latency at most after the timer), on a cadence that does not drift.
+      for (let i = 1; i < times.length; i++) {
+        expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(28 * DAY_MS + 60_000);
+      }
+      expect(times.at(-1)! - times[0]!).toBeLessThanOrEqual((times.length - 1) * 28 * DAY_MS + 60_000);
+      const text = JSON.stringify(updates.map((e) => e.data));
+      expect(text).not.toContain('M-TEST-1');
+      expect(text).not.toContain('heart failure');
+      expect(stores.delivered.filter((n) => n.audience === 'committee').length).toBe(updates.length);
+      expect((await handle.query(caseDetailQuery)).step).toBe('regular_updates');
+
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
+      await maybeRecordHistory('recovery-support-six-months', handle);
     });
   });
 

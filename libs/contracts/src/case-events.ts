@@ -4,6 +4,7 @@ import type {
   CarePlan,
   CasePhase,
   ClosureReason,
+  CommitteeUpdate,
   ContactChannel,
   PlanConsent,
   RecoveryStep,
@@ -37,6 +38,9 @@ export type CaseEventData =
   | { readonly kind: 'task_opened'; readonly key: string; readonly taskKind: CaseTaskKind; readonly dueAt: string }
   | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
+  | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }
+  | { readonly kind: 'contact_recorded'; readonly number: number; readonly channel: ContactChannel; readonly outcome: 'completed' | 'missed'; readonly summary: string | null }
+  | { readonly kind: 'committee_update_sent'; readonly update: CommitteeUpdate }
   | { readonly kind: 'care_manager_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
   | { readonly kind: 'assignment_unavailable' }
   | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };

@@ -51,6 +51,17 @@ export interface AddNoteInput extends Action {
   readonly kind: 'note' | 'call_record';
   readonly text: string;
 }
+/** Step 2 (seed 003): the member agrees with the plan, or has concerns that send it back to step 1. */
+export interface MemberDiscussionInput extends Action {
+  readonly outcome: 'agrees' | 'concerns';
+  readonly summary?: string;
+}
+/** Step 3: a regular contact with the member, due on the risk tier's cadence. */
+export interface RecordContactInput extends Action {
+  readonly channel: ContactChannel;
+  readonly outcome: 'completed' | 'missed';
+  readonly summary?: string;
+}
 export interface CloseCaseInput extends Action {
   readonly reason: ClosureReason;
   readonly detail?: string;
@@ -84,6 +95,8 @@ export const pauseUpdate = defineUpdate<CaseActionResult, [PauseInput]>('pause')
 export const resumeUpdate = defineUpdate<CaseActionResult, [ResumeInput]>('resume');
 export const addNoteUpdate = defineUpdate<CaseActionResult, [AddNoteInput]>('addNote');
 export const closeCaseUpdate = defineUpdate<CaseActionResult, [CloseCaseInput]>('closeCase');
+export const memberDiscussionUpdate = defineUpdate<CaseActionResult, [MemberDiscussionInput]>('memberDiscussion');
+export const recordContactUpdate = defineUpdate<CaseActionResult, [RecordContactInput]>('recordContact');
 
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
 export interface CaseTaskView {
@@ -93,7 +106,7 @@ export interface CaseTaskView {
   readonly openedAt: string;
 }
 
-export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent'] as const;
+export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact'] as const;
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 
 export interface AttemptView {

@@ -65,6 +65,14 @@ export interface CaseSnapshot {
   latestPlan: PlanVersionRecord | null;
   activePlanVersion: number | null;
   tasks: CaseTask[];
+  /** Recovery support: regular contacts made, the last one, and the last committee update. */
+  contactsMade: number;
+  lastContactAt: string | null;
+  lastCommitteeUpdateAt: string | null;
+  /** When the next committee update is due at the latest (set on entering recovery support). */
+  committeeDueAt: string | null;
+  /** Counters since the last committee update (what the de-identified update reports). */
+  sinceCommittee: { contacts: number; missed: number };
   timeline: TimelineEntryView[];
   nextSeq: number;
   /** Events not yet confirmed written by the persistence activity. */

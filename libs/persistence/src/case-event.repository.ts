@@ -95,6 +95,10 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   care_manager_assigned: (tx, k, e) =>
     tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
   assignment_unavailable: () => Promise.resolve(),
+  // Kept in case_events (data holds the discussion, the contact, the de-identified committee update).
+  member_discussed: () => Promise.resolve(),
+  contact_recorded: () => Promise.resolve(),
+  committee_update_sent: () => Promise.resolve(),
   notification_requested: (tx, _k, e) =>
     tx.query(
       `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')

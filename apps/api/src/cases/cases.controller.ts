@@ -14,10 +14,12 @@ import { validateCarePlan } from '@careloop/domain';
 import {
   addNoteUpdate,
   closeCaseUpdate,
+  memberDiscussionUpdate,
   pauseUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
+  recordContactUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
@@ -27,7 +29,7 @@ import { CasesService } from './cases.service';
 import { StartCaseDto } from './dto/start-case.dto';
 import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
 import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
-import { AddNoteDto, CloseCaseDto, EmptyDto, PauseDto, RecordAttemptDto } from './dto/case-actions.dto';
+import { AddNoteDto, CloseCaseDto, EmptyDto, MemberDiscussionDto, PauseDto, RecordAttemptDto, RecordContactDto } from './dto/case-actions.dto';
 import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { ActorId, IdempotencyKey, ParseCaseIdPipe } from './case-request';
@@ -148,6 +150,24 @@ export class CasesController {
     @IdempotencyKey() key?: string,
   ) {
     return this.cases.act(id, recordConsentUpdate, { planVersion, consent: dto.consent, actorId }, key);
+  }
+
+  @Post(':id/member-discussion')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Recovery step 2: record the discussion of the plan with the member' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  memberDiscussion(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: MemberDiscussionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, memberDiscussionUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
+  }
+
+  @Post(':id/contacts')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Recovery step 3: record a regular contact; the next is scheduled on the risk tier's cadence" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  recordContact(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordContactDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, recordContactUpdate, { channel: dto.channel, outcome: dto.outcome, summary: dto.summary, actorId }, key);
   }
 
   @Post(':id/pause')
