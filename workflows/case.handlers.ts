@@ -5,13 +5,17 @@ import {
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
+  progressEventUpdate,
+  providerReportUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  recordInterventionUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
+  supplementalInfoUpdate,
 } from '@careloop/contracts';
 import type { CaseState } from './case.state';
 import { workflowNow } from './workflow-time';
@@ -39,5 +43,9 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(addNoteUpdate, (i) => state.addNote(i, now()), { validator: (i) => state.checkAddNote(i) });
   setHandler(memberDiscussionUpdate, (i) => state.memberDiscussion(i, now()), { validator: (i) => state.checkMemberDiscussion(i) });
   setHandler(recordContactUpdate, (i) => state.recordContact(i, now()), { validator: (i) => state.checkRecordContact(i) });
+  setHandler(recordInterventionUpdate, (i) => state.recordIntervention(i, now()), { validator: (_i) => state.checkRecoveryAction() });
+  setHandler(providerReportUpdate, (i) => state.providerReport(i, now()), { validator: (_i) => state.checkRecoveryAction() });
+  setHandler(progressEventUpdate, (i) => state.progressEvent(i, now()), { validator: (_i) => state.checkRecoveryAction() });
+  setHandler(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), { validator: (_i) => state.checkSupplementalInfo() });
   setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
 }

@@ -36,6 +36,10 @@ import {
   type MemberDiscussionInput,
   type ProposePlanInput,
   type RecordContactInput,
+  type RecordInterventionInput,
+  type ProviderReportInput,
+  type ProgressEventInput,
+  type SupplementalInfoInput,
   type RecordAttemptInput,
   type RecordConsentInput,
   type ResumeInput,
@@ -99,7 +103,8 @@ export class CaseState {
       lastContactAt: null,
       lastCommitteeUpdateAt: null,
       committeeDueAt: null,
-      sinceCommittee: { contacts: 0, missed: 0 },
+      sinceCommittee: { contacts: 0, missed: 0, symptomIncreases: 0, adherenceVariations: 0 },
+      supplementalInfo: null,
       timeline: [],
       nextSeq: 1,
       pending: [],
@@ -514,6 +519,130 @@ export class CaseState {
     return this.result(seq);
   }
 
+  checkRecoveryAction(): void {
+    this.requireOpen();
+    this.requirePhase('recovery_support', 'record this');
+  }
+
+  /** Step 4. */
+  recordIntervention(input: RecordInterventionInput, now: string): CaseActionResult {
+    this.checkRecoveryAction();
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `intervention: ${input.kind}`, {
+      kind: 'intervention_recorded',
+      interventionKind: input.kind,
+      description: input.description,
+    });
+    this.enterStep('intervention', now, input.actorId);
+    return this.result(seq);
+  }
+
+  /** Step 5: forwarded to the treating physician; new information in the file also goes to the committee (step 9). */
+  providerReport(input: ProviderReportInput, now: string): CaseActionResult {
+    this.checkRecoveryAction();
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `provider report from ${input.providerId}`, {
+      kind: 'provider_report_received',
+      providerId: input.providerId,
+      summary: input.summary,
+      discussedWithMember: input.discussedWithMember,
+    });
+    this.enterStep('reporting', now, input.actorId);
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:report:${seq}`,
+      caseId: this.caseId,
+      audience: 'provider',
+      channel: 'task_queue',
+      template: 'provider_report_forwarded',
+      params: { reportSeq: seq },
+    });
+    this.sendCommitteeUpdate(now, 'new_information');
+    return this.result(seq);
+  }
+
+  /** Step 6 (and 8 when progress is behind the expected course). */
+  progressEvent(input: ProgressEventInput, now: string): CaseActionResult {
+    this.checkRecoveryAction();
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `monitoring: ${input.kind}`, { kind: 'progress_recorded', progressKind: input.kind, detail: input.detail });
+    this.enterStep('monitoring', now, input.actorId);
+    if (input.kind === 'symptom_increase' || input.kind === 'adherence_variation') {
+      // Seed 000: providers have the right to be notified of both.
+      if (input.kind === 'symptom_increase') {
+        this.s.sinceCommittee.symptomIncreases++;
+      } else {
+        this.s.sinceCommittee.adherenceVariations++;
+      }
+      this.notify(now, {
+        key: `${this.caseId}:${this.episodeId}:${input.kind}:${seq}`,
+        caseId: this.caseId,
+        audience: 'provider',
+        channel: 'task_queue',
+        template: input.kind,
+        params: { eventSeq: seq },
+      });
+    }
+    if (input.kind === 'behind_expected_course' && this.s.supplementalInfo === null) {
+      this.requestSupplementalInfo(now, input.actorId);
+    }
+    return this.result(seq);
+  }
+
+  /** Step 8: ask the treating physician for supplemental information, with a due date and escalation. */
+  private requestSupplementalInfo(now: string, actorId: string): void {
+    const dueAt = addMs(now, this.policy.supplementalInfo.dueMs);
+    this.s.supplementalInfo = { requestedAt: now, dueAt, escalated: false };
+    this.emit(now, actorId, 'supplemental information requested from the treating physician', { kind: 'supplemental_info_requested', dueAt });
+    this.enterStep('additional_information', now, actorId);
+    this.openTask('supplemental-info', 'supplemental_info', dueAt, now);
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:supplemental:${now}`,
+      caseId: this.caseId,
+      audience: 'provider',
+      channel: 'task_queue',
+      template: 'supplemental_info_requested',
+      params: { dueAt },
+    });
+  }
+
+  /** When an unanswered request should be escalated to the supervisor (null if none or already escalated). */
+  get supplementalEscalationAt(): string | null {
+    const r = this.s.supplementalInfo;
+    return r && !r.escalated ? addMs(r.dueAt, this.policy.supplementalInfo.escalateAfterMs) : null;
+  }
+
+  escalateSupplementalInfo(now: string): void {
+    this.s.supplementalInfo!.escalated = true;
+    this.emit(now, SYSTEM_ACTOR, 'supplemental information overdue: escalated to the supervisor', { kind: 'supplemental_info_escalated' });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:supplemental-overdue:${this.s.supplementalInfo!.requestedAt}`,
+      caseId: this.caseId,
+      audience: 'supervisor',
+      channel: 'task_queue',
+      template: 'supplemental_info_overdue',
+      params: { dueAt: this.s.supplementalInfo!.dueAt },
+    });
+  }
+
+  checkSupplementalInfo(): void {
+    this.checkRecoveryAction();
+    if (this.s.supplementalInfo === null) {
+      throw new CaseRuleViolation('no supplemental information has been requested');
+    }
+  }
+
+  /** Step 8 → 7: the answer arrived; the plan is adjusted with it. */
+  supplementalInfoReceived(input: SupplementalInfoInput, now: string): CaseActionResult {
+    this.checkSupplementalInfo();
+    this.s.supplementalInfo = null;
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, 'supplemental information received', { kind: 'supplemental_info_received', summary: input.summary });
+    this.closeTask('supplemental-info', 'done', now);
+    this.enterStep('adjustments', now, input.actorId);
+    this.sendCommitteeUpdate(now, 'new_information');
+    return this.result(seq);
+  }
+
   private scheduleContact(now: string): void {
     const cadence = this.policy.contactCadenceMs[this.s.riskTier ?? 'low'];
     this.openTask(`contact-${this.s.contactsMade + 1}`, 'contact', addMs(this.s.lastContactAt ?? now, cadence), now);
@@ -538,9 +667,9 @@ export class CaseState {
         goals: (plan?.goals ?? []).map((g) => ({ description: g.description, targetDate: g.targetDate, status: 'open' as const })),
         contactsSinceLastUpdate: this.s.sinceCommittee.contacts,
         missedContactsSinceLastUpdate: this.s.sinceCommittee.missed,
-        symptomIncreasesSinceLastUpdate: 0,
-        adherenceVariationsSinceLastUpdate: 0,
-        supplementalInfoOutstanding: false,
+        symptomIncreasesSinceLastUpdate: this.s.sinceCommittee.symptomIncreases,
+        adherenceVariationsSinceLastUpdate: this.s.sinceCommittee.adherenceVariations,
+        supplementalInfoOutstanding: this.s.supplementalInfo !== null,
         planVersion: this.s.activePlanVersion,
         notes: [],
         trigger,
@@ -552,7 +681,7 @@ export class CaseState {
     const due = this.s.committeeDueAt;
     const base = trigger === 'scheduled' && due !== null && due < now ? due : now;
     this.s.committeeDueAt = addMs(base, this.policy.committeeUpdateMaxIntervalMs);
-    this.s.sinceCommittee = { contacts: 0, missed: 0 };
+    this.s.sinceCommittee = { contacts: 0, missed: 0, symptomIncreases: 0, adherenceVariations: 0 };
     this.emit(now, SYSTEM_ACTOR, `committee update (${trigger})`, { kind: 'committee_update_sent', update });
     this.notify(now, {
       key: `${this.caseId}:${this.episodeId}:committee:${now}`,
@@ -562,7 +691,9 @@ export class CaseState {
       template: 'committee_case_update',
       params: { monthsInProgram: update.monthsInProgram, riskTier: update.riskTier, step: update.step },
     });
-    this.enterStep('regular_updates', now, SYSTEM_ACTOR);
+    if (trigger === 'scheduled') {
+      this.enterStep('regular_updates', now, SYSTEM_ACTOR);
+    }
   }
 
   // ---- any open phase ---------------------------------------------------------------------

@@ -108,10 +108,24 @@ async function screeningStep(s: CaseState, interrupt: () => boolean): Promise<vo
  * informed at least every policy interval (four weeks by default), paused or not.
  */
 async function recoverySupportStep(s: CaseState, interrupt: () => boolean): Promise<void> {
-  const due = s.committeeDueAt!;
-  const changed = await waitFor(s, interrupt, () => s.phase !== 'recovery_support' || s.committeeDueAt !== due, due);
-  if (!changed && !s.isClosed && !interrupt()) {
-    s.sendCommitteeUpdate(nowIso(), 'scheduled');
+  const committeeDue = s.committeeDueAt!;
+  const escalationAt = s.supplementalEscalationAt;
+  const wakeAt = escalationAt !== null && escalationAt < committeeDue ? escalationAt : committeeDue;
+  const changed = await waitFor(
+    s,
+    interrupt,
+    () => s.phase !== 'recovery_support' || s.committeeDueAt !== committeeDue || s.supplementalEscalationAt !== escalationAt,
+    wakeAt,
+  );
+  if (changed || s.isClosed || interrupt()) {
+    return;
+  }
+  const now = nowIso();
+  if (escalationAt !== null && now >= escalationAt) {
+    s.escalateSupplementalInfo(now);
+  }
+  if (now >= committeeDue) {
+    s.sendCommitteeUpdate(now, 'scheduled');
   }
 }
 

@@ -85,6 +85,18 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     await api().post(`/cases/${id}/contacts`).set(cm).send({ channel: 'phone', outcome: 'completed', summary: 'weekly check-in' }).expect(200);
     const supported = await api().get(`/cases/${id}`).expect(200);
     expect(supported.body.openTasks.map((t: { key: string }) => t.key)).toEqual(['contact-2']);
+    const steps: [string, object, string][] = [
+      ['interventions', { kind: 'referral', description: 'cardiology referral' }, 'intervention'],
+      ['provider-reports', { providerId: 'prov-9', summary: 'echo results', discussedWithMember: true }, 'reporting'],
+      ['progress-events', { kind: 'symptom_increase', detail: 'more breathless' }, 'monitoring'],
+      ['progress-events', { kind: 'behind_expected_course', detail: 'slower than expected' }, 'additional_information'],
+      ['supplemental-info', { summary: 'labs attached' }, 'adjustments'],
+    ];
+    for (const [path, body, step] of steps) {
+      const res = await api().post(`/cases/${id}/${path}`).set(cm).send(body).expect(200);
+      expect(res.body.step).toBe(step);
+    }
+    await api().post(`/cases/${id}/progress-events`).set(cm).send({ kind: 'worse', detail: 'x' }).expect(400);
 
     await api().post(`/cases/${id}/close`).set(cm).send({ reason: 'goals_met' }).expect(200);
     const closed = await eventually(

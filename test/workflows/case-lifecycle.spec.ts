@@ -2,7 +2,7 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, type Duration } from '@temporalio/common';
+import { ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
 import { DAY_MS } from '@careloop/domain';
 import {
   CASE_RULE_VIOLATION,
@@ -17,15 +17,20 @@ import {
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
+  progressEventUpdate,
+  providerReportUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  recordInterventionUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
+  supplementalInfoUpdate,
   type AssignmentOutcome,
   type AssignmentRequest,
+  type CaseActionResult,
   type CaseDetailView,
   type CaseEvent,
   type CaseWorkflowInput,
@@ -339,6 +344,54 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
       expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
       await maybeRecordHistory('recovery-support-six-months', handle);
+    });
+  });
+
+  it('walks steps 4-8: intervention, provider report, monitoring with provider notices, supplemental information with escalation', async () => {
+    await run(async ({ start, stores }) => {
+      const now = await env.currentTimeMs();
+      const today = new Date(now).toISOString().slice(0, 10);
+      const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
+      await reachAndScreen(handle);
+      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
+      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
+      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'agrees', actorId: 'cm-1' }] });
+      const act = <I extends { actorId: string }>(update: UpdateDefinition<CaseActionResult, [I]>, input: Omit<I, 'actorId'>) =>
+        handle.executeUpdate(update, { args: [{ ...input, actorId: 'cm-1' } as I] });
+
+      expect((await act(recordInterventionUpdate, { kind: 'referral', description: 'cardiology referral' })).step).toBe('intervention');
+      expect((await act(providerReportUpdate, { providerId: 'prov-9', summary: 'echo results', discussedWithMember: true })).step).toBe('reporting');
+      expect((await act(progressEventUpdate, { kind: 'symptom_increase', detail: 'more breathless' })).step).toBe('monitoring');
+      await act(progressEventUpdate, { kind: 'adherence_variation', detail: 'missed doses' });
+      expect((await act(progressEventUpdate, { kind: 'behind_expected_course', detail: 'slower than expected' })).step).toBe('additional_information');
+      const requested = await handle.query(caseDetailQuery);
+      const task = requested.openTasks.find((t) => t.kind === 'supplemental_info')!;
+      expect(Date.parse(task.dueAt) - Date.parse(task.openedAt)).toBe(14 * DAY_MS);
+
+      // Unanswered: escalated to the supervisor 7 days after the due date, once.
+      await skip(handle, '22 days');
+      await until(handle, (v) => v.outboxBacklog === 0);
+      expect(stores.events.filter((e) => e.data.kind === 'supplemental_info_escalated')).toHaveLength(1);
+      const templates = stores.delivered.map((n) => `${n.audience}:${n.template}`);
+      expect(templates).toEqual(
+        expect.arrayContaining([
+          'provider:provider_report_forwarded',
+          'provider:symptom_increase',
+          'provider:adherence_variation',
+          'provider:supplemental_info_requested',
+          'supervisor:supplemental_info_overdue',
+        ]),
+      );
+      // The provider report was new information in the file: the committee heard about it at once.
+      const committee = stores.events.filter((e) => e.data.kind === 'committee_update_sent').map((e) => e.data);
+      expect(committee).toEqual(expect.arrayContaining([expect.objectContaining({ update: expect.objectContaining({ trigger: 'new_information' }) })]));
+
+      expect((await act(supplementalInfoUpdate, { summary: 'labs attached' })).step).toBe('adjustments');
+      await expectRefused(act(supplementalInfoUpdate, { summary: 'again' }), /no supplemental information has been requested/);
+      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.kind)).toEqual(['contact']);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
     });
   });
 

@@ -41,6 +41,12 @@ export type CaseEventData =
   | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }
   | { readonly kind: 'contact_recorded'; readonly number: number; readonly channel: ContactChannel; readonly outcome: 'completed' | 'missed'; readonly summary: string | null }
   | { readonly kind: 'committee_update_sent'; readonly update: CommitteeUpdate }
+  | { readonly kind: 'intervention_recorded'; readonly interventionKind: string; readonly description: string }
+  | { readonly kind: 'provider_report_received'; readonly providerId: string; readonly summary: string; readonly discussedWithMember: boolean }
+  | { readonly kind: 'progress_recorded'; readonly progressKind: string; readonly detail: string }
+  | { readonly kind: 'supplemental_info_requested'; readonly dueAt: string }
+  | { readonly kind: 'supplemental_info_received'; readonly summary: string }
+  | { readonly kind: 'supplemental_info_escalated' }
   | { readonly kind: 'care_manager_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
   | { readonly kind: 'assignment_unavailable' }
   | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };

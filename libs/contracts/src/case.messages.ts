@@ -62,6 +62,26 @@ export interface RecordContactInput extends Action {
   readonly outcome: 'completed' | 'missed';
   readonly summary?: string;
 }
+/** Step 4: an intervention on medical recommendation. */
+export interface RecordInterventionInput extends Action {
+  readonly kind: 'referral' | 'utilization_review' | 'education' | 'medication_review' | 'other';
+  readonly description: string;
+}
+/** Step 5: a service provider's report, forwarded to the treating physician and discussed with the member. */
+export interface ProviderReportInput extends Action {
+  readonly providerId: string;
+  readonly summary: string;
+  readonly discussedWithMember: boolean;
+}
+/** Step 6: what monitoring found. Symptom increases and adherence variations notify the provider (seed 000). */
+export interface ProgressEventInput extends Action {
+  readonly kind: 'progress' | 'symptom_increase' | 'adherence_variation' | 'behind_expected_course';
+  readonly detail: string;
+}
+/** Step 8: the treating physician's supplemental information arrived. */
+export interface SupplementalInfoInput extends Action {
+  readonly summary: string;
+}
 export interface CloseCaseInput extends Action {
   readonly reason: ClosureReason;
   readonly detail?: string;
@@ -97,6 +117,10 @@ export const addNoteUpdate = defineUpdate<CaseActionResult, [AddNoteInput]>('add
 export const closeCaseUpdate = defineUpdate<CaseActionResult, [CloseCaseInput]>('closeCase');
 export const memberDiscussionUpdate = defineUpdate<CaseActionResult, [MemberDiscussionInput]>('memberDiscussion');
 export const recordContactUpdate = defineUpdate<CaseActionResult, [RecordContactInput]>('recordContact');
+export const recordInterventionUpdate = defineUpdate<CaseActionResult, [RecordInterventionInput]>('recordIntervention');
+export const providerReportUpdate = defineUpdate<CaseActionResult, [ProviderReportInput]>('providerReport');
+export const progressEventUpdate = defineUpdate<CaseActionResult, [ProgressEventInput]>('progressEvent');
+export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
 
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
 export interface CaseTaskView {
@@ -106,7 +130,7 @@ export interface CaseTaskView {
   readonly openedAt: string;
 }
 
-export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact'] as const;
+export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info'] as const;
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 
 export interface AttemptView {

@@ -72,7 +72,9 @@ export interface CaseSnapshot {
   /** When the next committee update is due at the latest (set on entering recovery support). */
   committeeDueAt: string | null;
   /** Counters since the last committee update (what the de-identified update reports). */
-  sinceCommittee: { contacts: number; missed: number };
+  sinceCommittee: { contacts: number; missed: number; symptomIncreases: number; adherenceVariations: number };
+  /** Step 8: an outstanding request to the treating physician, escalated once when overdue. */
+  supplementalInfo: { requestedAt: string; dueAt: string; escalated: boolean } | null;
   timeline: TimelineEntryView[];
   nextSeq: number;
   /** Events not yet confirmed written by the persistence activity. */

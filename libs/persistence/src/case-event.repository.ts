@@ -99,6 +99,12 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   member_discussed: () => Promise.resolve(),
   contact_recorded: () => Promise.resolve(),
   committee_update_sent: () => Promise.resolve(),
+  intervention_recorded: () => Promise.resolve(),
+  provider_report_received: () => Promise.resolve(),
+  progress_recorded: () => Promise.resolve(),
+  supplemental_info_requested: () => Promise.resolve(),
+  supplemental_info_received: () => Promise.resolve(),
+  supplemental_info_escalated: () => Promise.resolve(),
   notification_requested: (tx, _k, e) =>
     tx.query(
       `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')

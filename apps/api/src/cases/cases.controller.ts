@@ -16,20 +16,36 @@ import {
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
+  progressEventUpdate,
+  providerReportUpdate,
   proposePlanUpdate,
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  recordInterventionUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
+  supplementalInfoUpdate,
 } from '@careloop/contracts';
 import { ApiError } from '../common/api-error';
 import { CasesService } from './cases.service';
 import { StartCaseDto } from './dto/start-case.dto';
 import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
 import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
-import { AddNoteDto, CloseCaseDto, EmptyDto, MemberDiscussionDto, PauseDto, RecordAttemptDto, RecordContactDto } from './dto/case-actions.dto';
+import {
+  AddNoteDto,
+  CloseCaseDto,
+  EmptyDto,
+  MemberDiscussionDto,
+  PauseDto,
+  ProgressEventDto,
+  ProviderReportDto,
+  RecordAttemptDto,
+  RecordContactDto,
+  RecordInterventionDto,
+  SupplementalInfoDto,
+} from './dto/case-actions.dto';
 import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { ActorId, IdempotencyKey, ParseCaseIdPipe } from './case-request';
@@ -168,6 +184,42 @@ export class CasesController {
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   recordContact(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordContactDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, recordContactUpdate, { channel: dto.channel, outcome: dto.outcome, summary: dto.summary, actorId }, key);
+  }
+
+  @Post(':id/interventions')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Recovery step 4: record an intervention (referral, utilization review, …)" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  recordIntervention(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordInterventionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, recordInterventionUpdate, { kind: dto.kind, description: dto.description, actorId }, key);
+  }
+
+  @Post(':id/provider-reports')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  providerReport(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderReportDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, providerReportUpdate, { providerId: dto.providerId, summary: dto.summary, discussedWithMember: dto.discussedWithMember, actorId }, key);
+  }
+
+  @Post(':id/progress-events')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Recovery step 6: monitoring; symptom increases and adherence variations notify the provider" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  progressEvent(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProgressEventDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, progressEventUpdate, { kind: dto.kind, detail: dto.detail, actorId }, key);
+  }
+
+  @Post(':id/supplemental-info')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Recovery step 8: the treating physician's supplemental information arrived" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  supplementalInfo(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupplementalInfoDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, supplementalInfoUpdate, { summary: dto.summary, actorId }, key);
   }
 
   @Post(':id/pause')

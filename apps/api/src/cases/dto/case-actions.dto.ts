@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CLOSURE_REASONS, CONTACT_CHANNELS, CONTACT_OUTCOMES, type ClosureReason, type ContactChannel, type ContactOutcome } from '@careloop/domain';
 
 export class RecordAttemptDto {
@@ -35,4 +35,31 @@ export class RecordContactDto {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
   @ApiProperty({ enum: ['completed', 'missed'] }) @IsIn(['completed', 'missed']) outcome!: 'completed' | 'missed';
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
+}
+
+export class RecordInterventionDto {
+  @ApiProperty({ enum: ['referral', 'utilization_review', 'education', 'medication_review', 'other'] })
+  @IsIn(['referral', 'utilization_review', 'education', 'medication_review', 'other'])
+  kind!: 'referral' | 'utilization_review' | 'education' | 'medication_review' | 'other';
+  @ApiProperty({ maxLength: 2000 }) @IsString() @Length(1, 2000) description!: string;
+}
+
+export class ProviderReportDto {
+  @ApiProperty({ example: 'prov-9' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'providerId must be 1-64 letters, digits or "_.:@-"' }) providerId!: string;
+  @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) summary!: string;
+  @ApiProperty({ description: 'Seed 003 step 5: the report recommendations were discussed with the member.' }) @IsBoolean() discussedWithMember!: boolean;
+}
+
+export class ProgressEventDto {
+  @ApiProperty({
+    enum: ['progress', 'symptom_increase', 'adherence_variation', 'behind_expected_course'],
+    description: 'symptom_increase and adherence_variation notify the provider; behind_expected_course requests supplemental information.',
+  })
+  @IsIn(['progress', 'symptom_increase', 'adherence_variation', 'behind_expected_course'])
+  kind!: 'progress' | 'symptom_increase' | 'adherence_variation' | 'behind_expected_course';
+  @ApiProperty({ maxLength: 2000 }) @IsString() @Length(1, 2000) detail!: string;
+}
+
+export class SupplementalInfoDto {
+  @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) summary!: string;
 }
