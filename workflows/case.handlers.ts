@@ -2,6 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import {
   addNoteUpdate,
   caseDetailQuery,
+  changePcpUpdate,
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
@@ -12,6 +13,7 @@ import {
   recordConsentUpdate,
   recordContactUpdate,
   recordInterventionUpdate,
+  reassignUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
@@ -19,14 +21,15 @@ import {
 } from '@careloop/contracts';
 import type { CaseState } from './case.state';
 import { workflowNow } from './workflow-time';
+import { assignment } from './case-activities';
 
 const now = (): string => workflowNow().toISOString();
 
 /**
  * Wires the workflow's messages to the state class. Every update has a
- * validator, so a refused action never touches history; handlers are
- * synchronous (side effects go through the outbox), so there is no
- * interleaving to guard against.
+ * validator, so a refused action never touches history. Handlers are
+ * synchronous (side effects go through the outbox) except reassignment,
+ * which re-checks the case after its activity returns.
  */
 export function registerCaseHandlers(state: CaseState): void {
   setHandler(caseDetailQuery, () => state.view());
@@ -47,5 +50,12 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(providerReportUpdate, (i) => state.providerReport(i, now()), { validator: (_i) => state.checkRecoveryAction() });
   setHandler(progressEventUpdate, (i) => state.progressEvent(i, now()), { validator: (_i) => state.checkRecoveryAction() });
   setHandler(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), { validator: (_i) => state.checkSupplementalInfo() });
+  setHandler(changePcpUpdate, (i) => state.changePcp(i, now()), { validator: (i) => state.checkChangePcp(i) });
+  // The one asynchronous handler: the new care manager's capacity is checked (and taken) in Postgres.
+  setHandler(
+    reassignUpdate,
+    async (i) => state.applyReassignment(i, await assignment.reassignCareManager(state.reassignmentRequest(i, now())), now()),
+    { validator: (i) => state.checkReassign(i) },
+  );
   setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
 }

@@ -21,6 +21,10 @@ import {
   type AddNoteInput,
   type AssignmentOutcome,
   type AssignmentRequest,
+  type ChangePcpInput,
+  type ReassignInput,
+  type ReassignmentOutcome,
+  type ReassignmentRequest,
   type AttemptRecord,
   type CaseActionResult,
   type CaseDetailView,
@@ -96,6 +100,7 @@ export class CaseState {
       preferredLanguage: null,
       careManagerId: null,
       unassigned: false,
+      pcpId: null,
       latestPlan: null,
       activePlanVersion: null,
       tasks: [],
@@ -449,6 +454,82 @@ export class CaseState {
     return this.result(seq);
   }
 
+  // ---- reassignment and PCP change (any open phase) ---------------------------------------
+
+  checkReassign(input: ReassignInput): void {
+    this.requireOpen();
+    if (input.careManagerId === this.s.careManagerId) {
+      throw new CaseRuleViolation(`the case is already assigned to ${input.careManagerId}`);
+    }
+  }
+
+  reassignmentRequest(input: ReassignInput, now: string): ReassignmentRequest {
+    return {
+      caseId: this.caseId,
+      episodeId: this.episodeId,
+      toCareManagerId: input.careManagerId,
+      riskTier: this.s.riskTier ?? 'low',
+      caseloadCap: this.policy.caseloadCap,
+      at: now,
+    };
+  }
+
+  /** Applies the assignment the activity made, or refuses with why (never over cap: seed 001). */
+  applyReassignment(input: ReassignInput, outcome: ReassignmentOutcome, now: string): CaseActionResult {
+    this.requireOpen();
+    if (outcome.careManagerId === null) {
+      throw new CaseRuleViolation(
+        outcome.status === 'over_cap'
+          ? `${input.careManagerId} is at the caseload cap; choose someone with capacity`
+          : `${input.careManagerId} is not an active care manager`,
+      );
+    }
+    const from = this.s.careManagerId;
+    this.s.careManagerId = outcome.careManagerId;
+    this.s.unassigned = false;
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `reassigned ${from ?? 'none'} -> ${outcome.careManagerId}`, {
+      kind: 'care_manager_reassigned',
+      from,
+      to: outcome.careManagerId,
+      reason: input.reason,
+    });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:assigned:${outcome.careManagerId}:${seq}`,
+      caseId: this.caseId,
+      audience: 'care_team',
+      channel: 'task_queue',
+      template: 'case_assigned',
+      params: { careManagerId: outcome.careManagerId, riskTier: this.s.riskTier },
+    });
+    return this.result(seq);
+  }
+
+  checkChangePcp(input: ChangePcpInput): void {
+    this.requireOpen();
+    if (input.pcpId === this.s.pcpId) {
+      throw new CaseRuleViolation(`${input.pcpId} is already the member's PCP`);
+    }
+  }
+
+  /** The care plan and referrals stay with the case; the new PCP is informed (seed 002 §4.11.7.4.4). */
+  changePcp(input: ChangePcpInput, now: string): CaseActionResult {
+    this.checkChangePcp(input);
+    const from = this.s.pcpId;
+    this.s.pcpId = input.pcpId;
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `PCP changed ${from ?? 'none'} -> ${input.pcpId}`, { kind: 'pcp_changed', from, to: input.pcpId });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:pcp:${input.pcpId}:${seq}`,
+      caseId: this.caseId,
+      audience: 'provider',
+      channel: 'task_queue',
+      template: 'pcp_care_plan_handover',
+      params: { pcpId: input.pcpId, activePlanVersion: this.s.activePlanVersion },
+    });
+    return this.result(seq);
+  }
+
   // ---- recovery support (seed 003) ---------------------------------------------------------
 
   get committeeDueAt(): string | null {
@@ -790,6 +871,7 @@ export class CaseState {
       riskReasons: s.risk?.reasons ?? s.initialRisk?.reasons ?? [],
       careManagerId: s.careManagerId,
       pointOfContact: s.careManagerId ?? `care-team:${this.input.programCode}`,
+      pcpId: s.pcpId,
       activePlanVersion: s.activePlanVersion,
       latestPlanVersion: s.latestPlan?.version ?? null,
       closureReason: s.closureReason,

@@ -1,20 +1,15 @@
-import { condition, continueAsNew, proxyActivities, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
-import type { AssignmentActivities } from '@careloop/activities';
+import { condition, continueAsNew, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { CasePhase } from '@careloop/domain';
 import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
 import { CaseState } from './case.state';
 import { registerCaseHandlers } from './case.handlers';
 import { CaseOutbox } from './case-outbox';
+import { assignment } from './case-activities';
 import { CaseSearchAttributes } from './case-search-attributes';
 import { workflowNow } from './workflow-time';
 
 const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 
-/** Assignment reads caseloads from Postgres; retried with backoff like every write. */
-const assignment = proxyActivities<AssignmentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -46,7 +41,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   if (state.isClosed) {
     return state.workflowResult();
   }
-  // Handlers are synchronous, but an update accepted in this last activation must finish first.
+  // Reassignment awaits an activity: let any handler in flight finish before handing the state over.
   await condition(allHandlersFinished);
   return continueAsNew<typeof caseWorkflow>({ ...input, carried: state.snapshot() });
 }

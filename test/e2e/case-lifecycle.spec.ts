@@ -97,6 +97,10 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
       expect(res.body.step).toBe(step);
     }
     await api().post(`/cases/${id}/progress-events`).set(cm).send({ kind: 'worse', detail: 'x' }).expect(400);
+    const noSuchCm = await api().post(`/cases/${id}/reassign`).set(cm).send({ careManagerId: 'cm-nobody', reason: 'cover' }).expect(409);
+    expect(noSuchCm.body.detail).toBe('cm-nobody is not an active care manager');
+    await api().post(`/cases/${id}/pcp`).set(cm).send({ pcpId: 'pcp-44' }).expect(200);
+    expect((await api().get(`/cases/${id}`).expect(200)).body.pcpId).toBe('pcp-44');
 
     await api().post(`/cases/${id}/close`).set(cm).send({ reason: 'goals_met' }).expect(200);
     const closed = await eventually(

@@ -62,6 +62,14 @@ describe('CareManagerAssignmentRepository (real Postgres)', () => {
     ]);
   });
 
+  it('reassigns only to an active care manager with capacity, once', async () => {
+    const move = (to: string) => assignments.reassign({ caseId: request(1).caseId, episodeId: 'run-1', toCareManagerId: to, riskTier: 'high', caseloadCap: 2, at: request(1).at });
+    expect(await move('cm-en')).toEqual({ status: 'over_cap', careManagerId: null });
+    expect(await move('sup')).toEqual({ status: 'not_a_care_manager', careManagerId: null });
+    expect(await move('cm-gone')).toEqual({ status: 'not_a_care_manager', careManagerId: null });
+    expect(await move('cm-es')).toEqual({ status: 'already_assigned', careManagerId: 'cm-es' });
+  });
+
   it('frees the slot when the case closes', async () => {
     const [taken] = await ds.query(`SELECT case_id FROM case_assignments WHERE care_manager_id = 'cm-en' ORDER BY case_id LIMIT 1`);
     await new CaseEventRepository(ds).append(taken.case_id, 'run-1', [

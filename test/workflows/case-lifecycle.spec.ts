@@ -14,6 +14,7 @@ import {
   SA_RISK_TIER,
   SA_STEP,
   caseDetailQuery,
+  changePcpUpdate,
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
@@ -23,6 +24,7 @@ import {
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  reassignUpdate,
   recordInterventionUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
@@ -31,6 +33,8 @@ import {
   type AssignmentOutcome,
   type AssignmentRequest,
   type CaseActionResult,
+  type ReassignmentOutcome,
+  type ReassignmentRequest,
   type CaseDetailView,
   type CaseEvent,
   type CaseWorkflowInput,
@@ -53,6 +57,10 @@ function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
       const id = careManagersWithCapacity[0];
       return id ? { status: 'assigned', careManagerId: id, languageMatch: true } : { status: 'no_capacity', careManagerId: null, languageMatch: false };
     },
+    reassign: async (req: ReassignmentRequest): Promise<ReassignmentOutcome> =>
+      careManagersWithCapacity.includes(req.toCareManagerId)
+        ? { status: 'reassigned', careManagerId: req.toCareManagerId }
+        : { status: 'over_cap', careManagerId: null },
   };
   const caseActivities = createCaseActivities({
     caseEvents: {
@@ -393,6 +401,29 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
       expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
     });
+  });
+
+  it('reassigns within capacity, refuses over the cap, and hands the plan to a new PCP', async () => {
+    await run(async ({ start, stores }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      await expectRefused(
+        handle.executeUpdate(reassignUpdate, { args: [{ careManagerId: 'cm-full', reason: 'language', actorId: 'sup-1' }] }),
+        /cm-full is at the caseload cap/,
+      );
+      const moved = await handle.executeUpdate(reassignUpdate, { args: [{ careManagerId: 'cm-2', reason: 'language', actorId: 'sup-1' }] });
+      expect(moved.phase).toBe('screening');
+      await expectRefused(handle.executeUpdate(reassignUpdate, { args: [{ careManagerId: 'cm-2', reason: 'again', actorId: 'sup-1' }] }), /already assigned/);
+      await handle.executeUpdate(changePcpUpdate, { args: [{ pcpId: 'pcp-44', actorId: 'cm-2' }] });
+      const view = await handle.query(caseDetailQuery);
+      expect(view).toMatchObject({ careManagerId: 'cm-2', pointOfContact: 'cm-2', pcpId: 'pcp-44' });
+      await until(handle, (v) => v.outboxBacklog === 0);
+      expect(stores.delivered.map((n) => `${n.audience}:${n.template}`)).toEqual(
+        expect.arrayContaining(['care_team:case_assigned', 'provider:pcp_care_plan_handover']),
+      );
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'member_opted_out', actorId: 'cm-2' }] });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'member_opted_out' });
+    }, ['cm-2']);
   });
 
   it('starts no outreach while paused, and resumes it', async () => {

@@ -15,3 +15,16 @@ export interface AssignmentRequest {
 export type AssignmentOutcome =
   | { readonly status: 'assigned' | 'already_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
   | { readonly status: 'no_capacity'; readonly careManagerId: null; readonly languageMatch: false };
+
+export interface ReassignmentRequest {
+  readonly caseId: string;
+  readonly episodeId: string;
+  readonly toCareManagerId: string;
+  readonly riskTier: string;
+  readonly caseloadCap: number;
+  readonly at: string;
+}
+
+export type ReassignmentOutcome =
+  | { readonly status: 'reassigned' | 'already_assigned'; readonly careManagerId: string }
+  | { readonly status: 'over_cap' | 'not_a_care_manager'; readonly careManagerId: null };

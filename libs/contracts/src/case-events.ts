@@ -49,6 +49,8 @@ export type CaseEventData =
   | { readonly kind: 'supplemental_info_escalated' }
   | { readonly kind: 'care_manager_assigned'; readonly careManagerId: string; readonly languageMatch: boolean }
   | { readonly kind: 'assignment_unavailable' }
+  | { readonly kind: 'care_manager_reassigned'; readonly from: string | null; readonly to: string; readonly reason: string }
+  | { readonly kind: 'pcp_changed'; readonly from: string | null; readonly to: string }
   | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };
 
 export type CaseEventKind = CaseEventData['kind'];

@@ -82,6 +82,15 @@ export interface ProgressEventInput extends Action {
 export interface SupplementalInfoInput extends Action {
   readonly summary: string;
 }
+/** Hand the case to another care manager (within their caseload cap). */
+export interface ReassignInput extends Action {
+  readonly careManagerId: string;
+  readonly reason: string;
+}
+/** The member changed primary care provider: plan and referrals carry over, the new PCP is informed (seed 002 §4.11.7.4.4). */
+export interface ChangePcpInput extends Action {
+  readonly pcpId: string;
+}
 export interface CloseCaseInput extends Action {
   readonly reason: ClosureReason;
   readonly detail?: string;
@@ -120,6 +129,8 @@ export const recordContactUpdate = defineUpdate<CaseActionResult, [RecordContact
 export const recordInterventionUpdate = defineUpdate<CaseActionResult, [RecordInterventionInput]>('recordIntervention');
 export const providerReportUpdate = defineUpdate<CaseActionResult, [ProviderReportInput]>('providerReport');
 export const progressEventUpdate = defineUpdate<CaseActionResult, [ProgressEventInput]>('progressEvent');
+export const reassignUpdate = defineUpdate<CaseActionResult, [ReassignInput]>('reassign');
+export const changePcpUpdate = defineUpdate<CaseActionResult, [ChangePcpInput]>('changePcp');
 export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
 
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
@@ -166,6 +177,7 @@ export interface CaseDetailView {
   readonly careManagerId: string | null;
   /** Who the member and providers contact: the named care manager, else the program's care team. */
   readonly pointOfContact: string;
+  readonly pcpId: string | null;
   readonly activePlanVersion: number | null;
   readonly latestPlanVersion: number | null;
   readonly closureReason: ClosureReason | null;

@@ -62,6 +62,7 @@ export interface CaseSnapshot {
   careManagerId: string | null;
   /** A named care manager is needed but nobody had capacity (seed 001: never assign over the cap). */
   unassigned: boolean;
+  pcpId: string | null;
   latestPlan: PlanVersionRecord | null;
   activePlanVersion: number | null;
   tasks: CaseTask[];

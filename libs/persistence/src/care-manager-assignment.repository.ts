@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AssignmentOutcome, AssignmentRequest } from '@careloop/contracts';
+import type { AssignmentOutcome, AssignmentRequest, ReassignmentOutcome, ReassignmentRequest } from '@careloop/contracts';
 
 interface Candidate {
   id: string;
@@ -51,6 +51,43 @@ export class CareManagerAssignmentRepository {
         [req.caseId, req.episodeId, chosen.id, req.riskTier, speaks(chosen), req.at],
       );
       return { status: 'assigned', careManagerId: chosen.id, languageMatch: speaks(chosen) };
+    });
+  }
+
+  /**
+   * Moves the case episode to another care manager, within that person's cap.
+   * The target's row is locked, so a concurrent assignment cannot take the same
+   * last slot. Re-running it for the same target answers `already_assigned`.
+   */
+  async reassign(req: ReassignmentRequest): Promise<ReassignmentOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      const target: { cap: number }[] = await tx.query(
+        `SELECT COALESCE(caseload_cap, $2)::int AS cap FROM staff WHERE id = $1 AND role = 'care_manager' AND active FOR UPDATE`,
+        [req.toCareManagerId, req.caseloadCap],
+      );
+      if (!target[0]) {
+        return { status: 'not_a_care_manager', careManagerId: null };
+      }
+      const current: { care_manager_id: string }[] = await tx.query(
+        `SELECT care_manager_id FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL FOR UPDATE`,
+        [req.caseId, req.episodeId],
+      );
+      if (current[0]?.care_manager_id === req.toCareManagerId) {
+        return { status: 'already_assigned', careManagerId: req.toCareManagerId };
+      }
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM case_assignments WHERE care_manager_id = $1 AND released_at IS NULL`, [
+        req.toCareManagerId,
+      ]);
+      if (n >= target[0].cap) {
+        return { status: 'over_cap', careManagerId: null };
+      }
+      await tx.query(
+        `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, false, $5)
+         ON CONFLICT (case_id, episode_id) DO UPDATE SET care_manager_id = EXCLUDED.care_manager_id, assigned_at = EXCLUDED.assigned_at,
+           released_at = NULL, language_match = false`,
+        [req.caseId, req.episodeId, req.toCareManagerId, req.riskTier, req.at],
+      );
+      return { status: 'reassigned', careManagerId: req.toCareManagerId };
     });
   }
 

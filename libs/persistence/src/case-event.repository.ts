@@ -95,6 +95,9 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   care_manager_assigned: (tx, k, e) =>
     tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
   assignment_unavailable: () => Promise.resolve(),
+  care_manager_reassigned: (tx, k, e) =>
+    tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
+  pcp_changed: () => Promise.resolve(),
   // Kept in case_events (data holds the discussion, the contact, the de-identified committee update).
   member_discussed: () => Promise.resolve(),
   contact_recorded: () => Promise.resolve(),

@@ -68,6 +68,7 @@ export class CaseView {
   @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
   @ApiProperty({ example: 'cm-17', description: 'Who the member and providers contact: the named care manager, else care-team:<program>.' })
   pointOfContact!: string;
+  @ApiPropertyOptional({ nullable: true, example: 'pcp-44' }) pcpId!: string | null;
   @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
   @ApiPropertyOptional({ nullable: true }) latestPlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;

@@ -13,6 +13,7 @@ import type { Response } from 'express';
 import { validateCarePlan } from '@careloop/domain';
 import {
   addNoteUpdate,
+  changePcpUpdate,
   closeCaseUpdate,
   memberDiscussionUpdate,
   pauseUpdate,
@@ -22,6 +23,7 @@ import {
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  reassignUpdate,
   recordInterventionUpdate,
   resumeUpdate,
   submitAssessmentUpdate,
@@ -35,6 +37,7 @@ import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
 import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
 import {
   AddNoteDto,
+  ChangePcpDto,
   CloseCaseDto,
   EmptyDto,
   MemberDiscussionDto,
@@ -44,6 +47,7 @@ import {
   RecordAttemptDto,
   RecordContactDto,
   RecordInterventionDto,
+  ReassignDto,
   SupplementalInfoDto,
 } from './dto/case-actions.dto';
 import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
@@ -220,6 +224,24 @@ export class CasesController {
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   supplementalInfo(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupplementalInfoDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, supplementalInfoUpdate, { summary: dto.summary, actorId }, key);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  reassign(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReassignDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, actorId }, key);
+  }
+
+  @Post(':id/pcp')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  changePcp(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ChangePcpDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, changePcpUpdate, { pcpId: dto.pcpId, actorId }, key);
   }
 
   @Post(':id/pause')

@@ -63,3 +63,12 @@ export class ProgressEventDto {
 export class SupplementalInfoDto {
   @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) summary!: string;
 }
+
+export class ReassignDto {
+  @ApiProperty({ example: 'cm-2' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'careManagerId must be a staff id' }) careManagerId!: string;
+  @ApiProperty({ maxLength: 500, example: 'language match' }) @IsString() @Length(1, 500) reason!: string;
+}
+
+export class ChangePcpDto {
+  @ApiProperty({ example: 'pcp-44' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'pcpId must be 1-64 letters, digits or "_.:@-"' }) pcpId!: string;
+}
