@@ -166,6 +166,14 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     await handle.executeUpdate(submitScreeningUpdate, { args: [{ answers: screeningAnswers, actorId: 'cm-1' }] });
   }
 
+  /** Reached, screened, assessed low risk, plan version 1 consented: recovery support, step 1. */
+  async function intoRecoverySupport(handle: WorkflowHandle, today: string): Promise<void> {
+    await reachAndScreen(handle);
+    await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
+    await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
+    await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+  }
+
   it.each([1, 2, 3])('reaches the member on attempt %i, screens, and moves to assessment', async (attempts) => {
     await run(async ({ start, stores }) => {
       const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 1)));
@@ -305,10 +313,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const now = await env.currentTimeMs();
       const today = new Date(now).toISOString().slice(0, 10);
       const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
-      await reachAndScreen(handle);
-      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
-      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
-      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      await intoRecoverySupport(handle, today);
       expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.key)).toEqual(['member-discussion']);
       await expectRefused(
         handle.executeUpdate(recordContactUpdate, { args: [{ channel: 'phone', outcome: 'completed', actorId: 'cm-1' }] }),
@@ -360,10 +365,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const now = await env.currentTimeMs();
       const today = new Date(now).toISOString().slice(0, 10);
       const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
-      await reachAndScreen(handle);
-      await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
-      await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
-      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
+      await intoRecoverySupport(handle, today);
       await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'agrees', actorId: 'cm-1' }] });
       const act = <I extends { actorId: string }>(update: UpdateDefinition<CaseActionResult, [I]>, input: Omit<I, 'actorId'>) =>
         handle.executeUpdate(update, { args: [{ ...input, actorId: 'cm-1' } as I] });
