@@ -960,12 +960,16 @@ export class CaseState {
     }
   }
 
-  /** Domain functions throw RangeError for impossible answers; turn that into a rejection. */
+  /**
+   * Domain functions throw RangeError for impossible answers; turn that into a
+   * rejection. The domain's ", got <value>" is cut: a clinical answer is PHI
+   * and must not travel in an error message.
+   */
   private guardDomain(fn: () => unknown): void {
     try {
       fn();
     } catch (err) {
-      throw new CaseRuleViolation(err instanceof Error ? err.message : 'invalid answers');
+      throw new CaseRuleViolation(err instanceof Error ? err.message.replace(/, got [\s\S]*$/, '') : 'invalid answers');
     }
   }
 }

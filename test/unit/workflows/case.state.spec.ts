@@ -52,6 +52,8 @@ describe('CaseState', () => {
     state.submitScreening({ answers: screeningAnswers, actorId: 'cm' }, t0);
     const bad = { ...assessmentAnswers('low'), physical: { ...assessmentAnswers('low').physical, adlDependencies: 9 } };
     expect(() => state.checkSubmitAssessment({ answers: bad, actorId: 'cm' })).toThrow(/adlDependencies/);
+    // The rejection names the field, never the member's answer.
+    expect(() => state.checkSubmitAssessment({ answers: bad, actorId: 'cm' })).not.toThrow(/9/);
   });
 
   it('closes for good: open tasks cancelled, every further action refused', () => {
