@@ -36,12 +36,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     await PHASE_STEPS[state.phase](state, continueAsNewDue);
   }
   attributes.sync(state);
-  await outbox.drain();
 
   if (state.isClosed) {
+    // A closed case takes no more actions, so the outbox empties for good.
+    await outbox.drain();
     return state.workflowResult();
   }
-  // Reassignment awaits an activity: let any handler in flight finish before handing the state over.
+  // Not drained: under a steady stream of actions the outbox might never be empty. Its pending events
+  // travel in the snapshot; a write in flight right now is repeated by the next run and skipped by
+  // the (case, episode, seq) key. Reassignment awaits an activity, so let handlers finish first.
   await condition(allHandlersFinished);
   return continueAsNew<typeof caseWorkflow>({ ...input, carried: state.snapshot() });
 }

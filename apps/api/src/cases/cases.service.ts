@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   isGrpcServiceError,
@@ -18,7 +19,7 @@ import {
   type CaseWorkflowInput,
 } from '@careloop/contracts';
 import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
-import { TemporalClientService } from '@careloop/temporal';
+import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
 import { PolicyRegistry } from '../policies/policy-registry';
@@ -114,10 +115,8 @@ export class CasesService {
   async act<I, R>(caseId: string, update: UpdateDefinition<R, [I]>, input: I, idempotencyKey: string | undefined): Promise<R> {
     const handle = this.temporal.client.workflow.getHandle(caseId);
     try {
-      return await handle.executeUpdate(update, {
-        args: [input],
-        ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
-      });
+      // Without an Idempotency-Key the request still gets its own update id, so an internal retry is safe.
+      return await executeUpdateWithRetry(handle, update, input, `${update.name}:${idempotencyKey ?? randomUUID()}`);
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_RULE_VIOLATION) {
         throw new ApiError('case_action_rejected', err.cause.message);
