@@ -7,7 +7,3 @@ export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'declin
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type AttemptOutcome = ContactOutcome | 'timed_out';
 
-/** Outcomes that end outreach: reached goes on to screening, declined closes the case. */
-export function endsOutreach(outcome: AttemptOutcome): boolean {
-  return outcome === 'reached' || outcome === 'declined';
-}

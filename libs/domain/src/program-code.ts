@@ -4,7 +4,3 @@
  * to a short, PHI-free alphabet.
  */
 export const PROGRAM_CODE_PATTERN = /^[A-Z][A-Z0-9_-]{1,31}$/;
-
-export function isProgramCode(value: string): boolean {
-  return PROGRAM_CODE_PATTERN.test(value);
-}

@@ -1,6 +1,5 @@
 export * from './temporal.config';
 export * from './env.config';
-export * from './temporal-client.factory';
 export * from './project-root';
 export * from './workflow-bundle.options';
 export * from './temporal-client.module';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BundleOptions } from '@temporalio/worker';
 import { projectRoot } from './project-root';
@@ -37,8 +37,4 @@ export function workflowsSourcePath(root: string = projectRoot()): string {
 
 export function prebuiltWorkflowBundlePath(root: string = projectRoot()): string {
   return join(root, 'dist', 'workflow-bundle.js');
-}
-
-export function hasPrebuiltWorkflowBundle(root: string = projectRoot()): boolean {
-  return existsSync(prebuiltWorkflowBundlePath(root));
 }
