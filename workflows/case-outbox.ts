@@ -25,12 +25,16 @@ const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotification'
 const BATCH = 25;
 
 /**
- * Drains the case's pending events in order: persist a batch, deliver the
- * notifications it asked for, confirm. Runs beside the lifecycle for the
- * whole run; `drain()` waits until everything pending is written.
+ * Works through the case's outbox in order: persist a batch of pending
+ * events, then deliver the notifications that batch asked for, one by one,
+ * before the next batch. Each finished activity moves the state on at once
+ * (events persisted → their notifications queued → delivered), so a run cut
+ * short by a continue-as-new hands over exactly what is left. Runs beside
+ * the lifecycle for the whole run; `drain()` waits until everything is done.
  */
 export class CaseOutbox {
   private draining = false;
+  private handingOver = false;
   private readonly done: Promise<void>;
 
   constructor(private readonly state: CaseState) {
@@ -39,28 +43,41 @@ export class CaseOutbox {
 
   private async run(): Promise<void> {
     for (;;) {
-      await condition(() => this.state.pendingEvents.length > 0 || this.draining);
-      if (this.state.pendingEvents.length === 0) {
+      await condition(() => this.state.outboxBacklog > 0 || this.draining || this.handingOver);
+      if (this.handingOver || this.state.outboxBacklog === 0) {
         return;
+      }
+      const notification = this.state.pendingDeliveries[0];
+      if (notification) {
+        await notifications.deliverNotification(notification).catch((err: unknown) => {
+          if (!(err instanceof ActivityFailure)) {
+            throw err;
+          }
+          log.warn('notification not delivered after retries', { template: notification.template, audience: notification.audience });
+        });
+        this.state.markDelivered();
+        continue;
       }
       const batch = this.state.pendingEvents.slice(0, BATCH);
       await persistence.persistCaseEvents({ caseId: this.state.caseId, episodeId: this.state.episodeId, events: batch });
-      for (const event of batch) {
-        if (event.data.kind === 'notification_requested') {
-          await notifications.deliverNotification(event.data.notification).catch((err: unknown) => {
-            if (!(err instanceof ActivityFailure)) {
-              throw err;
-            }
-            log.warn('notification not delivered after retries', { key: event.data.kind, seq: event.seq });
-          });
-        }
-      }
       this.state.markPersisted(batch.length);
     }
   }
 
   async drain(): Promise<void> {
     this.draining = true;
+    await this.done;
+  }
+
+  /**
+   * Stops the pump before a continue-as-new: starts no further activity and
+   * resolves once none is in flight, leaving the rest for the next run.
+   * Without it a run can close with an activity scheduled or running; that
+   * work is wasted, and the time-skipping test server never releases the
+   * time-skipping lock of an activity its run closed under.
+   */
+  async handOver(): Promise<void> {
+    this.handingOver = true;
     await this.done;
   }
 }

@@ -15,6 +15,7 @@ import {
   recordInterventionUpdate,
   reassignUpdate,
   resumeUpdate,
+  reviewPlanUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
   supplementalInfoUpdate,
@@ -50,6 +51,7 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(providerReportUpdate, (i) => state.providerReport(i, now()), { validator: (_i) => state.checkRecoveryAction() });
   setHandler(progressEventUpdate, (i) => state.progressEvent(i, now()), { validator: (_i) => state.checkRecoveryAction() });
   setHandler(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), { validator: (_i) => state.checkSupplementalInfo() });
+  setHandler(reviewPlanUpdate, (i) => state.reviewPlan(i, now()), { validator: (i) => state.checkReviewPlan(i) });
   setHandler(changePcpUpdate, (i) => state.changePcp(i, now()), { validator: (i) => state.checkChangePcp(i) });
   // The one asynchronous handler: the new care manager's capacity is checked (and taken) in Postgres.
   setHandler(

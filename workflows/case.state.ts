@@ -15,6 +15,7 @@ import {
   type ClosureReason,
   type ProgramPolicy,
   type RecoveryStep,
+  type RiskTier,
 } from '@careloop/domain';
 import {
   SYSTEM_ACTOR,
@@ -47,12 +48,15 @@ import {
   type RecordAttemptInput,
   type RecordConsentInput,
   type ResumeInput,
+  type ReviewPlanInput,
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
 } from '@careloop/contracts';
 import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;
+/** Bookkeeping events: stored, but not shown on the recent timeline. */
+const UNTIMELINED: ReadonlySet<CaseEventData['kind']> = new Set(['task_opened', 'task_closed', 'notification_requested']);
 const MAX_NOTE_LENGTH = 10_000;
 
 /**
@@ -73,6 +77,8 @@ export class CaseState {
   private constructor(
     private readonly input: CaseWorkflowInput,
     snapshot: CaseSnapshot,
+    /** False while replaying a history recorded before periodic reviews existed (a `patched` marker decides). */
+    private readonly periodicReviews: boolean,
   ) {
     this.policy = input.policy;
     this.screeningDueAt = screeningDeadline(input.enrollmentDate, input.policy.screening.deadlineMs).toISOString();
@@ -80,7 +86,7 @@ export class CaseState {
   }
 
   /** A brand-new case: records the opening and enters screening. */
-  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string): CaseState {
+  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true): CaseState {
     const state = new CaseState(input, {
       caseId,
       episodeId: runId,
@@ -110,10 +116,13 @@ export class CaseState {
       committeeDueAt: null,
       sinceCommittee: { contacts: 0, missed: 0, symptomIncreases: 0, adherenceVariations: 0 },
       supplementalInfo: null,
+      lastAssessedAt: null,
+      reviews: { plan: 0, reassessment: 0 },
       timeline: [],
       nextSeq: 1,
       pending: [],
-    });
+      deliveries: [],
+    }, periodicReviews);
     state.emit(now, SYSTEM_ACTOR, 'case opened', {
       kind: 'case_opened',
       runId,
@@ -126,9 +135,14 @@ export class CaseState {
     return state;
   }
 
-  /** A case continued from a previous run. */
-  static resume(input: CaseWorkflowInput, carried: CaseSnapshot): CaseState {
-    return new CaseState(input, carried);
+  /** A case continued from a previous run (snapshots older than periodic reviews lack their fields). */
+  static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true): CaseState {
+    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries'> = {
+      lastAssessedAt: null,
+      reviews: { plan: 0, reassessment: 0 },
+      deliveries: [],
+    };
+    return new CaseState(input, Object.assign(added, carried), periodicReviews);
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -159,6 +173,13 @@ export class CaseState {
   }
   get pendingEvents(): readonly CaseEvent[] {
     return this.s.pending;
+  }
+  /** Notifications of persisted events, not yet delivered (or given up on). */
+  get pendingDeliveries(): readonly NotificationRequest[] {
+    return this.s.deliveries;
+  }
+  get outboxBacklog(): number {
+    return this.s.pending.length + this.s.deliveries.length;
   }
 
   /** The started attempt still waiting for its outcome, if any. */
@@ -363,27 +384,39 @@ export class CaseState {
 
   // ---- assessment and care plan ----------------------------------------------------------
 
+  /** The initial assessment in `assessment`; in recovery support, a reassessment (periodic, or when needs change). */
   checkSubmitAssessment(input: SubmitAssessmentInput): void {
     this.requireOpen();
-    this.requirePhase('assessment', 'submit an assessment');
+    if (this.s.phase !== 'assessment' && this.s.phase !== 'recovery_support') {
+      throw new CaseRuleViolation(`cannot submit an assessment in phase ${this.s.phase}; the case must be in assessment (or recovery_support, for a reassessment)`);
+    }
     this.guardDomain(() => stratifyRisk(input.answers));
   }
 
   submitAssessment(input: SubmitAssessmentInput, now: string) {
     this.checkSubmitAssessment(input);
+    const reassessment = this.s.phase === 'recovery_support';
+    const previousTier = this.s.riskTier;
     const risk = stratifyRisk(input.answers);
     this.s.risk = risk;
     this.s.riskTier = risk.tier;
     this.s.legalGuardian = input.answers.caregiver.legalGuardian;
     this.s.preferredLanguage = input.answers.cultural.preferredLanguage;
-    const seq = this.emit(now, input.actorId, `assessment submitted: risk ${risk.tier}`, {
+    this.s.lastAssessedAt = now;
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `${reassessment ? 'reassessment' : 'assessment'} submitted: risk ${risk.tier}`, {
       kind: 'assessment_submitted',
       answers: input.answers,
       risk,
+      ...(reassessment ? { reassessment } : {}),
     });
-    this.closeTask('assessment', 'done', now);
-    this.moveTo('care_planning', now, input.actorId);
-    this.openTask('care-plan', 'care_plan', addMs(now, this.policy.carePlanDueMs), now);
+    if (reassessment) {
+      this.afterReassessment(previousTier, now);
+    } else {
+      this.closeTask('assessment', 'done', now);
+      this.moveTo('care_planning', now, input.actorId);
+      this.openTask('care-plan', 'care_plan', addMs(now, this.policy.carePlanDueMs), now);
+    }
     return { ...this.result(seq), risk };
   }
 
@@ -433,6 +466,7 @@ export class CaseState {
     latest.consent = input.consent;
     latest.consentedAt = now;
     this.s.activePlanVersion = latest.version;
+    const revision = this.s.phase === 'recovery_support';
     const seq = this.emit(now, input.actorId, `care plan version ${latest.version} active (consent by ${input.consent.consentedBy})`, {
       kind: 'plan_consented',
       version: latest.version,
@@ -445,11 +479,16 @@ export class CaseState {
       this.s.committeeDueAt = addMs(now, this.policy.committeeUpdateMaxIntervalMs);
       this.enterStep('recovery_plan', now, input.actorId);
       this.openTask('member-discussion', 'member_discussion', addMs(now, this.policy.carePlanDueMs), now);
+      this.ensurePeriodicReviews(now);
     } else if (this.s.step === 'recovery_plan') {
       // A plan revised after the member's concerns goes back to the member (seed 003 steps 1-2).
       this.openTask('member-discussion', 'member_discussion', addMs(now, this.policy.carePlanDueMs), now);
     } else {
       this.enterStep('adjustments', now, input.actorId);
+    }
+    if (revision) {
+      // A newly active plan restarts the review clock: the next review is one interval from now.
+      this.scheduleNextReview('plan_review', now);
     }
     return this.result(seq);
   }
@@ -777,6 +816,129 @@ export class CaseState {
     }
   }
 
+  // ---- periodic reviews (DESIGN §3.5) --------------------------------------------------------
+
+  /**
+   * Recovery support always has one open plan-review task and one open
+   * reassessment task, due on the policy cadence. Opened on entering recovery
+   * support, and on resuming a snapshot taken before reviews existed.
+   */
+  ensurePeriodicReviews(now: string): void {
+    if (this.s.phase !== 'recovery_support') {
+      return;
+    }
+    if (!this.s.tasks.some((t) => t.kind === 'plan_review')) {
+      this.scheduleNextReview('plan_review', this.s.latestPlan?.consentedAt ?? now, now);
+    }
+    if (!this.s.tasks.some((t) => t.kind === 'reassessment')) {
+      this.scheduleNextReview('reassessment', this.s.lastAssessedAt ?? now, now);
+    }
+  }
+
+  /** Closes the open review of `kind` (it happened) and opens the next one, one interval after `from`. */
+  private scheduleNextReview(kind: 'plan_review' | 'reassessment', from: string, now: string = from): void {
+    if (!this.periodicReviews) {
+      return;
+    }
+    const open = this.s.tasks.find((t) => t.kind === kind);
+    if (open) {
+      this.closeTask(open.key, 'done', now);
+    }
+    const interval = kind === 'plan_review' ? this.policy.planReviewIntervalMs : this.policy.reassessmentIntervalMs;
+    const counter = kind === 'plan_review' ? 'plan' : 'reassessment';
+    this.s.reviews[counter]++;
+    this.openTask(`${kind.replace('_', '-')}-${this.s.reviews[counter]}`, kind, addMs(from, interval), now);
+  }
+
+  checkReviewPlan(_input: ReviewPlanInput): void {
+    this.requireOpen();
+    this.requirePhase('recovery_support', 'record a plan review');
+  }
+
+  /** The care team reviewed the active plan: it continues, or goes back for revision (step 7). */
+  reviewPlan(input: ReviewPlanInput, now: string): CaseActionResult {
+    this.checkReviewPlan(input);
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `plan review: ${input.outcome}`, {
+      kind: 'plan_reviewed',
+      outcome: input.outcome,
+      planVersion: this.s.activePlanVersion,
+      summary: input.summary ?? null,
+    });
+    this.scheduleNextReview('plan_review', now);
+    if (input.outcome === 'revise') {
+      this.enterStep('adjustments', now, input.actorId);
+      if (!this.s.tasks.some((t) => t.key === 'care-plan')) {
+        this.openTask('care-plan', 'care_plan', addMs(now, this.policy.carePlanDueMs), now);
+      }
+    }
+    return this.result(seq);
+  }
+
+  /**
+   * A reassessment in recovery support: the next one is scheduled from it; a
+   * changed tier moves the open contact to the new cadence (and a tier that
+   * now needs a named care manager gets one through `assignmentDue`). New
+   * information in the file goes to the committee (step 9).
+   */
+  private afterReassessment(previousTier: RiskTier | null, now: string): void {
+    this.scheduleNextReview('reassessment', now);
+    const contact = this.s.tasks.find((t) => t.kind === 'contact');
+    if (contact && previousTier !== this.s.riskTier) {
+      this.rescheduleTask(
+        contact.key,
+        addMs(this.s.lastContactAt ?? contact.openedAt, this.policy.contactCadenceMs[this.s.riskTier!]),
+        now,
+        SYSTEM_ACTOR,
+        `contact cadence of risk tier ${this.s.riskTier}`,
+      );
+    }
+    this.sendCommitteeUpdate(now, 'new_information');
+  }
+
+  /** Open review tasks past due that the care team has not yet been reminded of. */
+  private get reviewReminderAt(): string | null {
+    return this.s.tasks
+      .filter((t) => (t.kind === 'plan_review' || t.kind === 'reassessment') && t.remindedAt === undefined)
+      .reduce<string | null>((min, t) => (min === null || t.dueAt < min ? t.dueAt : min), null);
+  }
+
+  private remindDueReviews(now: string): void {
+    for (const task of this.s.tasks) {
+      if ((task.kind === 'plan_review' || task.kind === 'reassessment') && task.remindedAt === undefined && task.dueAt <= now) {
+        task.remindedAt = now;
+        this.notify(now, {
+          key: `${this.caseId}:${this.episodeId}:${task.key}:due`,
+          caseId: this.caseId,
+          audience: 'care_team',
+          channel: 'task_queue',
+          template: `${task.kind}_due`,
+          params: { taskKey: task.key, dueAt: task.dueAt, careManagerId: this.s.careManagerId },
+        });
+      }
+    }
+  }
+
+  // ---- recovery support: what the workflow does by itself, on time ---------------------------
+
+  /** The earliest time the workflow must act on its own: committee update, supplemental-info escalation, review reminder. */
+  get nextScheduledAt(): string {
+    const times = [this.s.committeeDueAt!, this.supplementalEscalationAt, this.reviewReminderAt].filter((t): t is string => t !== null);
+    return times.reduce((min, t) => (t < min ? t : min));
+  }
+
+  /** Does whatever has come due by `now` (called when the `nextScheduledAt` timer fires). */
+  runScheduled(now: string): void {
+    const escalationAt = this.supplementalEscalationAt;
+    if (escalationAt !== null && now >= escalationAt) {
+      this.escalateSupplementalInfo(now);
+    }
+    this.remindDueReviews(now);
+    if (now >= this.s.committeeDueAt!) {
+      this.sendCommitteeUpdate(now, 'scheduled');
+    }
+  }
+
   // ---- any open phase ---------------------------------------------------------------------
 
   checkPause(): void {
@@ -845,9 +1007,18 @@ export class CaseState {
 
   // ---- outbox ------------------------------------------------------------------------------
 
-  /** The persistence pump confirms the first `count` pending events are stored. */
+  /** The persistence pump confirms the first `count` pending events are stored; their notifications are due next. */
   markPersisted(count: number): void {
-    this.s.pending.splice(0, count);
+    for (const event of this.s.pending.splice(0, count)) {
+      if (event.data.kind === 'notification_requested') {
+        this.s.deliveries.push(event.data.notification);
+      }
+    }
+  }
+
+  /** The first queued notification was delivered (or failed for good, its outbox row says so). */
+  markDelivered(): void {
+    this.s.deliveries.shift();
   }
 
   snapshot(): CaseSnapshot {
@@ -877,7 +1048,7 @@ export class CaseState {
       closureReason: s.closureReason,
       lastProgressAt: s.lastProgressAt,
       recentTimeline: s.timeline,
-      outboxBacklog: s.pending.length,
+      outboxBacklog: this.outboxBacklog,
     };
   }
 
@@ -920,6 +1091,15 @@ export class CaseState {
     this.emit(now, SYSTEM_ACTOR, `task ${key} due ${dueAt}`, { kind: 'task_opened', key, taskKind: kind, dueAt });
   }
 
+  /** A new due time for an open task (a changed cadence, or a supervisor's extension); a reminder will be sent again. */
+  private rescheduleTask(key: string, dueAt: string, now: string, actorId = SYSTEM_ACTOR, reason: string | null = null): void {
+    const task = this.s.tasks.find((t) => t.key === key)!;
+    const from = task.dueAt;
+    task.dueAt = dueAt;
+    delete task.remindedAt;
+    this.emit(now, actorId, `task ${key} now due ${dueAt}`, { kind: 'task_rescheduled', key, from, dueAt, reason });
+  }
+
   private closeTask(key: string, resolution: 'done' | 'timed_out' | 'cancelled', now: string): void {
     const i = this.s.tasks.findIndex((t) => t.key === key);
     if (i === -1) {
@@ -939,7 +1119,7 @@ export class CaseState {
   private emit(at: string, actorId: string, summary: string, data: CaseEventData): number {
     const seq = this.s.nextSeq++;
     this.s.pending.push({ seq, at, actorId, summary, data });
-    if (data.kind !== 'task_opened' && data.kind !== 'task_closed' && data.kind !== 'notification_requested') {
+    if (!UNTIMELINED.has(data.kind)) {
       this.s.timeline.push({ seq, at, kind: data.kind, actorId, summary });
       if (this.s.timeline.length > TIMELINE_LENGTH) {
         this.s.timeline.shift();

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { CasePhase } from '@careloop/domain';
 import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
 import { CaseState } from './case.state';
@@ -9,7 +9,8 @@ import { CaseSearchAttributes } from './case-search-attributes';
 import { workflowNow } from './workflow-time';
 
 const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
-
+const PERIODIC_REVIEWS_PATCH = 'periodic-reviews';
+const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -20,7 +21,12 @@ const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowResult> {
   const { workflowId, runId } = workflowInfo();
-  const state = input.carried ? CaseState.resume(input, input.carried) : CaseState.open(workflowId, input, runId, nowIso());
+  // Histories recorded before periodic reviews existed replay without them (no marker in their history).
+  const periodicReviews = patched(PERIODIC_REVIEWS_PATCH);
+  const state = input.carried
+    ? CaseState.resume(input, input.carried, periodicReviews)
+    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews);
+  state.ensurePeriodicReviews(nowIso());
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);
   const attributes = new CaseSearchAttributes(input.programCode);
@@ -43,8 +49,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     return state.workflowResult();
   }
   // Not drained: under a steady stream of actions the outbox might never be empty. Its pending events
-  // travel in the snapshot; a write in flight right now is repeated by the next run and skipped by
-  // the (case, episode, seq) key. Reassignment awaits an activity, so let handlers finish first.
+  // travel in the snapshot; the pump only finishes the activity it has in flight (a batch it stops in
+  // the middle of is repeated by the next run and skipped by the (case, episode, seq) key), so no run
+  // closes with an activity outstanding. Reassignment awaits an activity, so let handlers finish too.
+  // Patched: a run that already closed with an activity in flight replays as it ran.
+  if (patched(OUTBOX_HAND_OVER_PATCH)) {
+    await outbox.handOver();
+  }
   await condition(allHandlersFinished);
   return continueAsNew<typeof caseWorkflow>({ ...input, carried: state.snapshot() });
 }
@@ -101,29 +112,17 @@ async function screeningStep(s: CaseState, interrupt: () => boolean): Promise<vo
 }
 
 /**
- * Recovery support (seed 003): contacts, discussions and plan revisions
- * arrive as care-team actions; the workflow itself keeps the committee
- * informed at least every policy interval (four weeks by default), paused or not.
+ * Recovery support (seed 003): contacts, discussions, reviews and plan
+ * revisions arrive as care-team actions; on its own the workflow keeps the
+ * committee informed at least every policy interval (four weeks by default),
+ * escalates unanswered supplemental-information requests and reminds the
+ * care team of due reviews, paused or not.
  */
 async function recoverySupportStep(s: CaseState, interrupt: () => boolean): Promise<void> {
-  const committeeDue = s.committeeDueAt!;
-  const escalationAt = s.supplementalEscalationAt;
-  const wakeAt = escalationAt !== null && escalationAt < committeeDue ? escalationAt : committeeDue;
-  const changed = await waitFor(
-    s,
-    interrupt,
-    () => s.phase !== 'recovery_support' || s.committeeDueAt !== committeeDue || s.supplementalEscalationAt !== escalationAt,
-    wakeAt,
-  );
-  if (changed || s.isClosed || interrupt()) {
-    return;
-  }
-  const now = nowIso();
-  if (escalationAt !== null && now >= escalationAt) {
-    s.escalateSupplementalInfo(now);
-  }
-  if (now >= committeeDue) {
-    s.sendCommitteeUpdate(now, 'scheduled');
+  const wakeAt = s.nextScheduledAt;
+  const changed = await waitFor(s, interrupt, () => s.phase !== 'recovery_support' || s.nextScheduledAt !== wakeAt, wakeAt);
+  if (!changed && !s.isClosed && !interrupt()) {
+    s.runScheduled(nowIso());
   }
 }
 

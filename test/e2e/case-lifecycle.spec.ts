@@ -84,7 +84,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     expect(agreed.body.step).toBe('support_and_assistance');
     await api().post(`/cases/${id}/contacts`).set(cm).send({ channel: 'phone', outcome: 'completed', summary: 'weekly check-in' }).expect(200);
     const supported = await api().get(`/cases/${id}`).expect(200);
-    expect(supported.body.openTasks.map((t: { key: string }) => t.key)).toEqual(['contact-2']);
+    expect(supported.body.openTasks.map((t: { key: string }) => t.key).sort()).toEqual(['contact-2', 'plan-review-1', 'reassessment-1']);
     const steps: [string, object, string][] = [
       ['interventions', { kind: 'referral', description: 'cardiology referral' }, 'intervention'],
       ['provider-reports', { providerId: 'prov-9', summary: 'echo results', discussedWithMember: true }, 'reporting'],
@@ -97,6 +97,14 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
       expect(res.body.step).toBe(step);
     }
     await api().post(`/cases/${id}/progress-events`).set(cm).send({ kind: 'worse', detail: 'x' }).expect(400);
+    // Periodic reviews: the plan review schedules the next one; a reassessment re-stratifies and is stored as one.
+    const badReview = await api().post(`/cases/${id}/plan-review`).set(cm).send({ outcome: 'maybe' }).expect(400);
+    expect(JSON.stringify(badReview.body)).toContain('outcome');
+    expect((await api().post(`/cases/${id}/plan-review`).set(cm).send({ outcome: 'continue', summary: 'on track' }).expect(200)).body.phase).toBe('recovery_support');
+    const reassessed = await api().post(`/cases/${id}/assessment`).set(cm).send({ answers: assessmentAnswers('high') }).expect(200);
+    expect(reassessed.body).toMatchObject({ phase: 'recovery_support', risk: { tier: 'high' } });
+    const reviewed = await api().get(`/cases/${id}`).expect(200);
+    expect(reviewed.body.openTasks.map((t: { key: string }) => t.key)).toEqual(expect.arrayContaining(['plan-review-2', 'reassessment-2']));
     const noSuchCm = await api().post(`/cases/${id}/reassign`).set(cm).send({ careManagerId: 'cm-nobody', reason: 'cover' }).expect(409);
     expect(noSuchCm.body.detail).toBe('cm-nobody is not an active care manager');
     await api().post(`/cases/${id}/pcp`).set(cm).send({ pcpId: 'pcp-44' }).expect(200);
@@ -117,13 +125,24 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
       { number: 1, outcome: 'timed_out' },
       { number: 2, outcome: 'reached' },
     ]);
+    expect(await stack.sql('SELECT kind FROM assessments WHERE case_id = $1 ORDER BY seq', [id])).toEqual([
+      { kind: 'screening' },
+      { kind: 'assessment' },
+      { kind: 'reassessment' },
+    ]);
+    expect(await stack.sql(`SELECT task_key, status FROM case_tasks WHERE case_id = $1 AND kind IN ('plan_review', 'reassessment') ORDER BY task_key`, [id])).toEqual([
+      { task_key: 'plan-review-1', status: 'done' },
+      { task_key: 'plan-review-2', status: 'cancelled' },
+      { task_key: 'reassessment-1', status: 'done' },
+      { task_key: 'reassessment-2', status: 'cancelled' },
+    ]);
     expect(await stack.sql('SELECT version, consented_at IS NOT NULL AS consented FROM care_plan_versions WHERE case_id = $1', [id])).toEqual([
       { version: 1, consented: true },
     ]);
     const timeline = await api().get(`/cases/${id}/timeline?limit=200`).expect(200);
     const kinds = timeline.body.items.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(
-      expect.arrayContaining(['case_opened', 'attempt_recorded', 'screening_submitted', 'assessment_submitted', 'plan_proposed', 'plan_consented', 'member_discussed', 'contact_recorded', 'case_closed']),
+      expect.arrayContaining(['case_opened', 'attempt_recorded', 'screening_submitted', 'assessment_submitted', 'plan_proposed', 'plan_consented', 'member_discussed', 'contact_recorded', 'plan_reviewed', 'case_closed']),
     );
     expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'plan_consented').actorId).toBe('cm-7');
   });

@@ -59,7 +59,7 @@ describe('a long case continues as new (real Temporal, real Postgres)', () => {
     }
     const view = await handle.query(caseDetailQuery);
     expect(view).toMatchObject({ phase: 'recovery_support', riskTier: 'low', activePlanVersion: 1 });
-    expect(view.openTasks.map((t) => t.key)).toEqual([`contact-${contacts + 1}`]);
+    expect(view.openTasks.map((t) => t.key).sort()).toEqual([`contact-${contacts + 1}`, 'plan-review-1', 'reassessment-1']);
     expect(view.attempts).toHaveLength(1);
 
     await handle.executeUpdate(closeCaseUpdate, { args: [{ ...act, reason: 'goals_met' }] });

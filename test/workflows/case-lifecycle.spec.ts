@@ -1,12 +1,8 @@
-import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
-import { DAY_MS } from '@careloop/domain';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { CLOSURE_REASONS, DAY_MS } from '@careloop/domain';
 import {
-  CASE_RULE_VIOLATION,
-  CASE_WORKFLOW_TYPE,
   SA_CARE_MANAGER,
   SA_FLAGS,
   SA_NEXT_DUE_AT,
@@ -30,72 +26,17 @@ import {
   submitAssessmentUpdate,
   submitScreeningUpdate,
   supplementalInfoUpdate,
-  type AssignmentOutcome,
-  type AssignmentRequest,
   type CaseActionResult,
-  type ReassignmentOutcome,
-  type ReassignmentRequest,
-  type CaseDetailView,
-  type CaseEvent,
   type CaseWorkflowInput,
-  type NotificationRequest,
 } from '@careloop/contracts';
-import { createAssignmentActivities, createCaseActivities } from '@careloop/activities';
 import { createTimeSkippingEnv } from '../support/time-skipping';
-import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
+import { caseWorkflowHarness, expectRefused, isoDateDaysBefore } from '../support/case-workflow-harness';
 import { maybeRecordHistory } from '../support/replay-histories';
 import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../support/case-fixtures';
 
-/** The real activity factory over in-memory ports; records what would be stored and sent. */
-function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
-  const events: CaseEvent[] = [];
-  const delivered: NotificationRequest[] = [];
-  const assignments: AssignmentRequest[] = [];
-  const assigner = {
-    assign: async (req: AssignmentRequest): Promise<AssignmentOutcome> => {
-      assignments.push(req);
-      const id = careManagersWithCapacity[0];
-      return id ? { status: 'assigned', careManagerId: id, languageMatch: true } : { status: 'no_capacity', careManagerId: null, languageMatch: false };
-    },
-    reassign: async (req: ReassignmentRequest): Promise<ReassignmentOutcome> =>
-      careManagersWithCapacity.includes(req.toCareManagerId)
-        ? { status: 'reassigned', careManagerId: req.toCareManagerId }
-        : { status: 'over_cap', careManagerId: null },
-  };
-  const caseActivities = createCaseActivities({
-    caseEvents: {
-      append: async (_caseId, _episodeId, batch) => {
-        const fresh = batch.filter((e) => !events.some((x) => x.seq === e.seq));
-        events.push(...fresh);
-        return fresh.length;
-      },
-    },
-    outbox: { isDelivered: async (key) => delivered.some((n) => n.key === key), markDelivered: async () => undefined, markFailed: async () => undefined },
-    channel: { name: 'memory', deliver: async (n) => void delivered.push(n) },
-  });
-  return { events, delivered, assignments, activities: { ...caseActivities, ...createAssignmentActivities({ assigner }) } };
-}
-
-/** The update was refused by the workflow's validator; returns the refusal reason the API would show. */
-async function expectRefused(update: Promise<unknown>, reason: RegExp): Promise<void> {
-  const err = await update.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (err as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  expect((cause as ApplicationFailure).type).toBe(CASE_RULE_VIOLATION);
-  expect(cause!.message).toMatch(reason);
-}
-
-function isoDateDaysBefore(nowMs: number, days: number): string {
-  return new Date(nowMs - days * DAY_MS).toISOString().slice(0, 10);
-}
-
 describe('case workflow lifecycle (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
-  let counter = 0;
+  const { run, until, skip, reachAndScreen, intoRecoverySupport } = caseWorkflowHarness(() => env, 'lifecycle');
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -104,75 +45,6 @@ describe('case workflow lifecycle (time-skipping server)', () => {
   afterAll(async () => {
     await env?.teardown();
   });
-
-  async function run<T>(
-    fn: (ctx: { start: (input: CaseWorkflowInput) => Promise<WorkflowHandleWithFirstExecutionRunId>; stores: ReturnType<typeof fakeStores> }) => Promise<T>,
-    careManagersWithCapacity?: string[],
-  ) {
-    const stores = fakeStores(careManagersWithCapacity);
-    const taskQueue = `lifecycle-${++counter}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testWorkflowBundlePath() },
-      activities: stores.activities,
-    });
-    const started: WorkflowHandle[] = [];
-    const start = async (input: CaseWorkflowInput) => {
-      const handle = await env.client.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: `case-ccm-test-${counter}`, taskQueue, args: [input] });
-      started.push(handle);
-      return handle;
-    };
-    try {
-      return await worker.runUntil(fn({ start, stores }));
-    } finally {
-      // A workflow left running without its worker would hold back time skipping for every later test.
-      for (const handle of started) {
-        await handle.terminate('test finished').catch(() => undefined);
-      }
-    }
-  }
-
-  /** Polls the case's state in real time (no time skipping): for what the workflow does at once. */
-  async function until(handle: WorkflowHandle, predicate: (v: CaseDetailView) => boolean): Promise<CaseDetailView> {
-    for (let i = 0; i < 400; i++) {
-      const view = await handle.query(caseDetailQuery);
-      if (predicate(view)) {
-        return view;
-      }
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`state not reached: ${JSON.stringify(await handle.query(caseDetailQuery))}`);
-  }
-
-  /**
-   * Lets workflow time pass, once the outbox is written: skipping time while
-   * an activity runs would time it out (and retry it) on the test server.
-   */
-  async function skip(handle: WorkflowHandle, duration: Duration): Promise<void> {
-    await until(handle, (v) => v.outboxBacklog === 0);
-    await env.sleep(duration);
-  }
-
-  async function reachAndScreen(handle: WorkflowHandle, attempts = 1): Promise<void> {
-    for (let n = 1; n <= attempts; n++) {
-      if (n > 1) {
-        await skip(handle, n === 2 ? '7 days' : '14 days'); // the default policy's attempt spacing
-      }
-      await until(handle, (v) => v.attempts.length === n);
-      const outcome = n === attempts ? 'reached' : 'no_answer';
-      await handle.executeUpdate(recordAttemptUpdate, { args: [{ attemptNumber: n, outcome, actorId: 'cm-1' }] });
-    }
-    await handle.executeUpdate(submitScreeningUpdate, { args: [{ answers: screeningAnswers, actorId: 'cm-1' }] });
-  }
-
-  /** Reached, screened, assessed low risk, plan version 1 consented: recovery support, step 1. */
-  async function intoRecoverySupport(handle: WorkflowHandle, today: string): Promise<void> {
-    await reachAndScreen(handle);
-    await handle.executeUpdate(submitAssessmentUpdate, { args: [{ answers: assessmentAnswers('low'), actorId: 'cm-1' }] });
-    await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
-    await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
-  }
 
   it.each([1, 2, 3])('reaches the member on attempt %i, screens, and moves to assessment', async (attempts) => {
     await run(async ({ start, stores }) => {
@@ -314,7 +186,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const today = new Date(now).toISOString().slice(0, 10);
       const handle = await start(caseInput(isoDateDaysBefore(now, 0)));
       await intoRecoverySupport(handle, today);
-      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.key)).toEqual(['member-discussion']);
+      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.key)).toEqual(['member-discussion', 'plan-review-1', 'reassessment-1']);
       await expectRefused(
         handle.executeUpdate(recordContactUpdate, { args: [{ channel: 'phone', outcome: 'completed', actorId: 'cm-1' }] }),
         /must first agree/,
@@ -399,7 +271,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
 
       expect((await act(supplementalInfoUpdate, { summary: 'labs attached' })).step).toBe('adjustments');
       await expectRefused(act(supplementalInfoUpdate, { summary: 'again' }), /no supplemental information has been requested/);
-      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.kind)).toEqual(['contact']);
+      expect((await handle.query(caseDetailQuery)).openTasks.map((t) => t.kind).sort()).toEqual(['contact', 'plan_review', 'reassessment']);
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
       expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
     });
@@ -445,6 +317,22 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       expect(resumed.status).toBe('active');
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'disenrolled', actorId: 'cm-1' }] });
       await handle.result();
+    });
+  });
+
+  // The two others (member_declined, unable_to_reach) come from outreach outcomes, tested above.
+  it.each(CLOSURE_REASONS.filter((r) => r !== 'member_declined' && r !== 'unable_to_reach'))('closes on request with the reason %s, recording who and why', async (reason) => {
+    await run(async ({ start, stores }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      const closed = await handle.executeUpdate(closeCaseUpdate, { args: [{ reason, detail: 'per supervisor review', actorId: 'sup-1' }] });
+      expect(closed).toMatchObject({ phase: 'closed', step: null });
+      expect(await handle.result()).toEqual({ phase: 'closed', closureReason: reason });
+      expect(stores.events.filter((e) => e.data.kind === 'case_closed')).toEqual([
+        expect.objectContaining({ actorId: 'sup-1', data: { kind: 'case_closed', reason, detail: 'per supervisor review' } }),
+      ]);
+      // The open outreach task is cancelled with the case.
+      expect(stores.events.filter((e) => e.data.kind === 'task_closed').map((e) => e.data)).toEqual([expect.objectContaining({ key: 'attempt-1', resolution: 'cancelled' })]);
     });
   });
 

@@ -29,13 +29,15 @@ export type CaseEventData =
   | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }
   | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null }
   | { readonly kind: 'screening_submitted'; readonly answers: ScreeningAnswers; readonly initialRisk: RiskAssessment }
-  | { readonly kind: 'assessment_submitted'; readonly answers: AssessmentAnswers; readonly risk: RiskAssessment }
+  | { readonly kind: 'assessment_submitted'; readonly answers: AssessmentAnswers; readonly risk: RiskAssessment; readonly reassessment?: boolean }
+  | { readonly kind: 'plan_reviewed'; readonly outcome: 'continue' | 'revise'; readonly planVersion: number | null; readonly summary: string | null }
   | { readonly kind: 'plan_proposed'; readonly version: number; readonly plan: CarePlan }
   | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent }
   | { readonly kind: 'paused'; readonly reason: string }
   | { readonly kind: 'resumed' }
   | { readonly kind: 'note_added'; readonly noteKind: 'note' | 'call_record'; readonly text: string }
   | { readonly kind: 'task_opened'; readonly key: string; readonly taskKind: CaseTaskKind; readonly dueAt: string }
+  | { readonly kind: 'task_rescheduled'; readonly key: string; readonly from: string; readonly dueAt: string; readonly reason: string | null }
   | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
   | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }

@@ -91,6 +91,11 @@ export interface ReassignInput extends Action {
 export interface ChangePcpInput extends Action {
   readonly pcpId: string;
 }
+/** Periodic plan review (DESIGN §3.5): the plan stays as it is, or goes back for revision (recovery step 7). */
+export interface ReviewPlanInput extends Action {
+  readonly outcome: 'continue' | 'revise';
+  readonly summary?: string;
+}
 export interface CloseCaseInput extends Action {
   readonly reason: ClosureReason;
   readonly detail?: string;
@@ -132,6 +137,7 @@ export const progressEventUpdate = defineUpdate<CaseActionResult, [ProgressEvent
 export const reassignUpdate = defineUpdate<CaseActionResult, [ReassignInput]>('reassign');
 export const changePcpUpdate = defineUpdate<CaseActionResult, [ChangePcpInput]>('changePcp');
 export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
+export const reviewPlanUpdate = defineUpdate<CaseActionResult, [ReviewPlanInput]>('reviewPlan');
 
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
 export interface CaseTaskView {
@@ -141,7 +147,7 @@ export interface CaseTaskView {
   readonly openedAt: string;
 }
 
-export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info'] as const;
+export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info', 'plan_review', 'reassessment'] as const;
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 
 export interface AttemptView {

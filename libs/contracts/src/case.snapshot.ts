@@ -10,7 +10,7 @@ import type {
   RiskAssessment,
   RiskTier,
 } from '@careloop/domain';
-import type { CaseEvent } from './case-events';
+import type { CaseEvent, NotificationRequest } from './case-events';
 import type { CaseTaskKind, TimelineEntryView } from './case.messages';
 
 export interface AttemptRecord {
@@ -27,6 +27,8 @@ export interface CaseTask {
   readonly kind: CaseTaskKind;
   readonly openedAt: string;
   dueAt: string;
+  /** Periodic reviews: when the care team was reminded that the task is due (once). */
+  remindedAt?: string;
 }
 
 export interface PlanVersionRecord {
@@ -76,8 +78,14 @@ export interface CaseSnapshot {
   sinceCommittee: { contacts: number; missed: number; symptomIncreases: number; adherenceVariations: number };
   /** Step 8: an outstanding request to the treating physician, escalated once when overdue. */
   supplementalInfo: { requestedAt: string; dueAt: string; escalated: boolean } | null;
+  /** When the member was last assessed (the reassessment cadence counts from it). */
+  lastAssessedAt: string | null;
+  /** How many plan reviews and reassessments have been scheduled (numbers their task keys). */
+  reviews: { plan: number; reassessment: number };
   timeline: TimelineEntryView[];
   nextSeq: number;
   /** Events not yet confirmed written by the persistence activity. */
   pending: CaseEvent[];
+  /** Notifications of written events, waiting for delivery (in order). */
+  deliveries: NotificationRequest[];
 }

@@ -48,7 +48,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     ),
   screening_submitted: (tx, k, e) => insertAssessment(tx, k, e, 'screening', e.data.answers, e.data.initialRisk),
   assessment_submitted: async (tx, k, e) => {
-    await insertAssessment(tx, k, e, 'assessment', e.data.answers, e.data.risk);
+    await insertAssessment(tx, k, e, e.data.reassessment ? 'reassessment' : 'assessment', e.data.answers, e.data.risk);
     await tx.query(`UPDATE cases SET risk_tier = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.risk.tier]);
   },
   plan_proposed: (tx, k, e) =>
@@ -77,6 +77,9 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
          opened_at = EXCLUDED.opened_at, closed_at = NULL`,
       [k.caseId, k.episodeId, e.data.key, e.data.taskKind, e.data.dueAt, e.at],
     ),
+  task_rescheduled: (tx, k, e) =>
+    tx.query(`UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
+  plan_reviewed: () => Promise.resolve(),
   task_closed: (tx, k, e) =>
     tx.query(`UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
       k.caseId,
@@ -120,7 +123,7 @@ function insertAssessment(
   tx: EntityManager,
   k: { caseId: string; episodeId: string },
   e: CaseEvent,
-  kind: 'screening' | 'assessment',
+  kind: 'screening' | 'assessment' | 'reassessment',
   answers: object,
   risk: { tier: string; score: number; reasons: readonly string[] },
 ): Promise<unknown> {

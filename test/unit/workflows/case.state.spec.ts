@@ -1,5 +1,6 @@
 import { CaseState } from '../../../workflows/case.state';
-import { assessmentAnswers, caseInput, screeningAnswers } from '../../support/case-fixtures';
+import type { CaseSnapshot } from '@careloop/contracts';
+import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../../support/case-fixtures';
 
 /** The workflow's rules without a server: transitions, validators, the outbox. */
 describe('CaseState', () => {
@@ -79,5 +80,68 @@ describe('CaseState', () => {
     const resumed = CaseState.resume(caseInput('2026-11-01'), snapshot);
     expect(resumed.pendingEvents).toHaveLength(32);
     expect(resumed.view().recentTimeline.at(-1)?.summary).toBe('note added');
+  });
+
+  /** A case at recovery support step 1, plan version 1 active since t0. */
+  const inRecoverySupport = (periodicReviews = true) => {
+    const state = CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, periodicReviews);
+    state.startAttempt(t0);
+    state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm' }, t0);
+    state.submitScreening({ answers: screeningAnswers, actorId: 'cm' }, t0);
+    state.submitAssessment({ answers: assessmentAnswers('low'), actorId: 'cm' }, t0);
+    state.proposePlan({ plan: carePlan('2026-11-02'), actorId: 'cm' }, t0);
+    state.recordConsent({ planVersion: 1, consent: memberConsent, actorId: 'cm' }, t0);
+    return state;
+  };
+
+  it('delivers the notifications of a persisted batch before writing the next one', () => {
+    const state = inRecoverySupport();
+    state.markPersisted(state.pendingEvents.length);
+    expect(state.pendingEvents).toHaveLength(0);
+    // The outreach attempt's task notification waits for delivery, and counts as backlog.
+    expect(state.pendingDeliveries.map((n) => n.template)).toEqual(['outreach_attempt_due']);
+    expect(state.view().outboxBacklog).toBe(1);
+    state.markDelivered();
+    expect(state.view().outboxBacklog).toBe(0);
+  });
+
+  it('wakes for the earliest of committee update, escalation and review reminder, and does only what is due', () => {
+    const state = inRecoverySupport();
+    expect(state.committeeDueAt).toBe('2026-11-30T09:00:00.000Z');
+    expect(state.nextScheduledAt).toBe('2026-11-30T09:00:00.000Z');
+    state.markPersisted(state.pendingEvents.length);
+    state.runScheduled('2026-11-30T09:00:00.000Z');
+    expect(state.pendingEvents.filter((e) => e.data.kind === 'committee_update_sent')).toHaveLength(1);
+    expect(state.pendingEvents.some((e) => e.data.kind === 'notification_requested' && e.data.notification.template === 'plan_review_due')).toBe(false);
+    // Committee dues at days 56 and 84 come first; the plan review (day 90) is reminded once, at its due time.
+    state.runScheduled('2026-12-28T09:00:00.000Z');
+    state.runScheduled('2027-01-25T09:00:00.000Z');
+    expect(state.nextScheduledAt).toBe('2027-01-31T09:00:00.000Z');
+    state.runScheduled('2027-01-31T09:00:00.000Z');
+    state.runScheduled('2027-02-22T09:00:00.000Z');
+    const reminders = state.pendingEvents.filter((e) => e.data.kind === 'notification_requested' && e.data.notification.template === 'plan_review_due');
+    expect(reminders).toHaveLength(1);
+    expect(state.nextScheduledAt).toBe('2027-03-22T09:00:00.000Z');
+  });
+
+  it('has no review tasks when replaying a history from before periodic reviews', () => {
+    const state = inRecoverySupport(false);
+    expect(state.view().openTasks.map((t) => t.kind)).toEqual(['member_discussion']);
+    state.reviewPlan({ outcome: 'continue', actorId: 'cm' }, t0);
+    expect(state.view().openTasks.map((t) => t.kind)).toEqual(['member_discussion']);
+  });
+
+  it('resumes a snapshot from before periodic reviews and opens its review tasks', () => {
+    const legacy = inRecoverySupport(false).snapshot() as Partial<CaseSnapshot>;
+    delete legacy.reviews;
+    delete legacy.lastAssessedAt;
+    delete legacy.deliveries;
+    const resumed = CaseState.resume(caseInput('2026-11-01'), legacy as CaseSnapshot);
+    resumed.ensurePeriodicReviews('2027-01-01T00:00:00.000Z');
+    const tasks = resumed.view().openTasks;
+    // The plan review counts from the consent; the reassessment (no assessment time known) from now.
+    expect(tasks.find((t) => t.kind === 'plan_review')).toMatchObject({ key: 'plan-review-1', dueAt: '2027-01-31T09:00:00.000Z' });
+    expect(tasks.find((t) => t.kind === 'reassessment')).toMatchObject({ key: 'reassessment-1', dueAt: '2028-01-01T00:00:00.000Z' });
+    expect(resumed.pendingDeliveries).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ import {
   reassignUpdate,
   recordInterventionUpdate,
   resumeUpdate,
+  reviewPlanUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
   supplementalInfoUpdate,
@@ -41,6 +42,7 @@ import {
   CloseCaseDto,
   EmptyDto,
   MemberDiscussionDto,
+  ReviewPlanDto,
   PauseDto,
   ProgressEventDto,
   ProviderReportDto,
@@ -137,7 +139,9 @@ export class CasesController {
   @Post(':id/assessment')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Submit the needs and diagnostic assessment; answers with the risk tier and its reasons' })
+  @ApiOperation({
+    summary: 'Submit the needs and diagnostic assessment (in recovery support: a reassessment); answers with the risk tier and its reasons',
+  })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   submitAssessment(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitAssessmentDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, submitAssessmentUpdate, { answers: dto.answers, actorId }, key);
@@ -224,6 +228,15 @@ export class CasesController {
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   supplementalInfo(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupplementalInfoDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, supplementalInfoUpdate, { summary: dto.summary, actorId }, key);
+  }
+
+  @Post(':id/plan-review')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  reviewPlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReviewPlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.cases.act(id, reviewPlanUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
   }
 
   @Post(':id/reassign')

@@ -6,7 +6,7 @@ export class AssessmentEntity {
   @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 64 }) caseId!: string;
   @PrimaryColumn({ name: 'episode_id', type: 'varchar', length: 64 }) episodeId!: string;
   @PrimaryColumn({ type: 'integer' }) seq!: number;
-  @Column({ type: 'varchar', length: 16 }) kind!: 'screening' | 'assessment';
+  @Column({ type: 'varchar', length: 16 }) kind!: 'screening' | 'assessment' | 'reassessment';
   @Column({ type: 'jsonb' }) answers!: Record<string, unknown>;
   @Column({ name: 'risk_tier', type: 'varchar', length: 8 }) riskTier!: string;
   @Column({ name: 'risk_score', type: 'integer' }) riskScore!: number;

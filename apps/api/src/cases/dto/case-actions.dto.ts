@@ -31,6 +31,13 @@ export class MemberDiscussionDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
 }
 
+export class ReviewPlanDto {
+  @ApiProperty({ enum: ['continue', 'revise'], description: 'continue: the active plan stands; revise: back to step 7 with a care-plan task.' })
+  @IsIn(['continue', 'revise'])
+  outcome!: 'continue' | 'revise';
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
+}
+
 export class RecordContactDto {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
   @ApiProperty({ enum: ['completed', 'missed'] }) @IsIn(['completed', 'missed']) outcome!: 'completed' | 'missed';
