@@ -4,6 +4,7 @@ import {
   caseDetailQuery,
   changePcpUpdate,
   closeCaseUpdate,
+  externalEventSignal,
   memberDiscussionUpdate,
   pauseUpdate,
   progressEventUpdate,
@@ -34,6 +35,7 @@ const now = (): string => workflowNow().toISOString();
  */
 export function registerCaseHandlers(state: CaseState): void {
   setHandler(caseDetailQuery, () => state.view());
+  setHandler(externalEventSignal, (e) => state.recordExternalEvent(e, now()));
 
   setHandler(recordAttemptUpdate, (i) => state.recordAttempt(i, now()), { validator: (i) => state.checkRecordAttempt(i) });
   setHandler(submitScreeningUpdate, (i) => state.submitScreening(i, now()), { validator: (i) => state.checkSubmitScreening(i) });

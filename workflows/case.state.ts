@@ -48,6 +48,7 @@ import {
   type RecordAttemptInput,
   type RecordConsentInput,
   type ResumeInput,
+  type ExternalCaseEvent,
   type ReviewPlanInput,
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
@@ -55,6 +56,8 @@ import {
 import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;
+const EXTERNAL_KEYS_KEPT = 200;
+const MAX_EXTERNAL_SUMMARY = 200;
 /** Bookkeeping events: stored, but not shown on the recent timeline. */
 const UNTIMELINED: ReadonlySet<CaseEventData['kind']> = new Set(['task_opened', 'task_closed', 'notification_requested']);
 const MAX_NOTE_LENGTH = 10_000;
@@ -118,6 +121,7 @@ export class CaseState {
       supplementalInfo: null,
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
+      externalKeys: [],
       timeline: [],
       nextSeq: 1,
       pending: [],
@@ -137,10 +141,11 @@ export class CaseState {
 
   /** A case continued from a previous run (snapshots older than periodic reviews lack their fields). */
   static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true): CaseState {
-    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries'> = {
+    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys'> = {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       deliveries: [],
+      externalKeys: [],
     };
     return new CaseState(input, Object.assign(added, carried), periodicReviews);
   }
@@ -940,6 +945,28 @@ export class CaseState {
   }
 
   // ---- any open phase ---------------------------------------------------------------------
+
+  /**
+   * An event from outside (a signal): recorded on the timeline once per key.
+   * Never refused; on a closed case it is dropped, as the case takes nothing more.
+   */
+  recordExternalEvent(event: ExternalCaseEvent, now: string): void {
+    if (this.isClosed || this.s.externalKeys.includes(event.key)) {
+      return;
+    }
+    this.s.externalKeys.push(event.key);
+    if (this.s.externalKeys.length > EXTERNAL_KEYS_KEPT) {
+      this.s.externalKeys.shift();
+    }
+    this.emit(now, event.source, `${event.source}: ${event.summary.slice(0, MAX_EXTERNAL_SUMMARY)}`, {
+      kind: 'external_event_recorded',
+      key: event.key,
+      source: event.source,
+      eventKind: event.kind,
+      occurredAt: event.occurredAt,
+      reference: event.reference ?? null,
+    });
+  }
 
   checkPause(): void {
     this.requireOpen();

@@ -12,6 +12,7 @@ import {
   caseDetailQuery,
   changePcpUpdate,
   closeCaseUpdate,
+  externalEventSignal,
   memberDiscussionUpdate,
   pauseUpdate,
   progressEventUpdate,
@@ -316,6 +317,25 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const resumed = await until(handle, (v) => v.attempts.length === 2);
       expect(resumed.status).toBe('active');
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'disenrolled', actorId: 'cm-1' }] });
+      await handle.result();
+    });
+  });
+
+  it('records events signalled from outside on the timeline, once per key', async () => {
+    await run(async ({ start, stores }) => {
+      const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
+      await until(handle, (v) => v.attempts.length === 1);
+      const event = { key: 'discharge-77:pcp-informed', source: 'discharge-planning', kind: 'pcp_informed', summary: 'PCP informed of the discharge', occurredAt: new Date().toISOString(), reference: 'discharge-77' };
+      await handle.signal(externalEventSignal, event);
+      await handle.signal(externalEventSignal, event); // a retried send
+      const view = await until(handle, (v) => v.recentTimeline.some((t) => t.kind === 'external_event_recorded') && v.outboxBacklog === 0);
+      expect(view.recentTimeline.filter((t) => t.kind === 'external_event_recorded')).toEqual([
+        expect.objectContaining({ actorId: 'discharge-planning', summary: 'discharge-planning: PCP informed of the discharge' }),
+      ]);
+      expect(stores.events.filter((e) => e.data.kind === 'external_event_recorded').map((e) => e.data)).toEqual([
+        { kind: 'external_event_recorded', key: event.key, source: 'discharge-planning', eventKind: 'pcp_informed', occurredAt: event.occurredAt, reference: 'discharge-77' },
+      ]);
+      await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'transferred', actorId: 'cm-1' }] });
       await handle.result();
     });
   });

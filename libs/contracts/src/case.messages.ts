@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AssessmentAnswers,
   AttemptOutcome,
@@ -138,6 +138,23 @@ export const reassignUpdate = defineUpdate<CaseActionResult, [ReassignInput]>('r
 export const changePcpUpdate = defineUpdate<CaseActionResult, [ChangePcpInput]>('changePcp');
 export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
 export const reviewPlanUpdate = defineUpdate<CaseActionResult, [ReviewPlanInput]>('reviewPlan');
+
+/**
+ * Something that happened outside the care team's actions — another
+ * workflow (discharge planning, utilization review) or an integration —
+ * reported into the case's timeline. A signal: fire-and-forget, never
+ * refused (the sender validates); `key` makes a repeated send count once.
+ * `summary` is shown on timelines and lists, so it must hold no PHI.
+ */
+export interface ExternalCaseEvent {
+  readonly key: string;
+  readonly source: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly occurredAt: string;
+  readonly reference?: string;
+}
+export const externalEventSignal = defineSignal<[ExternalCaseEvent]>('externalEvent');
 
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
 export interface CaseTaskView {

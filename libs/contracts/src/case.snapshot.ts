@@ -82,6 +82,8 @@ export interface CaseSnapshot {
   lastAssessedAt: string | null;
   /** How many plan reviews and reassessments have been scheduled (numbers their task keys). */
   reviews: { plan: number; reassessment: number };
+  /** Keys of the most recent external events, so a repeated signal is recorded once. */
+  externalKeys: string[];
   timeline: TimelineEntryView[];
   nextSeq: number;
   /** Events not yet confirmed written by the persistence activity. */
