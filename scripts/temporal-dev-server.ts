@@ -34,6 +34,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
       uiPort: opts.uiPort,
       searchAttributes: [...CARELOOP_SEARCH_ATTRIBUTES],
       log: { format: 'pretty', level: opts.logLevel ?? 'error' },
+      // Flag a workflow after 2 failed workflow tasks in a row (TemporalReportedProblems): the
+      // supervisors' "failing workflow task" kind. The server's default is 5.
+      extraArgs: ['--dynamic-config-value', 'system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2'],
     },
   });
   return {

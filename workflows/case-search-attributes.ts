@@ -1,10 +1,12 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   SA_CARE_MANAGER,
   SA_FLAGS,
   SA_LAST_PROGRESS_AT,
   SA_NEXT_DUE_AT,
+  SA_NEXT_DUE_KIND,
+  SA_STALLED_AT,
   SA_PHASE,
   SA_PROGRAM,
   SA_RISK_TIER,
@@ -22,7 +24,30 @@ export class CaseSearchAttributes {
 
   constructor(private readonly programCode: string) {}
 
+  /**
+   * Runs beside the lifecycle: whenever an action changed what visibility
+   * shows, upsert it. A waiting condition creates no timer and no history.
+   */
+  follow(state: CaseState): void {
+    void (async () => {
+      for (;;) {
+        await condition(() => this.changes(state).length > 0);
+        this.sync(state);
+      }
+    })();
+  }
+
   sync(state: CaseState): void {
+    const changed = this.changes(state);
+    for (const pair of changed) {
+      this.last.set(pair.key.name, JSON.stringify(pair.value));
+    }
+    if (changed.length) {
+      upsertSearchAttributes(changed);
+    }
+  }
+
+  private changes(state: CaseState): SearchAttributeUpdatePair[] {
     const v = state.searchable();
     const desired: SearchAttributeUpdatePair[] = [
       { key: SA_PROGRAM, value: this.programCode },
@@ -33,17 +58,9 @@ export class CaseSearchAttributes {
       { key: SA_NEXT_DUE_AT, value: v.nextDueAt === null ? null : new Date(v.nextDueAt) },
       { key: SA_LAST_PROGRESS_AT, value: new Date(v.lastProgressAt) },
       { key: SA_FLAGS, value: v.flags.length ? v.flags : null },
+      { key: SA_NEXT_DUE_KIND, value: v.nextDueKind },
+      { key: SA_STALLED_AT, value: v.stalledAt === null ? null : new Date(v.stalledAt) },
     ] as SearchAttributeUpdatePair[];
-    const changed = desired.filter((pair) => {
-      const encoded = JSON.stringify(pair.value);
-      if (this.last.get(pair.key.name) === encoded) {
-        return false;
-      }
-      this.last.set(pair.key.name, encoded);
-      return true;
-    });
-    if (changed.length) {
-      upsertSearchAttributes(changed);
-    }
+    return desired.filter((pair) => this.last.get(pair.key.name) !== JSON.stringify(pair.value));
   }
 }

@@ -16,6 +16,9 @@ import {
   recordInterventionUpdate,
   reassignUpdate,
   resumeUpdate,
+  extendDueDateUpdate,
+  nudgeTaskUpdate,
+  redeliverUpdate,
   reviewPlanUpdate,
   submitAssessmentUpdate,
   submitScreeningUpdate,
@@ -54,6 +57,9 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(progressEventUpdate, (i) => state.progressEvent(i, now()), { validator: (_i) => state.checkRecoveryAction() });
   setHandler(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), { validator: (_i) => state.checkSupplementalInfo() });
   setHandler(reviewPlanUpdate, (i) => state.reviewPlan(i, now()), { validator: (i) => state.checkReviewPlan(i) });
+  setHandler(extendDueDateUpdate, (i) => state.extendDueDate(i, now()), { validator: (i) => state.checkExtendDueDate(i) });
+  setHandler(nudgeTaskUpdate, (i) => state.nudgeTask(i, now()), { validator: (i) => state.checkNudge(i) });
+  setHandler(redeliverUpdate, (i) => state.redeliver(i, now()), { validator: (i) => state.checkRedeliver(i) });
   setHandler(changePcpUpdate, (i) => state.changePcp(i, now()), { validator: (i) => state.checkChangePcp(i) });
   // The one asynchronous handler: the new care manager's capacity is checked (and taken) in Postgres.
   setHandler(

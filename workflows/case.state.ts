@@ -32,6 +32,7 @@ import {
   type CaseEvent,
   type CaseEventData,
   type CaseSnapshot,
+  type CaseTask,
   type CaseTaskKind,
   type CaseWorkflowInput,
   type CaseWorkflowResult,
@@ -48,6 +49,9 @@ import {
   type RecordAttemptInput,
   type RecordConsentInput,
   type ResumeInput,
+  type ExtendDueDateInput,
+  type NudgeTaskInput,
+  type RedeliverInput,
   type ExternalCaseEvent,
   type ReviewPlanInput,
   type SubmitAssessmentInput,
@@ -192,9 +196,12 @@ export class CaseState {
     return this.s.attempts.find((a) => a.outcome === null);
   }
 
-  /** Earliest due time among open tasks: what a supervisor's "overdue" view sorts on. */
+  /** The open task due first: what a supervisor's "overdue" view sorts on and names. */
+  get nextDueTask(): CaseTask | null {
+    return this.s.tasks.reduce<CaseTask | null>((min, t) => (min === null || t.dueAt < min.dueAt ? t : min), null);
+  }
   get nextDueAt(): string | null {
-    return this.s.tasks.reduce<string | null>((min, t) => (min === null || t.dueAt < min ? t.dueAt : min), null);
+    return this.nextDueTask?.dueAt ?? null;
   }
 
   get flags(): string[] {
@@ -253,6 +260,8 @@ export class CaseState {
 
   searchable() {
     return {
+      nextDueKind: this.nextDueTask?.kind ?? null,
+      stalledAt: this.isClosed ? null : addMs(this.s.lastProgressAt, this.policy.noProgressAlertMs),
       phase: this.s.phase,
       step: this.s.step,
       riskTier: this.s.riskTier,
@@ -515,6 +524,7 @@ export class CaseState {
       riskTier: this.s.riskTier ?? 'low',
       caseloadCap: this.policy.caseloadCap,
       at: now,
+      allowOverCap: input.overrideCap === true,
     };
   }
 
@@ -536,7 +546,7 @@ export class CaseState {
       kind: 'care_manager_reassigned',
       from,
       to: outcome.careManagerId,
-      reason: input.reason,
+      reason: input.overrideCap ? `${input.reason} (caseload cap overridden)` : input.reason,
     });
     this.notify(now, {
       key: `${this.caseId}:${this.episodeId}:assigned:${outcome.careManagerId}:${seq}`,
@@ -944,6 +954,69 @@ export class CaseState {
     }
   }
 
+  // ---- supervisor actions (DESIGN §5) -------------------------------------------------------
+
+  private requireTask(key: string): CaseTask {
+    const task = this.s.tasks.find((t) => t.key === key);
+    if (!task) {
+      throw new CaseRuleViolation(`there is no open task ${key}; open tasks: ${this.s.tasks.map((t) => t.key).join(', ') || 'none'}`);
+    }
+    return task;
+  }
+
+  checkExtendDueDate(input: ExtendDueDateInput): void {
+    this.requireOpen();
+    const task = this.requireTask(input.taskKey);
+    if (!(Date.parse(input.dueAt) > Date.parse(task.dueAt))) {
+      throw new CaseRuleViolation(`the new due time must be later than the current one (${task.dueAt})`);
+    }
+  }
+
+  extendDueDate(input: ExtendDueDateInput, now: string): CaseActionResult {
+    this.checkExtendDueDate(input);
+    return this.result(this.rescheduleTask(input.taskKey, new Date(input.dueAt).toISOString(), now, input.actorId, input.reason));
+  }
+
+  checkNudge(input: NudgeTaskInput): void {
+    this.requireOpen();
+    this.requireTask(input.taskKey);
+  }
+
+  /** The care team is reminded of the task again (a new notification; the due time stays). */
+  nudgeTask(input: NudgeTaskInput, now: string): CaseActionResult {
+    this.checkNudge(input);
+    const task = this.requireTask(input.taskKey);
+    const seq = this.emit(now, input.actorId, `task ${task.key} nudged`, { kind: 'task_nudged', key: task.key, reason: input.reason });
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:nudge:${task.key}:${seq}`,
+      caseId: this.caseId,
+      audience: 'care_team',
+      channel: 'task_queue',
+      template: 'task_nudged',
+      params: { taskKey: task.key, taskKind: task.kind, dueAt: task.dueAt, careManagerId: this.s.careManagerId },
+    });
+    return this.result(seq);
+  }
+
+  checkRedeliver(input: RedeliverInput): void {
+    this.requireOpen();
+    if (input.notifications.length === 0) {
+      throw new CaseRuleViolation('there are no failed notifications to deliver again');
+    }
+    if (input.notifications.some((n) => n.caseId !== this.caseId)) {
+      throw new CaseRuleViolation('every notification must belong to this case');
+    }
+  }
+
+  /** Failed deliveries go to the back of the outbox again (delivery skips any that meanwhile succeeded). */
+  redeliver(input: RedeliverInput, now: string): CaseActionResult {
+    this.checkRedeliver(input);
+    const keys = input.notifications.map((n) => n.key);
+    const seq = this.emit(now, input.actorId, `${keys.length} notification(s) queued for delivery again`, { kind: 'notifications_redelivered', keys, reason: input.reason });
+    this.s.deliveries.push(...input.notifications);
+    return this.result(seq);
+  }
+
   // ---- any open phase ---------------------------------------------------------------------
 
   /**
@@ -1119,12 +1192,12 @@ export class CaseState {
   }
 
   /** A new due time for an open task (a changed cadence, or a supervisor's extension); a reminder will be sent again. */
-  private rescheduleTask(key: string, dueAt: string, now: string, actorId = SYSTEM_ACTOR, reason: string | null = null): void {
+  private rescheduleTask(key: string, dueAt: string, now: string, actorId = SYSTEM_ACTOR, reason: string | null = null): number {
     const task = this.s.tasks.find((t) => t.key === key)!;
     const from = task.dueAt;
     task.dueAt = dueAt;
     delete task.remindedAt;
-    this.emit(now, actorId, `task ${key} now due ${dueAt}`, { kind: 'task_rescheduled', key, from, dueAt, reason });
+    return this.emit(now, actorId, `task ${key} now due ${dueAt}`, { kind: 'task_rescheduled', key, from, dueAt, reason });
   }
 
   private closeTask(key: string, resolution: 'done' | 'timed_out' | 'cancelled', now: string): void {

@@ -11,6 +11,7 @@ import { workflowNow } from './workflow-time';
 const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 const PERIODIC_REVIEWS_PATCH = 'periodic-reviews';
 const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
+const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -30,6 +31,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);
   const attributes = new CaseSearchAttributes(input.programCode);
+  if (patched(SYNC_ON_CHANGE_PATCH)) {
+    // Visibility follows every accepted action at once, not only the lifecycle loop's next pass.
+    attributes.follow(state);
+  }
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
 

@@ -17,6 +17,8 @@ for pair in \
   CareLoopNextDueAt=Datetime \
   CareLoopLastProgressAt=Datetime \
   CareLoopFlags=KeywordList
+  CareLoopNextDueKind=Keyword
+  CareLoopStalledAt=Datetime
 do
   name="${pair%%=*}"; type="${pair#*=}"
   temporal operator search-attribute create --namespace "$NAMESPACE" --name "$name" --type "$type" \

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
+import { eventually } from '../support/eventually';
 
 /**
  * A care team drives one case through HTTP, against the real Temporal dev
@@ -22,16 +23,6 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
 
   const api = () => request(stack.baseUrl);
 
-  async function eventually<T>(fn: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await fn();
-      if (done(value) || Date.now() > deadline) {
-        return value;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 
   it('runs from enrollment to closure, rejecting out-of-phase actions with 409 and bad bodies with 400', async () => {
     const today = new Date().toISOString().slice(0, 10);

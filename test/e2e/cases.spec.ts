@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { caseWorkflowId } from '@careloop/contracts';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { eventually } from '../support/eventually';
 
 /**
  * The vertical slice through HTTP, against a real Temporal dev server and a
@@ -20,16 +21,6 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
 
   const body = { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' };
 
-  async function eventually<T>(fn: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await fn();
-      if (done(value) || Date.now() > deadline) {
-        return value;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 
   it('starts a case (201), and the same member + program again returns the same case (200)', async () => {
     const first = await request(stack.baseUrl).post('/cases').send(body).expect(201);

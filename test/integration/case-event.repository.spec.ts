@@ -23,7 +23,13 @@ describe('CaseEventRepository (real Postgres)', () => {
     const url = new URL(admin);
     url.pathname = `/${database}`;
     ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
-    expect(await runMigrations(ds)).toEqual(['InitialSchema1795405717084', 'CaseEventsAndRecords1795407552586', 'StaffAndAssignments1795409690015', 'CaseStepAndListIndexes1795411151435']);
+    expect(await runMigrations(ds)).toEqual([
+      'InitialSchema1795405717084',
+      'CaseEventsAndRecords1795407552586',
+      'StaffAndAssignments1795409690015',
+      'CaseStepAndListIndexes1795411151435',
+      'SupervisionSupport1795418311526',
+    ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);
     reads = new CaseReadRepository(ds);

@@ -42,7 +42,7 @@ export function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
       return id ? { status: 'assigned', careManagerId: id, languageMatch: true } : { status: 'no_capacity', careManagerId: null, languageMatch: false };
     },
     reassign: async (req: ReassignmentRequest): Promise<ReassignmentOutcome> =>
-      careManagersWithCapacity.includes(req.toCareManagerId)
+      careManagersWithCapacity.includes(req.toCareManagerId) || req.allowOverCap === true
         ? { status: 'reassigned', careManagerId: req.toCareManagerId }
         : { status: 'over_cap', careManagerId: null },
   };
@@ -126,7 +126,7 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
     const start = async (input: CaseWorkflowInput) => {
       const handle = await getEnv().client.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: `case-ccm-${name}-${counter}`, taskQueue, args: [input] });
       started.push(handle);
-      return handle;
+      return settling(handle);
     };
     // A workflow left running without its worker would hold back time skipping for every later test;
     // so would one terminated with an activity in flight (the test server never releases that lock).
@@ -154,9 +154,50 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
     }
   }
 
+  /**
+   * Waits until the current run has no workflow task and no activity pending
+   * (seen twice in a row). Only then is it safe to query: the time-skipping
+   * test server mishandles a query that arrives while the workflow task that
+   * continues as new is pending (the old run's close is never written, the
+   * query never answered and time skipping stays locked; sdk-java#1538).
+   */
+  async function settled(handle: WorkflowHandle): Promise<void> {
+    let quiet = 0;
+    for (let i = 0; i < 800 && quiet < 2; i++) {
+      const { raw, status } = await getEnv().client.workflow.getHandle(handle.workflowId).describe();
+      const busy = status.name === 'RUNNING' && (raw.pendingWorkflowTask != null || (raw.pendingActivities?.length ?? 0) > 0);
+      quiet = busy ? 0 : quiet + 1;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /**
+   * The handle the tests use: every update, query and signal first waits
+   * until the workflow is settled (see `settled`), as a care team would not
+   * act within milliseconds of the previous action.
+   */
+  function settling<H extends WorkflowHandle>(handle: H): H {
+    return new Proxy(handle, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') {
+          return value;
+        }
+        if (prop === 'executeUpdate' || prop === 'query' || prop === 'signal') {
+          return async (...args: unknown[]) => {
+            await settled(target);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+  }
+
   /** Polls the case's state in real time (no time skipping): for what the workflow does at once. */
   async function until(handle: WorkflowHandle, predicate: (v: CaseDetailView) => boolean): Promise<CaseDetailView> {
     for (let i = 0; i < 400; i++) {
+      await settled(handle);
       const view = await handle.query(caseDetailQuery);
       if (predicate(view)) {
         return view;
@@ -173,6 +214,7 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
   async function skip(handle: WorkflowHandle, duration: Duration): Promise<void> {
     await until(handle, (v) => v.outboxBacklog === 0);
     await within(SKIP_GUARD_MS, `skipping ${String(duration)}`, getEnv().sleep(duration));
+    await settled(handle);
   }
 
   async function reachAndScreen(handle: WorkflowHandle, attempts = 1): Promise<void> {

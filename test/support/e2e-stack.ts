@@ -32,7 +32,8 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-export async function startE2eStack(name: string): Promise<E2eStack> {
+/** `extraEnv` adds to the worker's and API's environment (e.g. NOTIFY_WEBHOOK_URL). */
+export async function startE2eStack(name: string, extraEnv: Record<string, string> = {}): Promise<E2eStack> {
   const suffix = randomBytes(4).toString('hex');
   const database = `careloop_e2e_${name}_${suffix}`;
   const adminUrl = requiredEnv('TEST_DATABASE_ADMIN_URL');
@@ -49,6 +50,7 @@ export async function startE2eStack(name: string): Promise<E2eStack> {
     HOST: '127.0.0.1',
     WORKFLOW_BUNDLE_PATH: testWorkflowBundlePath(),
     WORKER_SHUTDOWN_GRACE_MS: '1000',
+    ...extraEnv,
   };
 
   const api: INestApplication = await createApiApp(apiConfigFrom(apiEnvSchema.parse(env)), { logger: ['error', 'warn'] });

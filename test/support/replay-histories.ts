@@ -17,4 +17,6 @@ export async function maybeRecordHistory(name: string, handle: WorkflowHandle): 
   mkdirSync(HISTORIES_DIR, { recursive: true });
   const history = await handle.fetchHistory();
   writeFileSync(join(HISTORIES_DIR, `${name}.json`), historyToJSON(history) + '\n');
+  // The workflow id is not part of the history; the case uses it as its id, so replay must too.
+  writeFileSync(join(HISTORIES_DIR, `${name}.workflow-id`), handle.workflowId + '\n');
 }

@@ -7,6 +7,9 @@ import { CasesService } from './cases/cases.service';
 import { PolicyRegistry } from './policies/policy-registry';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
+import { SupervisorController } from './supervisor/supervisor.controller';
+import { StuckCasesService } from './supervisor/stuck-cases.service';
+import { SupervisorActionsService } from './supervisor/supervisor-actions.service';
 
 @Module({})
 export class AppModule {
@@ -14,8 +17,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
-      controllers: [HealthController, CasesController],
-      providers: [{ provide: API_CONFIG, useValue: config }, PolicyRegistry, CasesService, ReadinessService],
+      controllers: [HealthController, CasesController, SupervisorController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        PolicyRegistry,
+        CasesService,
+        ReadinessService,
+        StuckCasesService,
+        SupervisorActionsService,
+      ],
     };
   }
 }

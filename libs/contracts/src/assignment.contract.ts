@@ -23,6 +23,8 @@ export interface ReassignmentRequest {
   readonly riskTier: string;
   readonly caseloadCap: number;
   readonly at: string;
+  /** A supervisor's override of the cap (with a reason, audited); never set by the workflow itself. */
+  readonly allowOverCap?: boolean;
 }
 
 export type ReassignmentOutcome =

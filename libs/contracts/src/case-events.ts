@@ -39,6 +39,8 @@ export type CaseEventData =
   | { readonly kind: 'task_opened'; readonly key: string; readonly taskKind: CaseTaskKind; readonly dueAt: string }
   | { readonly kind: 'external_event_recorded'; readonly key: string; readonly source: string; readonly eventKind: string; readonly occurredAt: string; readonly reference: string | null }
   | { readonly kind: 'task_rescheduled'; readonly key: string; readonly from: string; readonly dueAt: string; readonly reason: string | null }
+  | { readonly kind: 'task_nudged'; readonly key: string; readonly reason: string }
+  | { readonly kind: 'notifications_redelivered'; readonly keys: readonly string[]; readonly reason: string }
   | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
   | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }

@@ -14,6 +14,7 @@ import type {
   RiskTier,
   ScreeningAnswers,
 } from '@careloop/domain';
+import type { NotificationRequest } from './case-events';
 
 /**
  * Messages of the case workflow, defined once and used by the API (client
@@ -86,6 +87,24 @@ export interface SupplementalInfoInput extends Action {
 export interface ReassignInput extends Action {
   readonly careManagerId: string;
   readonly reason: string;
+  /** Supervisors only: assign even above the care manager's caseload cap (the reason says why). */
+  readonly overrideCap?: boolean;
+}
+/** Supervisor: give an open task a later due time, with the reason. */
+export interface ExtendDueDateInput extends Action {
+  readonly taskKey: string;
+  readonly dueAt: string;
+  readonly reason: string;
+}
+/** Supervisor: remind the care team of an open task (the notification is sent again). */
+export interface NudgeTaskInput extends Action {
+  readonly taskKey: string;
+  readonly reason: string;
+}
+/** Supervisor: deliver again notifications whose delivery failed (taken from the outbox). */
+export interface RedeliverInput extends Action {
+  readonly notifications: readonly NotificationRequest[];
+  readonly reason: string;
 }
 /** The member changed primary care provider: plan and referrals carry over, the new PCP is informed (seed 002 §4.11.7.4.4). */
 export interface ChangePcpInput extends Action {
@@ -138,6 +157,9 @@ export const reassignUpdate = defineUpdate<CaseActionResult, [ReassignInput]>('r
 export const changePcpUpdate = defineUpdate<CaseActionResult, [ChangePcpInput]>('changePcp');
 export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
 export const reviewPlanUpdate = defineUpdate<CaseActionResult, [ReviewPlanInput]>('reviewPlan');
+export const extendDueDateUpdate = defineUpdate<CaseActionResult, [ExtendDueDateInput]>('extendDueDate');
+export const nudgeTaskUpdate = defineUpdate<CaseActionResult, [NudgeTaskInput]>('nudgeTask');
+export const redeliverUpdate = defineUpdate<CaseActionResult, [RedeliverInput]>('redeliverNotifications');
 
 /**
  * Something that happened outside the care team's actions — another

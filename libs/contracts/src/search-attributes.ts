@@ -13,6 +13,10 @@ export const SA_PROGRAM = defineSearchAttributeKey('CareLoopProgram', SearchAttr
 export const SA_NEXT_DUE_AT = defineSearchAttributeKey('CareLoopNextDueAt', SearchAttributeType.DATETIME);
 export const SA_LAST_PROGRESS_AT = defineSearchAttributeKey('CareLoopLastProgressAt', SearchAttributeType.DATETIME);
 export const SA_FLAGS = defineSearchAttributeKey('CareLoopFlags', SearchAttributeType.KEYWORD_LIST);
+/** Kind of the open task due first (`contact`, `assessment`, …): what an overdue case is waiting for. */
+export const SA_NEXT_DUE_KIND = defineSearchAttributeKey('CareLoopNextDueKind', SearchAttributeType.KEYWORD);
+/** When the case counts as making no progress: last progress + the policy's no-progress interval. */
+export const SA_STALLED_AT = defineSearchAttributeKey('CareLoopStalledAt', SearchAttributeType.DATETIME);
 
 /** Every key the project registers on a namespace (dev server flags, tests, ops docs). */
 export const CARELOOP_SEARCH_ATTRIBUTES = [
@@ -24,6 +28,8 @@ export const CARELOOP_SEARCH_ATTRIBUTES = [
   SA_NEXT_DUE_AT,
   SA_LAST_PROGRESS_AT,
   SA_FLAGS,
+  SA_NEXT_DUE_KIND,
+  SA_STALLED_AT,
 ] as const;
 
 const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {

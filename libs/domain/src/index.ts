@@ -16,3 +16,4 @@ export * from './risk-stratification';
 export * from './care-plan.validation';
 export * from './committee-update.deidentify';
 export * from './due-dates';
+export * from './stuck-case';

@@ -78,7 +78,7 @@ export class CareManagerAssignmentRepository {
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM case_assignments WHERE care_manager_id = $1 AND released_at IS NULL`, [
         req.toCareManagerId,
       ]);
-      if (n >= target[0].cap) {
+      if (n >= target[0].cap && !req.allowOverCap) {
         return { status: 'over_cap', careManagerId: null };
       }
       await tx.query(

@@ -80,6 +80,8 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   task_rescheduled: (tx, k, e) =>
     tx.query(`UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
   plan_reviewed: () => Promise.resolve(),
+  task_nudged: () => Promise.resolve(),
+  notifications_redelivered: () => Promise.resolve(),
   external_event_recorded: () => Promise.resolve(),
   task_closed: (tx, k, e) =>
     tx.query(`UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [

@@ -9,6 +9,7 @@ import { CaseNoteEntity } from './entities/case-note.entity';
 import { CaseTaskEntity } from './entities/case-task.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { SupervisorActionEntity } from './entities/supervisor-action.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -22,6 +23,7 @@ export const ENTITIES = [
   NotificationEntity,
   StaffEntity,
   CaseAssignmentEntity,
+  SupervisorActionEntity,
 ];
 
 /**

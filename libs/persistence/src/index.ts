@@ -8,3 +8,4 @@ export * from './data-source.options';
 export * from './migrations.runner';
 export * from './database.config';
 export * from './persistence.module';
+export * from './supervision.repository';

@@ -11,14 +11,16 @@ export class NotificationOutboxRepository {
 
   async markDelivered(key: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL WHERE key = $1`,
+      `UPDATE notifications SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_attempt_at = now(),
+         last_error = NULL, first_failed_at = NULL WHERE key = $1`,
       [key],
     );
   }
 
   /** Records a failed try; the error text must be PHI-free (channel errors name hosts and statuses only). */
   async markFailed(key: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE key = $1`, [
+    await this.dataSource.query(`UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = $2, last_attempt_at = now(),
+         first_failed_at = COALESCE(first_failed_at, now()) WHERE key = $1`, [
       key,
       error.slice(0, 500),
     ]);

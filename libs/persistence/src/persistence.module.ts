@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source.options';
+import { SupervisionRepository } from './supervision.repository';
 import { CaseEventRepository } from './case-event.repository';
 import { CaseReadRepository } from './case-read.repository';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
@@ -10,6 +11,7 @@ import { StaffRosterRepository } from './staff-roster.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
+  SupervisionRepository,
   CaseReadRepository,
   NotificationOutboxRepository,
   CareManagerAssignmentRepository,

@@ -19,4 +19,7 @@ export class NotificationEntity {
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+  /** When the current run of failures began (cleared on delivery): "failing since" for supervisors. */
+  @Column({ name: 'first_failed_at', type: 'timestamptz', nullable: true }) firstFailedAt!: Date | null;
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true }) lastAttemptAt!: Date | null;
 }

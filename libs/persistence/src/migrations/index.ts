@@ -2,6 +2,7 @@ import { InitialSchema1795405717084 } from './1795405717084-InitialSchema';
 import { CaseEventsAndRecords1795407552586 } from './1795407552586-CaseEventsAndRecords';
 import { StaffAndAssignments1795409690015 } from './1795409690015-StaffAndAssignments';
 import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAndListIndexes';
+import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupport';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CaseEventsAndRecords1795407552586,
   StaffAndAssignments1795409690015,
   CaseStepAndListIndexes1795411151435,
+  SupervisionSupport1795418311526,
 ];

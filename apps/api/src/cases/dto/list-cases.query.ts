@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { PageQuery } from '../../common/page.query';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { CASE_PHASES, CASE_STATUSES, PROGRAM_CODE_PATTERN, RECOVERY_STEPS, RISK_TIERS } from '@careloop/domain';
 
 /** Filters and paging of `GET /cases`. Unknown query parameters are rejected like unknown body fields. */
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_PHASES }) @IsOptional() @IsIn(CASE_PHASES) phase?: string;
   @ApiPropertyOptional({ enum: RECOVERY_STEPS }) @IsOptional() @IsIn(RECOVERY_STEPS) step?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
@@ -18,16 +19,4 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
-  cursor?: string;
 }

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CLOSURE_REASONS, type ClosureReason } from '@careloop/domain';
+
+const STAFF_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
+const TASK_KEY = /^[a-z0-9-]{1,64}$/;
+
+/** Every supervisor action says why; the reason is stored with the action (and must hold no PHI). */
+class Reasoned {
+  @ApiProperty({ example: 'care manager on leave', maxLength: 500 }) @IsString() @Length(3, 500) reason!: string;
+}
+
+export class SupervisorReassignDto extends Reasoned {
+  @ApiProperty({ example: 'cm-2' }) @Matches(STAFF_ID, { message: 'careManagerId must be a staff id' }) careManagerId!: string;
+  @ApiPropertyOptional({ description: 'Assign even above the caseload cap; the reason must say why.' })
+  @IsOptional()
+  @IsBoolean()
+  overrideCap?: boolean;
+}
+
+export class ExtendDueDateDto extends Reasoned {
+  @ApiProperty({ example: 'contact-3', description: 'Key of an open task (see the diagnosis or the case).' })
+  @Matches(TASK_KEY, { message: 'taskKey must be the key of an open task, such as contact-3' })
+  taskKey!: string;
+  @ApiProperty({ example: '2026-12-01T09:00:00Z', description: 'The new due time, ISO 8601 with offset; later than the current one.' })
+  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO 8601 date-time' })
+  dueAt!: string;
+}
+
+export class NudgeDto extends Reasoned {
+  @ApiProperty({ example: 'contact-3' }) @Matches(TASK_KEY, { message: 'taskKey must be the key of an open task, such as contact-3' }) taskKey!: string;
+}
+
+export class RetryDto extends Reasoned {}
+
+export class CloseBySupervisorDto extends Reasoned {
+  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) closureReason!: ClosureReason;
+}

@@ -1,0 +1,62 @@
+import type { RiskTier, StuckKind } from '@careloop/domain';
+import {
+  CASE_WORKFLOW_TYPE,
+  SA_CARE_MANAGER,
+  SA_FLAGS,
+  SA_NEXT_DUE_AT,
+  SA_PROGRAM,
+  SA_RISK_TIER,
+  SA_STALLED_AT,
+} from '@careloop/contracts';
+
+/** The server's own attribute for workflows whose workflow tasks keep failing or timing out. */
+export const REPORTED_PROBLEMS = 'TemporalReportedProblems';
+const PROBLEM_CATEGORIES = ['category=WorkflowTaskFailed', 'category=WorkflowTaskTimedOut'];
+
+export interface StuckCaseFilters {
+  readonly kind?: StuckKind;
+  readonly programCode?: string;
+  readonly careManagerId?: string;
+  readonly riskTier?: RiskTier;
+  /** Only cases overdue by more than this (ms); 0: anything past due. */
+  readonly overdueByMs: number;
+}
+
+/** Values reach the query only after DTO validation; this refuses anything that could break out of a literal. */
+function literal(value: string): string {
+  if (!/^[A-Za-z0-9_.:@=+-]{1,128}$/.test(value)) {
+    throw new RangeError('unsafe value for a visibility query');
+  }
+  return `'${value}'`;
+}
+
+/**
+ * The visibility query for stuck cases: the filters, and the kinds asked
+ * for OR-ed together. `failingCaseIds` (from the outbox) stand for the
+ * failing-activity kind. Null when nothing can match.
+ */
+export function stuckCaseQuery(filters: StuckCaseFilters, now: Date, failingCaseIds: readonly string[], reportedProblems = true): string | null {
+  const kinds: Record<StuckKind, string | null> = {
+    overdue: `${SA_NEXT_DUE_AT.name} < ${literal(new Date(now.getTime() - filters.overdueByMs).toISOString())}`,
+    no_progress: `${SA_STALLED_AT.name} <= ${literal(now.toISOString())}`,
+    unassigned: `${SA_FLAGS.name} = 'unassigned'`,
+    failing_workflow_task: reportedProblems ? `${REPORTED_PROBLEMS} IN (${PROBLEM_CATEGORIES.map(literal).join(', ')})` : null,
+    failing_activity: failingCaseIds.length ? `WorkflowId IN (${failingCaseIds.map(literal).join(', ')})` : null,
+  };
+  const wanted = (filters.kind ? [kinds[filters.kind]] : Object.values(kinds)).filter((c): c is string => c !== null);
+  if (wanted.length === 0) {
+    return null;
+  }
+  const clauses = [`WorkflowType = ${literal(CASE_WORKFLOW_TYPE)}`, `ExecutionStatus = 'Running'`];
+  if (filters.programCode) {
+    clauses.push(`${SA_PROGRAM.name} = ${literal(filters.programCode)}`);
+  }
+  if (filters.careManagerId) {
+    clauses.push(`${SA_CARE_MANAGER.name} = ${literal(filters.careManagerId)}`);
+  }
+  if (filters.riskTier) {
+    clauses.push(`${SA_RISK_TIER.name} = ${literal(filters.riskTier)}`);
+  }
+  clauses.push(wanted.length === 1 ? wanted[0]! : `(${wanted.join(' OR ')})`);
+  return clauses.join(' AND ');
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { temporal } from '@temporalio/proto';
+import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { STUCK_KINDS, stuckReasons, type StuckKind, type StuckReason } from '@careloop/domain';
+import {
+  SA_CARE_MANAGER,
+  SA_FLAGS,
+  SA_LAST_PROGRESS_AT,
+  SA_NEXT_DUE_AT,
+  SA_NEXT_DUE_KIND,
+  SA_PHASE,
+  SA_PROGRAM,
+  SA_RISK_TIER,
+  SA_STALLED_AT,
+  SA_STEP,
+} from '@careloop/contracts';
+import { SupervisionRepository, type FailingDeliveries } from '@careloop/persistence';
+import { TemporalClientService } from '@careloop/temporal';
+import { ApiError } from '../common/api-error';
+import { REPORTED_PROBLEMS, stuckCaseQuery, type StuckCaseFilters } from './stuck-case.query';
+
+/** Failing-delivery cases considered per request; more than this and the oldest failures come first. */
+const FAILING_CASES_CONSIDERED = 200;
+
+export interface StuckCaseRow {
+  readonly caseId: string;
+  readonly programCode: string | null;
+  readonly phase: string | null;
+  readonly step: string | null;
+  readonly riskTier: string | null;
+  readonly careManagerId: string | null;
+  /** Every reason the case is stuck, each with since when and a PHI-free detail. */
+  readonly reasons: readonly StuckReason[];
+  /** The earliest `since` among the reasons, when known. */
+  readonly stuckSince: string | null;
+  readonly nextDue: { readonly kind: string | null; readonly dueAt: string } | null;
+  readonly lastProgressAt: string | null;
+}
+
+export interface StuckCasePage {
+  readonly items: readonly StuckCaseRow[];
+  readonly nextCursor: string | null;
+}
+
+/**
+ * Finds stuck cases in Temporal visibility (the search attributes every case
+ * workflow keeps current, and the server's TemporalReportedProblems), joined
+ * with the notification outbox in Postgres for failing deliveries. Nothing is
+ * precomputed, so the list cannot drift from the workflows.
+ */
+@Injectable()
+export class StuckCasesService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly supervision: SupervisionRepository,
+  ) {}
+
+  async list(filters: StuckCaseFilters, limit: number, cursor: string | undefined, now = new Date()): Promise<StuckCasePage> {
+    const failing = filters.kind === undefined || filters.kind === 'failing_activity' ? await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED }) : [];
+    const query = stuckCaseQuery(filters, now, failing.map((f) => f.caseId));
+    if (query === null) {
+      return { items: [], nextCursor: null };
+    }
+    const scope = JSON.stringify(filters);
+    const page = await this.visibility(query, limit, cursor === undefined ? undefined : decodeCursor(cursor, scope));
+    const failingById = new Map(failing.map((f) => [f.caseId, f]));
+    const items = page.executions
+      .map((execution) => toRow(execution, failingById, filters, now))
+      .filter((row): row is StuckCaseRow => row !== null);
+    const token = page.nextPageToken;
+    return { items, nextCursor: token && token.length ? encodeCursor(Buffer.from(token), scope) : null };
+  }
+
+  /** How many open cases are stuck, per kind (a case stuck in two ways counts in both). */
+  async summary(filters: Omit<StuckCaseFilters, 'kind'>, now = new Date()): Promise<Record<StuckKind, number>> {
+    const failing = await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED });
+    const counts = await Promise.all(
+      STUCK_KINDS.map(async (kind) => {
+        const query = stuckCaseQuery({ ...filters, kind }, now, failing.map((f) => f.caseId));
+        if (query === null) {
+          return [kind, 0] as const;
+        }
+        const { count } = await this.temporal.client.workflow.count(query);
+        return [kind, count] as const;
+      }),
+    );
+    return Object.fromEntries(counts) as Record<StuckKind, number>;
+  }
+
+  private visibility(query: string, pageSize: number, nextPageToken: Uint8Array | undefined) {
+    return this.temporal.client.workflowService.listWorkflowExecutions({ namespace: this.temporal.config.namespace, query, pageSize, nextPageToken });
+  }
+}
+
+type Execution = temporal.api.workflow.v1.IWorkflowExecutionInfo;
+
+/**
+ * The cursor wraps the server's page token with the filters it belongs to, so
+ * a cursor from another list (or a made-up one) is a 400, not a server error.
+ */
+function encodeCursor(token: Buffer, scope: string): string {
+  return Buffer.from(JSON.stringify({ s: scope, t: token.toString('base64') })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, scope: string): Uint8Array {
+  try {
+    const { s, t } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
+    if (s === scope && typeof t === 'string' && t.length > 0) {
+      return Buffer.from(t, 'base64');
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError('validation_failed', 'Invalid field(s): cursor', [{ field: 'cursor', reason: 'cursor must be the nextCursor of a previous page of the same list' }]);
+}
+
+function toRow(execution: Execution, failing: Map<string, FailingDeliveries>, filters: StuckCaseFilters, now: Date): StuckCaseRow | null {
+  const caseId = execution.execution?.workflowId ?? '';
+  const attrs = decodeSearchAttributes(execution.searchAttributes?.indexedFields);
+  const one = (name: string): string | null => {
+    const v = (attrs[name] as unknown[] | undefined)?.[0];
+    return v === undefined || v === null ? null : v instanceof Date ? v.toISOString() : String(v);
+  };
+  const time = (name: string): string | null => {
+    const v = one(name);
+    return v === null ? null : new Date(v).toISOString();
+  };
+  const list = (name: string): string[] => ((attrs[name] as unknown[] | undefined) ?? []).map(String);
+  const f = failing.get(caseId);
+  const nextDueAt = time(SA_NEXT_DUE_AT.name);
+  const signals = {
+    nextDueAt,
+    nextDueKind: one(SA_NEXT_DUE_KIND.name),
+    stalledAt: time(SA_STALLED_AT.name),
+    flags: list(SA_FLAGS.name),
+    reportedProblems: list(REPORTED_PROBLEMS),
+    failingNotifications: f ? { count: f.count, attempts: f.attempts, lastError: f.lastError, since: f.since } : undefined,
+    lastProgressAt: time(SA_LAST_PROGRESS_AT.name),
+  };
+  const reasons = stuckReasons(signals, now.toISOString(), filters.overdueByMs).filter((r) => filters.kind === undefined || r.kind === filters.kind);
+  if (reasons.length === 0) {
+    return null;
+  }
+  const sinces = reasons.map((r) => r.since).filter((s): s is string => s !== null).sort();
+  return {
+    caseId,
+    programCode: one(SA_PROGRAM.name),
+    phase: one(SA_PHASE.name),
+    step: one(SA_STEP.name),
+    riskTier: one(SA_RISK_TIER.name),
+    careManagerId: one(SA_CARE_MANAGER.name),
+    reasons,
+    stuckSince: sinces[0] ?? null,
+    nextDue: nextDueAt ? { kind: signals.nextDueKind, dueAt: nextDueAt } : null,
+    lastProgressAt: signals.lastProgressAt,
+  };
+}

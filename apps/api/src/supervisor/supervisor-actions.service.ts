@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { isGrpcServiceError } from '@temporalio/client';
+import { DEFAULT_PROGRAM_POLICY } from '@careloop/domain';
+import {
+  caseDetailQuery,
+  closeCaseUpdate,
+  extendDueDateUpdate,
+  nudgeTaskUpdate,
+  reassignUpdate,
+  redeliverUpdate,
+  SA_FLAGS,
+  type CaseActionResult,
+  type NotificationRequest,
+} from '@careloop/contracts';
+import { SupervisionRepository } from '@careloop/persistence';
+import { TemporalClientService } from '@careloop/temporal';
+import { ApiError } from '../common/api-error';
+import { CasesService } from '../cases/cases.service';
+import type { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
+
+const RECENT_EVENTS = 20;
+const MAX_FAILURE_MESSAGE = 300;
+
+/**
+ * What a supervisor does about a stuck case. Every action runs through the
+ * case workflow (an update with a validator) or the Temporal API, and is
+ * recorded in `supervisor_actions` with who, why and the outcome — refused
+ * actions too.
+ */
+@Injectable()
+export class SupervisorActionsService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly cases: CasesService,
+    private readonly supervision: SupervisionRepository,
+  ) {}
+
+  reassign(caseId: string, dto: SupervisorReassignDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'reassign', actorId, dto.reason, { careManagerId: dto.careManagerId, overrideCap: dto.overrideCap === true }, () =>
+      this.cases.act(caseId, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, overrideCap: dto.overrideCap === true, actorId }, key),
+    );
+  }
+
+  extendDueDate(caseId: string, dto: ExtendDueDateDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'extend_due_date', actorId, dto.reason, { taskKey: dto.taskKey, dueAt: dto.dueAt }, () =>
+      this.cases.act(caseId, extendDueDateUpdate, { taskKey: dto.taskKey, dueAt: dto.dueAt, reason: dto.reason, actorId }, key),
+    );
+  }
+
+  nudge(caseId: string, dto: NudgeDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'nudge', actorId, dto.reason, { taskKey: dto.taskKey }, () =>
+      this.cases.act(caseId, nudgeTaskUpdate, { taskKey: dto.taskKey, reason: dto.reason, actorId }, key),
+    );
+  }
+
+  close(caseId: string, dto: CloseBySupervisorDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'close', actorId, dto.reason, { closureReason: dto.closureReason }, () =>
+      this.cases.act(caseId, closeCaseUpdate, { reason: dto.closureReason, detail: dto.reason, actorId }, key),
+    );
+  }
+
+  /**
+   * Retry now: activities still retrying start their next attempt at once
+   * (ResetActivity), and notifications the workflow gave up on are queued
+   * for delivery again.
+   */
+  retry(caseId: string, dto: RetryDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'retry', actorId, dto.reason, {}, async () => {
+      const description = await this.describe(caseId);
+      const pending = description.raw.pendingActivities ?? [];
+      for (const activity of pending) {
+        await this.temporal.client.workflowService.resetActivity({
+          namespace: this.temporal.config.namespace,
+          execution: { workflowId: caseId },
+          id: activity.activityId ?? undefined,
+          identity: `supervisor:${actorId}`,
+        });
+      }
+      const failed = await this.supervision.failedNotifications(caseId);
+      const retrying = new Set(pending.map((a) => a.activityType?.name));
+      // A notification still retrying is in a pending activity, which the reset above restarts; the rest were given up.
+      const toRedeliver = retrying.has('deliverNotification') ? [] : await this.supervision.notificationRequests(failed.map((f) => f.key));
+      let result: CaseActionResult | null = null;
+      if (toRedeliver.length) {
+        result = await this.cases.act(caseId, redeliverUpdate, { notifications: toRedeliver as NotificationRequest[], reason: dto.reason, actorId }, key);
+      }
+      if (pending.length === 0 && toRedeliver.length === 0) {
+        throw new ApiError('case_action_rejected', 'Nothing is failing on this case: no pending activity and no failed notification.');
+      }
+      return { activitiesReset: pending.length, notificationsRequeued: toRedeliver.length, result };
+    });
+  }
+
+  /** Why a case is stuck, in detail: the workflow's pending activities and problems, its open tasks and last events. */
+  async diagnosis(caseId: string) {
+    const description = await this.describe(caseId);
+    const raw = description.raw;
+    const live = await this.temporal.client.workflow
+      .getHandle(caseId)
+      .query(caseDetailQuery)
+      .then(
+        (v) => ({ ok: true as const, v }),
+        () => ({ ok: false as const }),
+      );
+    const stored = await this.supervision.caseRecord(caseId, RECENT_EVENTS);
+    const problems = (description.searchAttributes.TemporalReportedProblems as string[] | undefined) ?? [];
+    return {
+      caseId,
+      workflow: {
+        status: description.status.name,
+        runId: description.runId,
+        historyLength: description.historyLength,
+        reportedProblems: problems,
+        flags: description.typedSearchAttributes.get(SA_FLAGS) ?? [],
+      },
+      pendingActivities: (raw.pendingActivities ?? []).map((a) => ({
+        activityId: a.activityId,
+        activityType: a.activityType?.name ?? null,
+        state: a.state,
+        attempt: a.attempt,
+        maximumAttempts: a.maximumAttempts,
+        lastFailure: a.lastFailure?.message ? a.lastFailure.message.slice(0, MAX_FAILURE_MESSAGE) : null,
+        lastAttemptCompleteTime: timestamp(a.lastAttemptCompleteTime),
+        nextAttemptScheduleTime: timestamp(a.nextAttemptScheduleTime),
+      })),
+      failedNotifications: await this.supervision.failedNotifications(caseId),
+      // The workflow's own view when it can answer; the stored record when it cannot (a failing workflow task).
+      source: live.ok ? 'workflow' : 'postgres',
+      openTasks: live.ok ? live.v.openTasks : stored.openTasks,
+      lastEvents: live.ok ? live.v.recentTimeline : stored.lastEvents,
+      supervisorActions: await this.supervision.actions(caseId),
+    };
+  }
+
+  caseloads() {
+    return this.supervision.caseloads(DEFAULT_PROGRAM_POLICY.caseloadCap);
+  }
+
+  private async describe(caseId: string) {
+    try {
+      return await this.temporal.client.workflow.getHandle(caseId).describe();
+    } catch (err) {
+      if (isGrpcServiceError(err) && err.code === 5) {
+        throw new ApiError('case_not_found', `No case with id ${caseId}.`);
+      }
+      if (err instanceof Error && err.name === 'WorkflowNotFoundError') {
+        throw new ApiError('case_not_found', `No case with id ${caseId}.`);
+      }
+      throw err;
+    }
+  }
+
+  private async audited<R>(caseId: string, action: string, actorId: string, reason: string, details: Record<string, unknown>, run: () => Promise<R>): Promise<R> {
+    try {
+      const result = await run();
+      await this.supervision.recordAction({ caseId, action, actorId, reason, details, outcome: 'applied' });
+      return result;
+    } catch (err) {
+      const outcome = err instanceof ApiError ? err.code : 'error';
+      if (outcome !== 'case_not_found') {
+        await this.supervision.recordAction({ caseId, action, actorId, reason, details, outcome });
+      }
+      throw err;
+    }
+  }
+}
+
+function timestamp(t: { seconds?: unknown; nanos?: number | null } | null | undefined): string | null {
+  if (!t || t.seconds === undefined || t.seconds === null) {
+    return null;
+  }
+  return new Date(Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString();
+}
+
