@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Client } from '@temporalio/client';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
@@ -109,6 +110,15 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     expect(closed.body).toMatchObject({ phase: 'closed', closureReason: 'goals_met', record: { closureReason: 'goals_met', activePlanVersion: 1, riskTier: 'high' } });
     const afterClose = await api().post(`/cases/${id}/notes`).set(cm).send({ kind: 'note', text: 'late' }).expect(409);
     expect(afterClose.body.code).toBe('case_closed');
+
+    // The server holds only ciphertext: inputs, update arguments and results are encrypted payloads
+    // (read here without the codec), and the member's reference appears nowhere in the history.
+    const raw = await new Client({ connection: stack.temporal.connection }).workflow.getHandle(id).fetchHistory();
+    const started = raw.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+    expect(Buffer.from(started.metadata!.encoding!).toString()).toBe('binary/encrypted');
+    const everything = JSON.stringify(raw, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
+    expect(everything).not.toContain('M-E2E-LIFE');
+    expect(everything).not.toContain('heart failure');
 
     // Everything is documented in Postgres, once.
     const attempts = await stack.sql('SELECT number, outcome FROM contact_attempts WHERE case_id = $1 ORDER BY number', [id]);

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { Worker, NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
 import { CASE_WORKFLOW_TYPE } from '@careloop/contracts';
 import { resolveProgramPolicy } from '@careloop/domain';
+import { careloopDataConverter, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
 import { assessmentAnswers, screeningAnswers } from '../support/case-fixtures';
@@ -145,9 +146,11 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
   it('lists a case whose workflow task keeps failing (a broken deployment) until a fixed worker runs it', async () => {
     const taskQueue = `broken-${randomBytes(3).toString('hex')}`;
     const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    const dataConverter = careloopDataConverter([DEVELOPMENT_PAYLOAD_KEY]);
     const broken = await Worker.create({
       connection,
       taskQueue,
+      dataConverter,
       workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../support/broken-workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never }),
     });
     const id = `case-ccm-${randomBytes(12).toString('hex')}`;
@@ -157,7 +160,7 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     expect(listed(found.body, id)!.reasons).toEqual([expect.objectContaining({ kind: 'failing_workflow_task', detail: expect.stringMatching(/category=WorkflowTaskFailed/) })]);
 
     // The fix is deployed: the same workflow type, working code, on that queue.
-    const fixed = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: testWorkflowBundlePath() }, activities: {} });
+    const fixed = await Worker.create({ connection, taskQueue, dataConverter, workflowBundle: { codePath: testWorkflowBundlePath() }, activities: {} });
     await fixed.runUntil(eventually(() => stuck('kind=failing_workflow_task'), (r) => listed(r.body, id) === undefined, 60_000));
     expect(listed((await stuck('kind=failing_workflow_task')).body, id)).toBeUndefined();
     await stack.temporal.workflow.getHandle(id).terminate('test finished');

@@ -9,6 +9,7 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { workerConfigFrom, workerEnvSchema } from '../../apps/worker/src/worker.config';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
+import { careloopDataConverter, temporalConfigFrom, temporalEnvSchema } from '@careloop/temporal';
 
 /**
  * One suite's slice of the real stack: its own Postgres database and task
@@ -69,7 +70,8 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
     baseUrl: (await api.getUrl()).replace('[::1]', '127.0.0.1'),
     databaseUrl,
     taskQueue,
-    temporal: new Client({ connection }),
+    // The same payload codec as API and worker (the development key unless the env sets others).
+    temporal: new Client({ connection, dataConverter: careloopDataConverter(temporalConfigFrom(temporalEnvSchema.parse(env)).payloadKeys) }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {
       await api.close();

@@ -7,7 +7,7 @@ import {
   LogNotificationChannel,
   WebhookNotificationChannel,
 } from '@careloop/activities';
-import { addPathAliases, workflowsSourcePath } from '@careloop/temporal';
+import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
 import type { WorkerConfig } from './worker.config';
 
@@ -37,6 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
+      dataConverter: careloopDataConverter(temporal.payloadKeys),
       activities: {
         ...createCaseActivities({
           caseEvents: this.caseEvents,

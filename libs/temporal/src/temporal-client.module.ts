@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConfig } from './temporal.config';
+import { careloopDataConverter } from './payload-codec';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
@@ -16,7 +17,7 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   constructor(@Inject(TEMPORAL_CONFIG) readonly config: TemporalConfig) {
     this.connection = Connection.lazy({ address: config.address, tls: config.tls ? {} : undefined });
-    this.client = new Client({ connection: this.connection, namespace: config.namespace });
+    this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: careloopDataConverter(config.payloadKeys) });
   }
 
   async onApplicationShutdown(): Promise<void> {
