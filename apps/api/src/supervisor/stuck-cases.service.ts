@@ -50,6 +50,12 @@ export interface StuckCasePage {
  */
 @Injectable()
 export class StuckCasesService {
+  /**
+   * Whether the server knows TemporalReportedProblems (Temporal Server 1.28+ with the attribute).
+   * Learned on the first refusal: the other kinds keep working on a server without it.
+   */
+  private reportedProblems = true;
+
   constructor(
     private readonly temporal: TemporalClientService,
     private readonly supervision: SupervisionRepository,
@@ -57,18 +63,21 @@ export class StuckCasesService {
 
   async list(filters: StuckCaseFilters, limit: number, cursor: string | undefined, now = new Date()): Promise<StuckCasePage> {
     const failing = filters.kind === undefined || filters.kind === 'failing_activity' ? await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED }) : [];
-    const query = stuckCaseQuery(filters, now, failing.map((f) => f.caseId));
-    if (query === null) {
+    const scope = JSON.stringify(filters);
+    const token = cursor === undefined ? undefined : decodeCursor(cursor, scope);
+    const page = await this.withoutUnknownProblems(async (reportedProblems) => {
+      const query = stuckCaseQuery(filters, now, failing.map((f) => f.caseId), reportedProblems);
+      return query === null ? null : this.visibility(query, limit, token);
+    });
+    if (page === null) {
       return { items: [], nextCursor: null };
     }
-    const scope = JSON.stringify(filters);
-    const page = await this.visibility(query, limit, cursor === undefined ? undefined : decodeCursor(cursor, scope));
     const failingById = new Map(failing.map((f) => [f.caseId, f]));
     const items = page.executions
       .map((execution) => toRow(execution, failingById, filters, now))
       .filter((row): row is StuckCaseRow => row !== null);
-    const token = page.nextPageToken;
-    return { items, nextCursor: token && token.length ? encodeCursor(Buffer.from(token), scope) : null };
+    const next = page.nextPageToken;
+    return { items, nextCursor: next && next.length ? encodeCursor(Buffer.from(next), scope) : null };
   }
 
   /** How many open cases are stuck, per kind (a case stuck in two ways counts in both). */
@@ -76,15 +85,27 @@ export class StuckCasesService {
     const failing = await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED });
     const counts = await Promise.all(
       STUCK_KINDS.map(async (kind) => {
-        const query = stuckCaseQuery({ ...filters, kind }, now, failing.map((f) => f.caseId));
-        if (query === null) {
-          return [kind, 0] as const;
-        }
-        const { count } = await this.temporal.client.workflow.count(query);
+        const count = await this.withoutUnknownProblems(async (reportedProblems) => {
+          const query = stuckCaseQuery({ ...filters, kind }, now, failing.map((f) => f.caseId), reportedProblems);
+          return query === null ? 0 : (await this.temporal.client.workflow.count(query)).count;
+        });
         return [kind, count] as const;
       }),
     );
     return Object.fromEntries(counts) as Record<StuckKind, number>;
+  }
+
+  /** Runs a visibility call; if the server rejects TemporalReportedProblems, runs it again without that kind, and remembers. */
+  private async withoutUnknownProblems<T>(call: (reportedProblems: boolean) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.reportedProblems);
+    } catch (err) {
+      if (this.reportedProblems && err instanceof Error && err.message.includes(REPORTED_PROBLEMS)) {
+        this.reportedProblems = false;
+        return call(false);
+      }
+      throw err;
+    }
   }
 
   private visibility(query: string, pageSize: number, nextPageToken: Uint8Array | undefined) {
