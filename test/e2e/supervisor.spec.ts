@@ -167,6 +167,25 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     await connection.close();
   });
 
+  it('queues again a notification the workflow gave up on, and it is delivered', async () => {
+    const id = await openCase('M-SUP-GAVE-UP', {});
+    await eventually(() => stack.sql(`SELECT status FROM notifications WHERE case_id = $1 AND template = 'outreach_attempt_due'`, [id]), (r) => r[0]?.status === 'delivered');
+    // As after the last of its retries: the outbox row says failed, and no activity is retrying it.
+    await stack.sql(`UPDATE notifications SET status = 'failed', last_error = 'webhook: webhook answered 503', first_failed_at = now() WHERE case_id = $1 AND template = 'outreach_attempt_due'`, [id]);
+    expect(listed((await eventually(() => stuck('kind=failing_activity'), (r) => listed(r.body, id) !== undefined)).body, id)).toBeDefined();
+    await eventually(() => api().get(`/supervisor/cases/${id}/diagnosis`).expect(200), (r) => r.body.pendingActivities.length === 0);
+    const before = received.filter((t) => t === 'outreach_attempt_due').length;
+
+    const retried = await api().post(`/supervisor/cases/${id}/retry`).set(sup).send({ reason: 'channel fixed; resend' }).expect(200);
+    expect(retried.body).toMatchObject({ activitiesReset: 0, notificationsRequeued: 1 });
+    await eventually(() => stuck('kind=failing_activity'), (r) => listed(r.body, id) === undefined, 20_000);
+    expect(listed((await stuck('kind=failing_activity')).body, id)).toBeUndefined();
+    expect(received.filter((t) => t === 'outreach_attempt_due').length).toBe(before + 1);
+    const kinds = (r: request.Response) => r.body.items.map((e: { kind: string }) => e.kind) as string[];
+    const timeline = await eventually(() => api().get(`/cases/${id}/timeline`).expect(200), (r) => kinds(r).includes('notifications_redelivered'));
+    expect(kinds(timeline)).toContain('notifications_redelivered');
+  });
+
   it('rejects bad filters and action bodies with 400 naming the field', async () => {
     const bad = await api().get('/supervisor/stuck-cases?kind=slow&overdueBy=soon&limit=0&riskTier=extreme').expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'limit', 'overdueBy', 'riskTier']);

@@ -26,13 +26,9 @@ import { createAssignmentActivities, createCaseActivities } from '@careloop/acti
 import { testWorkflowBundlePath } from './test-workflow-bundle';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from './case-fixtures';
 
-/**
- * The real activity factory over in-memory ports; records what would be
- * stored (`events`, once each) and sent, and every write attempt (`appends`).
- */
+/** The real activity factory over in-memory ports; records what would be stored (once each) and sent. */
 export function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
   const events: CaseEvent[] = [];
-  const appends: number[] = [];
   const delivered: NotificationRequest[] = [];
   const assignments: AssignmentRequest[] = [];
   const assigner = {
@@ -49,7 +45,6 @@ export function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
   const caseActivities = createCaseActivities({
     caseEvents: {
       append: async (_caseId, _episodeId, batch) => {
-        appends.push(...batch.map((e) => e.seq));
         const fresh = batch.filter((e) => !events.some((x) => x.seq === e.seq));
         events.push(...fresh);
         return fresh.length;
@@ -58,7 +53,7 @@ export function fakeStores(careManagersWithCapacity: string[] = ['cm-1']) {
     outbox: { isDelivered: async (key) => delivered.some((n) => n.key === key), markDelivered: async () => undefined, markFailed: async () => undefined },
     channel: { name: 'memory', deliver: async (n) => void delivered.push(n) },
   });
-  return { events, appends, delivered, assignments, activities: { ...caseActivities, ...createAssignmentActivities({ assigner }) } };
+  return { events, delivered, assignments, activities: { ...caseActivities, ...createAssignmentActivities({ assigner }) } };
 }
 
 /** The update was refused by the workflow's validator; returns the refusal reason the API would show. */

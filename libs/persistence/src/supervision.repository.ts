@@ -58,14 +58,11 @@ export class SupervisionRepository {
     return rows.map((r) => ({ key: r.key, template: r.template, audience: r.audience, attempts: r.attempts, lastError: r.last_error, since: r.first_failed_at?.toISOString() ?? null }));
   }
 
-  /** The stored notification requests for these keys, as the workflow queued them (to deliver again). */
-  async notificationRequests(keys: readonly string[]): Promise<{ key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[]> {
-    if (keys.length === 0) {
-      return [];
-    }
+  /** A case's failed notifications as the workflow queued them (to deliver again). */
+  async failedNotificationRequests(caseId: string): Promise<{ key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[]> {
     const rows: { key: string; case_id: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[] = await this.dataSource.query(
-      `SELECT key, case_id, audience, channel, template, params FROM notifications WHERE key = ANY($1::varchar[]) ORDER BY created_at`,
-      [[...keys]],
+      `SELECT key, case_id, audience, channel, template, params FROM notifications WHERE case_id = $1 AND status = 'failed' ORDER BY created_at`,
+      [caseId],
     );
     return rows.map((r) => ({ key: r.key, caseId: r.case_id, audience: r.audience, channel: r.channel, template: r.template, params: r.params }));
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -22,6 +21,7 @@ import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type Stor
 import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
+import { mapTemporalError } from '../common/temporal-error';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { StartCaseDto } from './dto/start-case.dto';
 import type { CaseListPage, CaseRecordView, CaseView, TimelineEntry } from './case.view';
@@ -186,15 +186,4 @@ function toRecordView(r: StoredCase): CaseRecordView {
     openedAt: r.openedAt.toISOString(),
     phaseChangedAt: r.phaseChangedAt.toISOString(),
   };
-}
-
-/** Unknown case → 404; Temporal unreachable → 503 the caller can retry; anything else stays a 500. */
-function mapTemporalError(err: unknown, caseId?: string): unknown {
-  if (caseId && err instanceof WorkflowNotFoundError) {
-    return new ApiError('case_not_found', `No case with id ${caseId}.`);
-  }
-  if (isGrpcServiceError(err) && [14 /* UNAVAILABLE */, 4 /* DEADLINE_EXCEEDED */].includes(err.code)) {
-    return new ApiError('temporal_unavailable', 'The workflow service did not answer; retry shortly.');
-  }
-  return err;
 }

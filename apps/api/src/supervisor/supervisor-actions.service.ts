@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isGrpcServiceError } from '@temporalio/client';
+import { optionalTsToDate } from '@temporalio/common/lib/time';
 import { DEFAULT_PROGRAM_POLICY } from '@careloop/domain';
 import {
   caseDetailQuery,
@@ -15,6 +15,7 @@ import {
 import { SupervisionRepository } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
+import { mapTemporalError } from '../common/temporal-error';
 import { CasesService } from '../cases/cases.service';
 import type { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
 
@@ -76,10 +77,9 @@ export class SupervisorActionsService {
           identity: `supervisor:${actorId}`,
         });
       }
-      const failed = await this.supervision.failedNotifications(caseId);
-      const retrying = new Set(pending.map((a) => a.activityType?.name));
       // A notification still retrying is in a pending activity, which the reset above restarts; the rest were given up.
-      const toRedeliver = retrying.has('deliverNotification') ? [] : await this.supervision.notificationRequests(failed.map((f) => f.key));
+      const retrying = pending.some((a) => a.activityType?.name === 'deliverNotification');
+      const toRedeliver = retrying ? [] : await this.supervision.failedNotificationRequests(caseId);
       let result: CaseActionResult | null = null;
       if (toRedeliver.length) {
         result = await this.cases.act(caseId, redeliverUpdate, { notifications: toRedeliver as NotificationRequest[], reason: dto.reason, actorId }, key);
@@ -95,14 +95,18 @@ export class SupervisorActionsService {
   async diagnosis(caseId: string) {
     const description = await this.describe(caseId);
     const raw = description.raw;
-    const live = await this.temporal.client.workflow
-      .getHandle(caseId)
-      .query(caseDetailQuery)
-      .then(
-        (v) => ({ ok: true as const, v }),
-        () => ({ ok: false as const }),
-      );
-    const stored = await this.supervision.caseRecord(caseId, RECENT_EVENTS);
+    const [live, stored, failedNotifications, supervisorActions] = await Promise.all([
+      this.temporal.client.workflow
+        .getHandle(caseId)
+        .query(caseDetailQuery)
+        .then(
+          (v) => ({ ok: true as const, v }),
+          () => ({ ok: false as const }),
+        ),
+      this.supervision.caseRecord(caseId, RECENT_EVENTS),
+      this.supervision.failedNotifications(caseId),
+      this.supervision.actions(caseId),
+    ]);
     const problems = (description.searchAttributes.TemporalReportedProblems as string[] | undefined) ?? [];
     return {
       caseId,
@@ -120,15 +124,15 @@ export class SupervisorActionsService {
         attempt: a.attempt,
         maximumAttempts: a.maximumAttempts,
         lastFailure: a.lastFailure?.message ? a.lastFailure.message.slice(0, MAX_FAILURE_MESSAGE) : null,
-        lastAttemptCompleteTime: timestamp(a.lastAttemptCompleteTime),
-        nextAttemptScheduleTime: timestamp(a.nextAttemptScheduleTime),
+        lastAttemptCompleteTime: optionalTsToDate(a.lastAttemptCompleteTime)?.toISOString() ?? null,
+        nextAttemptScheduleTime: optionalTsToDate(a.nextAttemptScheduleTime)?.toISOString() ?? null,
       })),
-      failedNotifications: await this.supervision.failedNotifications(caseId),
+      failedNotifications,
       // The workflow's own view when it can answer; the stored record when it cannot (a failing workflow task).
       source: live.ok ? 'workflow' : 'postgres',
       openTasks: live.ok ? live.v.openTasks : stored.openTasks,
       lastEvents: live.ok ? live.v.recentTimeline : stored.lastEvents,
-      supervisorActions: await this.supervision.actions(caseId),
+      supervisorActions,
     };
   }
 
@@ -140,13 +144,7 @@ export class SupervisorActionsService {
     try {
       return await this.temporal.client.workflow.getHandle(caseId).describe();
     } catch (err) {
-      if (isGrpcServiceError(err) && err.code === 5) {
-        throw new ApiError('case_not_found', `No case with id ${caseId}.`);
-      }
-      if (err instanceof Error && err.name === 'WorkflowNotFoundError') {
-        throw new ApiError('case_not_found', `No case with id ${caseId}.`);
-      }
-      throw err;
+      throw mapTemporalError(err, caseId);
     }
   }
 
@@ -163,12 +161,5 @@ export class SupervisorActionsService {
       throw err;
     }
   }
-}
-
-function timestamp(t: { seconds?: unknown; nanos?: number | null } | null | undefined): string | null {
-  if (!t || t.seconds === undefined || t.seconds === null) {
-    return null;
-  }
-  return new Date(Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString();
 }
 
