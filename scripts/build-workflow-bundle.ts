@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { addPathAliases, prebuiltWorkflowBundlePath, projectRoot, workflowsSourcePath } from '@careloop/temporal';
+import { prebuiltWorkflowBundlePath, projectRoot, workflowBundleOptions } from '@careloop/temporal';
 
 /**
  * Prebuilds the workflow bundle (what the worker would otherwise webpack at
@@ -20,7 +20,7 @@ function newestMtime(dir: string): number {
 async function main(): Promise<void> {
   const root = projectRoot();
   const out = prebuiltWorkflowBundlePath(root);
-  const sources = ['workflows', 'libs/domain', 'libs/contracts', 'tsconfig.json', 'package-lock.json'].map((p) => join(root, p));
+  const sources = ['workflows', 'libs/domain', 'libs/contracts', 'libs/temporal/src/failure-converter.ts', 'tsconfig.json', 'package-lock.json'].map((p) => join(root, p));
   const newestSource = Math.max(
     ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
   );
@@ -34,8 +34,7 @@ async function main(): Promise<void> {
     return;
   }
   const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsSourcePath(root),
-    webpackConfigHook: addPathAliases,
+    ...workflowBundleOptions(root),
     logger: new DefaultLogger('WARN'),
   });
   mkdirSync(dirname(out), { recursive: true });

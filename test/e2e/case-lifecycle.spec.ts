@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { Client } from '@temporalio/client';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { bearer, USERS } from '../support/auth';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
 
@@ -22,7 +22,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     await stack?.close();
   });
 
-  const api = () => request(stack.baseUrl);
+  const api = () => stack.as(USERS.cm1);
 
 
   it('runs from enrollment to closure, rejecting out-of-phase actions with 409 and bad bodies with 400', async () => {
@@ -38,7 +38,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
       .expect(201);
     const id: string = created.body.id;
     expect(created.body.policyVersion).toBe('CCM@default+custom');
-    const cm = { 'x-actor-id': 'cm-7' };
+    const cm = bearer({ sub: 'cm-7', role: 'care_manager', team: 'north' });
 
     // Nobody records attempt 1: it times out after 2 s, and attempt 2 starts 1 s later.
     const second = await eventually(

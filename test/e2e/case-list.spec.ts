@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { USERS } from '../support/auth';
 import { assessmentAnswers, screeningAnswers } from '../support/case-fixtures';
 
 /** GET /cases: filters over the read model the workflows keep current, keyset paging, 400 for bad filters. */
@@ -11,7 +11,7 @@ describe('GET /cases (real Temporal, real Postgres)', () => {
     stack = await startE2eStack('list');
     await stack.sql(`INSERT INTO staff (id, display_name, role, languages) VALUES ('cm-list', 'List CM', 'care_manager', '{es}')`);
     const today = new Date().toISOString().slice(0, 10);
-    const api = request(stack.baseUrl);
+    const api = stack.as(USERS.admin);
     for (const name of ['a', 'b', 'c']) {
       // Case c's assessment is due one second after screening: nobody submits it, so it becomes overdue.
       const overrides = name === 'c' ? { assessmentDueMs: '1s' } : undefined;
@@ -51,7 +51,7 @@ describe('GET /cases (real Temporal, real Postgres)', () => {
     }
   }
 
-  const list = (query: string) => request(stack.baseUrl).get(`/cases${query}`);
+  const list = (query: string) => stack.as(USERS.admin).get(`/cases${query}`);
 
   it('filters by phase, risk tier, care manager and program', async () => {
     const planning = await list('?phase=care_planning&riskTier=high').expect(200);

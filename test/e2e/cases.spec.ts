@@ -2,6 +2,7 @@ import request from 'supertest';
 import { caseWorkflowId } from '@careloop/contracts';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
+import { USERS } from '../support/auth';
 
 /**
  * The vertical slice through HTTP, against a real Temporal dev server and a
@@ -19,17 +20,18 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
     await stack?.close();
   });
 
+  const anonymous = () => request(stack.baseUrl);
   const body = { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' };
 
 
   it('starts a case (201), and the same member + program again returns the same case (200)', async () => {
-    const first = await request(stack.baseUrl).post('/cases').send(body).expect(201);
+    const first = await stack.as(USERS.cm1).post('/cases').send(body).expect(201);
     expect(first.body.id).toMatch(/^case-ccm-[0-9a-f]{24}$/);
     expect(first.headers.location).toBe(`/cases/${first.body.id}`);
     // The id is derived from member + program but does not reveal the member reference.
     expect(first.body.id).not.toContain('000123');
 
-    const second = await request(stack.baseUrl).post('/cases').send(body).expect(200);
+    const second = await stack.as(USERS.cm1).post('/cases').send(body).expect(200);
     expect(second.body.id).toBe(first.body.id);
 
     const rows = await eventually(
@@ -46,9 +48,9 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
 
   it('reads the phase from the workflow and the record from Postgres', async () => {
     const member = { ...body, memberRef: 'M-000456' };
-    const created = await request(stack.baseUrl).post('/cases').send(member).expect(201);
+    const created = await stack.as(USERS.cm1).post('/cases').send(member).expect(201);
     const res = await eventually(
-      () => request(stack.baseUrl).get(`/cases/${created.body.id}`).expect(200),
+      () => stack.as(USERS.cm1).get(`/cases/${created.body.id}`).expect(200),
       (r) => r.body.record?.phase === 'screening',
     );
     expect(res.body).toMatchObject({
@@ -67,7 +69,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
 
   it('rejects an invalid body with 400 problem details naming each field, and starts nothing', async () => {
     const bad = { memberRef: 'has spaces', programCode: 'ccm', enrollmentDate: '2026-02-30', nickname: 'x' };
-    const res = await request(stack.baseUrl).post('/cases').send(bad).expect(400);
+    const res = await stack.as(USERS.cm1).post('/cases').send(bad).expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'validation_failed' });
     const fields = (res.body.errors as { field: string; reason: string }[]).map((e) => e.field);
@@ -75,7 +77,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
     for (const e of res.body.errors as { reason: string }[]) {
       expect(e.reason.length).toBeGreaterThan(10);
     }
-    const missing = await request(stack.baseUrl).post('/cases').send({}).expect(400);
+    const missing = await stack.as(USERS.cm1).post('/cases').send({}).expect(400);
     expect((missing.body.errors as { field: string }[]).map((e) => e.field)).toEqual(
       expect.arrayContaining(['memberRef', 'programCode', 'enrollmentDate']),
     );
@@ -88,24 +90,24 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
   });
 
   it('answers malformed JSON with 400 and an unknown case with 404', async () => {
-    const malformed = await request(stack.baseUrl)
+    const malformed = await stack.as(USERS.cm1)
       .post('/cases')
       .set('content-type', 'application/json')
       .send('{"memberRef": ')
       .expect(400);
     expect(malformed.body.code).toBe('malformed_request');
 
-    const unknown = await request(stack.baseUrl).get('/cases/case-ccm-000000000000000000000000').expect(404);
+    const unknown = await stack.as(USERS.cm1).get('/cases/case-ccm-000000000000000000000000').expect(404);
     expect(unknown.body).toMatchObject({ status: 404, code: 'case_not_found' });
 
-    const badId = await request(stack.baseUrl).get('/cases/not-a-case-id').expect(400);
+    const badId = await stack.as(USERS.cm1).get('/cases/not-a-case-id').expect(400);
     expect(badId.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
   it('reports liveness and readiness with each check named', async () => {
-    await request(stack.baseUrl).get('/health').expect(200, { status: 'ok' });
+    await anonymous().get('/health').expect(200, { status: 'ok' });
     const ready = await eventually(
-      () => request(stack.baseUrl).get('/health/ready'),
+      () => anonymous().get('/health/ready'),
       (r) => r.status === 200,
     );
     expect(ready.status).toBe(200);
@@ -116,9 +118,9 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
   });
 
   it('serves the OpenAPI document with the start-case body', async () => {
-    const res = await request(stack.baseUrl).get('/openapi.json').expect(200);
+    const res = await anonymous().get('/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}', '/health', '/health/ready']));
     expect(res.body.components.schemas.StartCaseDto.required).toEqual(['memberRef', 'programCode', 'enrollmentDate']);
-    await request(stack.baseUrl).get('/docs').expect(200);
+    await anonymous().get('/docs').expect(200);
   });
 });

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/ports';
+import { bearer, USERS } from '../support/auth';
 
 /**
  * `npm start` as a user meets it: the built start script brings up the
@@ -84,6 +85,8 @@ async function startCareLoop(dataDir: string, apiPort: number): Promise<Started>
 describe('npm start (the whole system on embedded defaults)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'careloop-start-'));
   const body = { memberRef: 'M-START-1', programCode: 'CCM', enrollmentDate: '2026-11-01' };
+  // npm start runs on the development signing secret, so a locally minted token is accepted.
+  const auth = bearer(USERS.cm1);
 
   afterAll(killLeftovers, 30_000);
 
@@ -104,7 +107,7 @@ describe('npm start (the whole system on embedded defaults)', () => {
     const ready = await fetch(`${api}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok' });
-    const created = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
@@ -116,13 +119,13 @@ describe('npm start (the whole system on embedded defaults)', () => {
     expect(firstTree.filter(alive)).toEqual([]);
 
     const second = await startCareLoop(dataDir, apiPort);
-    const again = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const again = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
     expect(again.status).toBe(200); // the case from the first run is still open
     // The first run may have been stopped before its worker wrote the case row: the restarted worker
     // picks the workflow up and writes it, once.
     let read: { phase: string; record: { memberRef: string } | null } = { phase: '', record: null };
     for (let i = 0; i < 60 && read.record === null; i++) {
-      read = (await (await fetch(`${api}/cases/${id}`)).json()) as typeof read;
+      read = (await (await fetch(`${api}/cases/${id}`, { headers: auth })).json()) as typeof read;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(read.phase).toBe('screening');

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
 import { Worker, NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
 import { CASE_WORKFLOW_TYPE } from '@careloop/contracts';
 import { resolveProgramPolicy } from '@careloop/domain';
 import { careloopDataConverter, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal';
+import type { Response } from 'supertest';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { bearer, USERS } from '../support/auth';
 import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
 import { assessmentAnswers, screeningAnswers } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
@@ -43,9 +44,9 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     await new Promise((resolve) => webhook?.close(resolve));
   });
 
-  const api = () => request(stack.baseUrl);
-  const sup = { 'x-actor-id': 'sup-1' };
-  const cm = { 'x-actor-id': 'cm-1' };
+  const api = () => stack.as(USERS.sup1);
+  const sup = bearer(USERS.sup1);
+  const cm = bearer(USERS.cm1);
 
 
   type Row = { caseId: string; reasons: { kind: string; detail: string; since: string | null }[]; nextDue: { kind: string } | null };
@@ -181,7 +182,7 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     await eventually(() => stuck('kind=failing_activity'), (r) => listed(r.body, id) === undefined, 20_000);
     expect(listed((await stuck('kind=failing_activity')).body, id)).toBeUndefined();
     expect(received.filter((t) => t === 'outreach_attempt_due').length).toBe(before + 1);
-    const kinds = (r: request.Response) => r.body.items.map((e: { kind: string }) => e.kind) as string[];
+    const kinds = (r: Response) => r.body.items.map((e: { kind: string }) => e.kind) as string[];
     const timeline = await eventually(() => api().get(`/cases/${id}/timeline`).expect(200), (r) => kinds(r).includes('notifications_redelivered'));
     expect(kinds(timeline)).toContain('notifications_redelivered');
   });

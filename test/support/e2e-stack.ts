@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { bearer, type TestUser } from './auth';
 import { Client, Connection } from '@temporalio/client';
 import { ensureDatabase } from '../../scripts/embedded-postgres';
 import { apiConfigFrom, apiEnvSchema } from '../../apps/api/src/api.config';
@@ -22,6 +24,8 @@ export interface E2eStack {
   readonly taskQueue: string;
   readonly temporal: Client;
   readonly sql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  /** A client of the API signed in as `user` (every request carries its bearer token). */
+  as(user: TestUser): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -66,13 +70,15 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
   await pg.connect();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 
+  const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   return {
-    baseUrl: (await api.getUrl()).replace('[::1]', '127.0.0.1'),
+    baseUrl,
     databaseUrl,
     taskQueue,
     // The same payload codec as API and worker (the development key unless the env sets others).
     temporal: new Client({ connection, dataConverter: careloopDataConverter(temporalConfigFrom(temporalEnvSchema.parse(env)).payloadKeys) }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
+    as: (user) => request.agent(baseUrl).set(bearer(user)),
     close: async () => {
       await api.close();
       await worker.close();

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { addPathAliases, workflowsSourcePath } from '@careloop/temporal';
+import { workflowBundleOptions } from '@careloop/temporal';
 
 export const TEST_BUNDLE_ENV = 'CARELOOP_TEST_WORKFLOW_BUNDLE';
 
@@ -13,8 +13,7 @@ export const TEST_BUNDLE_ENV = 'CARELOOP_TEST_WORKFLOW_BUNDLE';
  */
 export async function buildTestWorkflowBundle(): Promise<string> {
   const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsSourcePath(),
-    webpackConfigHook: addPathAliases,
+    ...workflowBundleOptions(),
     logger: new DefaultLogger('WARN'),
   });
   const dir = join(tmpdir(), `careloop-test-${process.pid}`);

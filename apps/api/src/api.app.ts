@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { runMigrations } from '@careloop/persistence';
@@ -9,6 +10,7 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './api.config';
 import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { AuditMiddleware } from './audit/audit.middleware';
 
 /** Largest JSON body the API reads; larger requests get 413 before any parsing. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -23,6 +25,17 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
     ...(options.logger ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  app.use(helmet());
+  app.enableCors({
+    origin: [...config.auth.corsOrigins],
+    credentials: true,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace', 'X-Request-Id'],
+    maxAge: 600,
+  });
+  // Before the body parser, so refused bodies (413, bad JSON) are audited too.
+  const audit = app.get(AuditMiddleware);
+  app.use(audit.use.bind(audit));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -38,6 +51,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
       .setTitle('CareLoop API')
       .setDescription('Care-management orchestration: every member care case is a durable Temporal workflow.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'integration-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });

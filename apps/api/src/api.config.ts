@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { databaseEnvSchema } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
+import { authConfigFrom, authEnvSchema, type AuthConfig } from './auth/auth.config';
 
-export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend({
+export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(authEnvSchema.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Run pending migrations at boot (under an advisory lock). Turn off when a release job runs them. */
@@ -28,6 +29,7 @@ export interface ApiConfig {
   readonly caseIdSecret: string;
   readonly workerPollFreshnessMs: number;
   readonly policyFile: string | undefined;
+  readonly auth: AuthConfig;
 }
 
 export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
@@ -40,6 +42,7 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     caseIdSecret: env.CASE_ID_SECRET,
     workerPollFreshnessMs: env.WORKER_POLL_FRESHNESS_MS,
     policyFile: env.CARELOOP_POLICY_FILE,
+    auth: authConfigFrom(env),
   };
 }
 

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { PersistenceModule } from '@careloop/persistence';
 import { TemporalClientModule } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from './api.config';
@@ -10,16 +12,34 @@ import { ReadinessService } from './health/readiness.service';
 import { SupervisorController } from './supervisor/supervisor.controller';
 import { StuckCasesService } from './supervisor/stuck-cases.service';
 import { SupervisorActionsService } from './supervisor/supervisor-actions.service';
+import { AccessGuard } from './auth/access.guard';
+import { AccessScope } from './auth/access-scope.service';
+import { ClientThrottlerGuard } from './auth/client-throttler.guard';
+import { SessionController } from './auth/session.controller';
+import { TokenVerifier } from './auth/token-verifier';
+import { AuditController } from './audit/audit.controller';
+import { AuditMiddleware } from './audit/audit.middleware';
+import { CodecController } from './codec/codec.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
-      controllers: [HealthController, CasesController, SupervisorController],
+      imports: [
+        PersistenceModule.forRoot(config.databaseUrl),
+        TemporalClientModule.forRoot(config.temporal),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'client', ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
+      ],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
+        // Guards run in this order: who is calling and may they, then how often.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ClientThrottlerGuard },
+        AuditMiddleware,
+        AccessScope,
         PolicyRegistry,
         CasesService,
         ReadinessService,

@@ -6,6 +6,8 @@
 export const ERROR_CODES = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   malformed_request: { status: 400, title: 'The request body could not be read' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'No such resource' },
   case_not_found: { status: 404, title: 'No such case' },
   case_action_rejected: { status: 409, title: 'The case cannot take this action now' },
@@ -13,6 +15,7 @@ export const ERROR_CODES = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   temporal_unavailable: { status: 503, title: 'The workflow service is unavailable' },
   internal_error: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -70,6 +70,9 @@ export class CaseReadRepository {
         add(`${column} = ?`, filters[key]);
       }
     }
+    if (filters.visibleTo !== undefined) {
+      add(`(c.care_manager_id IS NULL OR c.care_manager_id = ANY(?::varchar[]))`, filters.visibleTo);
+    }
     if (filters.overdue !== undefined) {
       where.push(`${filters.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open' AND t.due_at < now())`);
     }
@@ -114,6 +117,8 @@ export interface CaseListFilters {
   readonly programCode?: string;
   /** Only cases with an open task past its due time (true), or none (false). */
   readonly overdue?: boolean;
+  /** Access scope: only cases of these care managers and unassigned ones (absent: every case). */
+  readonly visibleTo?: readonly string[];
 }
 
 export interface CaseListItem {

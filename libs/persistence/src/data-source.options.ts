@@ -10,6 +10,8 @@ import { CaseTaskEntity } from './entities/case-task.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
+import { IntegrationClientEntity } from './entities/integration-client.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -24,6 +26,8 @@ export const ENTITIES = [
   StaffEntity,
   CaseAssignmentEntity,
   SupervisorActionEntity,
+  AuditEntryEntity,
+  IntegrationClientEntity,
 ];
 
 /**

@@ -9,3 +9,5 @@ export * from './migrations.runner';
 export * from './database.config';
 export * from './persistence.module';
 export * from './supervision.repository';
+export * from './access.repository';
+export * from './audit-log.repository';

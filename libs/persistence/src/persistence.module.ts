@@ -8,6 +8,8 @@ import { CaseReadRepository } from './case-read.repository';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { CareManagerAssignmentRepository } from './care-manager-assignment.repository';
 import { StaffRosterRepository } from './staff-roster.repository';
+import { AccessRepository } from './access.repository';
+import { AuditLogRepository } from './audit-log.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -16,6 +18,8 @@ const REPOSITORIES = [
   NotificationOutboxRepository,
   CareManagerAssignmentRepository,
   StaffRosterRepository,
+  AccessRepository,
+  AuditLogRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

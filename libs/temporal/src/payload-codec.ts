@@ -94,11 +94,13 @@ export function parsePayloadKeys(value: string): PayloadKey[] | string {
   return keys;
 }
 
+/** The module the workflow bundle, client and worker load the failure converter from (encoded failure messages). */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
 /**
- * What client, worker and tools share: encrypted payloads. (Failure messages
- * are not encoded yet: that needs a failure converter inside the workflow
- * bundle; until then failure messages must stay PHI-free, as they are.)
+ * What client, worker and tools share: encrypted payloads, and failure
+ * messages and stack traces encoded as payloads so the codec encrypts them too.
  */
 export function careloopDataConverter(keys: readonly PayloadKey[]): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(keys)] };
+  return { payloadCodecs: [new AesGcmPayloadCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

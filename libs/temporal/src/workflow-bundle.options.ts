@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BundleOptions } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from './payload-codec';
 import { projectRoot } from './project-root';
 
 type BundlerOptions = NonNullable<BundleOptions['webpackConfigHook']>;
@@ -37,4 +38,13 @@ export function workflowsSourcePath(root: string = projectRoot()): string {
 
 export function prebuiltWorkflowBundlePath(root: string = projectRoot()): string {
   return join(root, 'dist', 'workflow-bundle.js');
+}
+
+/**
+ * The options every workflow bundle is built with (npm run build, the test
+ * bundles): the sources, the path aliases, and the failure converter that
+ * encodes failure messages (it must be inside the bundle to apply to workflows).
+ */
+export function workflowBundleOptions(root: string = projectRoot()): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook' | 'failureConverterPath'> {
+  return { workflowsPath: workflowsSourcePath(root), webpackConfigHook: addPathAliases, failureConverterPath: FAILURE_CONVERTER_PATH };
 }

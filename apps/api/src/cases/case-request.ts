@@ -16,7 +16,6 @@ export class ParseCaseIdPipe implements PipeTransform<string, string> {
 }
 
 const KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
-const ACTOR = /^[A-Za-z0-9_.:@-]{1,128}$/;
 
 /** The `Idempotency-Key` header, if sent: a repeated request with the same key applies once. */
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
@@ -24,20 +23,6 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (value !== undefined && !KEY.test(value)) {
     throw new ApiError('validation_failed', 'Invalid field(s): Idempotency-Key', [
       { field: 'Idempotency-Key', reason: 'Idempotency-Key must be 1-100 letters, digits, "_", ".", ":" or "-"' },
-    ]);
-  }
-  return value;
-});
-
-/**
- * Who acts, recorded on the timeline. Until authentication lands this is the
- * `X-Actor-Id` header (default "anonymous"); then it becomes the token's subject.
- */
-export const ActorId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const value = ctx.switchToHttp().getRequest<Request>().header('x-actor-id') ?? 'anonymous';
-  if (!ACTOR.test(value)) {
-    throw new ApiError('validation_failed', 'Invalid field(s): X-Actor-Id', [
-      { field: 'X-Actor-Id', reason: 'X-Actor-Id must be 1-128 letters, digits or "_.:@-"' },
     ]);
   }
   return value;

@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiBearerAuth,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { validateCarePlan } from '@careloop/domain';
@@ -54,23 +55,29 @@ import {
 } from './dto/case-actions.dto';
 import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
 import { ListCasesQuery } from './dto/list-cases.query';
-import { ActorId, IdempotencyKey, ParseCaseIdPipe } from './case-request';
+import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
+import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
+import { AccessScope } from '../auth/access-scope.service';
+import type { Principal } from '../auth/principal';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
   description: 'Send the same key again to get the first answer instead of acting twice.',
 };
-const ACTOR_HEADER = { name: 'X-Actor-Id', required: false, description: 'Acting user, recorded on the timeline (until authentication lands).' };
 
 @ApiTags('cases')
-@ApiHeader(ACTOR_HEADER)
+@ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Problem details naming each invalid field and why.' })
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly scope: AccessScope,
+  ) {}
 
   @Post()
+  @Access('case.start')
   @ApiOperation({ summary: "Start a member's case in a program, or return the open one" })
   @ApiCreatedResponse({ type: CaseView, description: 'A new case was started.' })
   @ApiOkResponse({ type: CaseView, description: 'The member already has an open case in this program; it is returned.' })
@@ -81,13 +88,15 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases, newest first, filtered by phase, step, status, risk tier, care manager, program or overdue' })
+  @Access('case.list')
+  @ApiOperation({ summary: 'Cases the caller may see, newest first, filtered by phase, step, status, risk tier, care manager, program or overdue' })
   @ApiOkResponse({ type: CaseListPage })
-  list(@Query() query: ListCasesQuery): Promise<CaseListPage> {
-    return this.cases.list(query);
+  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListPage> {
+    return this.cases.list(query, await this.scope.visibleCareManagers(principal));
   }
 
   @Get(':id')
+  @Access('case.read')
   @ApiOperation({ summary: 'A case: its live state (from the workflow) and its stored record' })
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: 'No case with this id.' })
@@ -96,6 +105,7 @@ export class CasesController {
   }
 
   @Get(':id/timeline')
+  @Access('case.read')
   @ApiOperation({ summary: "The case's timeline, oldest first, paged with ?after=<cursor>" })
   @ApiOkResponse({ type: TimelinePage })
   timeline(
@@ -112,6 +122,7 @@ export class CasesController {
   }
 
   @Post(':id/attempts/:number/outcome')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Record the outcome of an outreach attempt (screening)' })
@@ -128,6 +139,7 @@ export class CasesController {
   }
 
   @Post(':id/screening')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Submit the initial screening answers (after the member was reached)' })
@@ -137,6 +149,7 @@ export class CasesController {
   }
 
   @Post(':id/assessment')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
@@ -148,6 +161,7 @@ export class CasesController {
   }
 
   @Post(':id/plan')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Propose a care plan version (a revision keeps the previous versions)' })
@@ -162,6 +176,7 @@ export class CasesController {
   }
 
   @Post(':id/plan/:version/consent')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Record consent for a plan version; the plan becomes active' })
@@ -177,6 +192,7 @@ export class CasesController {
   }
 
   @Post(':id/member-discussion')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Recovery step 2: record the discussion of the plan with the member' })
@@ -186,6 +202,7 @@ export class CasesController {
   }
 
   @Post(':id/contacts')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 3: record a regular contact; the next is scheduled on the risk tier's cadence" })
@@ -195,6 +212,7 @@ export class CasesController {
   }
 
   @Post(':id/interventions')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 4: record an intervention (referral, utilization review, …)" })
@@ -204,6 +222,7 @@ export class CasesController {
   }
 
   @Post(':id/provider-reports')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
@@ -213,6 +232,7 @@ export class CasesController {
   }
 
   @Post(':id/progress-events')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 6: monitoring; symptom increases and adherence variations notify the provider" })
@@ -222,6 +242,7 @@ export class CasesController {
   }
 
   @Post(':id/supplemental-info')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 8: the treating physician's supplemental information arrived" })
@@ -231,6 +252,7 @@ export class CasesController {
   }
 
   @Post(':id/plan-review')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
@@ -240,6 +262,7 @@ export class CasesController {
   }
 
   @Post(':id/reassign')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })
@@ -249,6 +272,7 @@ export class CasesController {
   }
 
   @Post(':id/pcp')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
@@ -258,6 +282,7 @@ export class CasesController {
   }
 
   @Post(':id/pause')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Pause the case (e.g. inpatient stay): no new outreach or contact tasks' })
@@ -266,6 +291,7 @@ export class CasesController {
   }
 
   @Post(':id/resume')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Resume a paused case' })
@@ -274,6 +300,7 @@ export class CasesController {
   }
 
   @Post(':id/notes')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Add a note or call record' })
@@ -282,6 +309,7 @@ export class CasesController {
   }
 
   @Post(':id/close')
+  @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Close the case with a reason (final)' })

@@ -20,7 +20,7 @@ import {
 import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
 import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { ApiError } from '../common/api-error';
+import { ApiError, caseNotFound } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { StartCaseDto } from './dto/start-case.dto';
@@ -129,15 +129,16 @@ export class CasesService {
         );
         throw exists
           ? new ApiError('case_closed', `Case ${caseId} is closed; it takes no further actions.`)
-          : new ApiError('case_not_found', `No case with id ${caseId}.`);
+          : caseNotFound(caseId);
       }
       throw mapTemporalError(err, caseId);
     }
   }
 
-  async list(query: ListCasesQuery): Promise<CaseListPage> {
+  /** `visibleTo`: the caller's access scope (care managers whose cases they may see, plus the unassigned pool). */
+  async list(query: ListCasesQuery, visibleTo?: readonly string[]): Promise<CaseListPage> {
     const { cursor, limit = 50, ...filters } = query;
-    const items = await this.cases.list(filters, cursor ? decodeCursor(cursor) : null, limit);
+    const items = await this.cases.list({ ...filters, ...(visibleTo ? { visibleTo } : {}) }, cursor ? decodeCursor(cursor) : null, limit);
     const last = items.at(-1);
     return {
       items: items.map((i) => ({ ...i, nextDueAt: i.nextDueAt?.toISOString() ?? null, openedAt: i.openedAt.toISOString() })),
@@ -147,7 +148,7 @@ export class CasesService {
 
   async timeline(caseId: string, afterSeq: number, limit: number): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
     if ((await this.cases.findById(caseId)) === null) {
-      throw new ApiError('case_not_found', `No case with id ${caseId}.`);
+      throw caseNotFound(caseId);
     }
     const rows = await this.events.timeline(caseId, afterSeq, limit);
     const items = rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), kind: r.kind, actorId: r.actorId, summary: r.summary }));

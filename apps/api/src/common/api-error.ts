@@ -19,3 +19,8 @@ export class ApiError extends Error {
     return ERROR_CODES[this.code].status;
   }
 }
+
+/** The one "no such case" answer: the access policy gives the same one for a case the caller may not see. */
+export function caseNotFound(caseId: string): ApiError {
+  return new ApiError('case_not_found', `No case with id ${caseId}.`);
+}

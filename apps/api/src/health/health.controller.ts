@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorator';
 import { ReadinessService, type Readiness } from './readiness.service';
 
 @ApiTags('health')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness: the API process is up' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
@@ -16,6 +18,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Public()
   @ApiOperation({ summary: 'Readiness: Postgres reachable, Temporal reachable, a worker polling the task queue' })
   @ApiOkResponse({ description: 'All checks ok.' })
   @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body names it.' })

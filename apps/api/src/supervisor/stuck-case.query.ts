@@ -20,6 +20,8 @@ export interface StuckCaseFilters {
   readonly riskTier?: RiskTier;
   /** Only cases overdue by more than this (ms); 0: anything past due. */
   readonly overdueByMs: number;
+  /** Access scope: only these care managers' cases and unassigned ones (absent: every case). */
+  readonly visibleTo?: readonly string[];
 }
 
 /** Values reach the query only after DTO validation; this refuses anything that could break out of a literal. */
@@ -53,6 +55,10 @@ export function stuckCaseQuery(filters: StuckCaseFilters, now: Date, failingCase
   }
   if (filters.careManagerId) {
     clauses.push(`${SA_CARE_MANAGER.name} = ${literal(filters.careManagerId)}`);
+  }
+  if (filters.visibleTo) {
+    const named = filters.visibleTo.length ? `${SA_CARE_MANAGER.name} IN (${filters.visibleTo.map(literal).join(', ')}) OR ` : '';
+    clauses.push(`(${named}${SA_CARE_MANAGER.name} IS NULL)`);
   }
   if (filters.riskTier) {
     clauses.push(`${SA_RISK_TIER.name} = ${literal(filters.riskTier)}`);

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseDuration, STUCK_KIND_INFO } from '@careloop/domain';
-import { ActorId, IdempotencyKey, ParseCaseIdPipe } from '../cases/case-request';
+import { IdempotencyKey, ParseCaseIdPipe } from '../cases/case-request';
+import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
+import { AccessScope } from '../auth/access-scope.service';
+import type { Principal } from '../auth/principal';
 import { StuckCasesService } from './stuck-cases.service';
 import { SupervisorActionsService } from './supervisor-actions.service';
 import { StuckCaseFiltersQuery, StuckCasesQuery } from './dto/stuck-cases.query';
@@ -20,39 +23,49 @@ function filtersOf(q: StuckCaseFiltersQuery) {
 
 /** Supervisors: which cases are stuck and why (DESIGN §5), and what to do about it. Every action is audited. */
 @ApiTags('supervisor')
+@ApiBearerAuth()
 @Controller('supervisor')
 export class SupervisorController {
   constructor(
     private readonly stuck: StuckCasesService,
     private readonly actions: SupervisorActionsService,
+    private readonly scope: AccessScope,
   ) {}
 
   @Get('stuck-cases')
+  @Access('supervisor.read')
   @ApiOperation({ summary: 'Open cases that are stuck, each with why, since when and what is due next; paged with a cursor' })
-  list(@Query() q: StuckCasesQuery) {
-    return this.stuck.list({ ...filtersOf(q), kind: q.kind }, q.limit ?? 50, q.cursor);
+  async list(@Query() q: StuckCasesQuery, @CurrentPrincipal() principal: Principal) {
+    const visibleTo = await this.scope.visibleCareManagers(principal);
+    return this.stuck.list({ ...filtersOf(q), kind: q.kind, ...(visibleTo ? { visibleTo } : {}) }, q.limit ?? 50, q.cursor);
   }
 
   @Get('stuck-cases/summary')
+  @Access('supervisor.read')
   @ApiOperation({ summary: 'How many open cases are stuck, by kind (a case stuck in two ways counts in both)' })
-  async summary(@Query() q: StuckCaseFiltersQuery) {
-    return { counts: await this.stuck.summary(filtersOf(q)), kinds: STUCK_KIND_INFO };
+  async summary(@Query() q: StuckCaseFiltersQuery, @CurrentPrincipal() principal: Principal) {
+    const visibleTo = await this.scope.visibleCareManagers(principal);
+    return { counts: await this.stuck.summary({ ...filtersOf(q), ...(visibleTo ? { visibleTo } : {}) }), kinds: STUCK_KIND_INFO };
   }
 
   @Get('caseloads')
+  @Access('supervisor.read')
   @ApiOperation({ summary: "Each care manager's open cases against the caseload cap, by risk tier" })
-  async caseloads() {
-    const rows = await this.actions.caseloads();
+  async caseloads(@CurrentPrincipal() principal: Principal) {
+    const visibleTo = await this.scope.visibleCareManagers(principal);
+    const rows = (await this.actions.caseloads()).filter((r) => visibleTo === undefined || visibleTo.includes(r.careManagerId));
     return { items: rows.map((r) => ({ ...r, available: Math.max(r.cap - r.open, 0), overCap: r.open > r.cap })) };
   }
 
   @Get('cases/:id/diagnosis')
+  @Access('supervisor.case')
   @ApiOperation({ summary: "Why a case is stuck: pending activities with attempts and last failure, problems, open tasks, last events, supervisor actions" })
   diagnosis(@Param('id', ParseCaseIdPipe) id: string) {
     return this.actions.diagnosis(id);
   }
 
   @Post('cases/:id/reassign')
+  @Access('supervisor.case')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Reassign within the caseload cap, or above it with overrideCap and a reason' })
@@ -62,6 +75,7 @@ export class SupervisorController {
   }
 
   @Post('cases/:id/extend-due-date')
+  @Access('supervisor.case')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Give an open task a later due time, with the reason' })
@@ -71,6 +85,7 @@ export class SupervisorController {
   }
 
   @Post('cases/:id/nudge')
+  @Access('supervisor.case')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Send the care team the task notification again' })
@@ -79,6 +94,7 @@ export class SupervisorController {
   }
 
   @Post('cases/:id/retry')
+  @Access('supervisor.case')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Retry now: restart retrying activities at once and queue given-up notifications again' })
@@ -87,6 +103,7 @@ export class SupervisorController {
   }
 
   @Post('cases/:id/close')
+  @Access('supervisor.case')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Close the case with a closure reason and why' })

@@ -1,0 +1,95 @@
+import type { Role } from '@careloop/contracts';
+import type { Principal } from './principal';
+
+/**
+ * Endpoint families. Every route names exactly one (the @Access decorator);
+ * a route without one is refused, so a new endpoint cannot ship unguarded.
+ * `scope: 'case'` families act on the case in the `:id` route parameter and
+ * are further limited by the caller's relationship to that case.
+ */
+export const PERMISSIONS = {
+  'case.start': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'case.list': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'case.read': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'case' },
+  'case.act': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'case' },
+  /** The provider-facing views of one case (who manages it, plan summary, requests). */
+  'case.provider': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'case' },
+  'supervisor.read': { roles: ['supervisor', 'admin'], scope: 'none' },
+  'supervisor.case': { roles: ['supervisor', 'admin'], scope: 'case' },
+  /** De-identified summaries only: no member reference, notes or answers. */
+  'committee.read': { roles: ['committee', 'supervisor', 'admin'], scope: 'none' },
+  'integration.intake': { roles: ['integration'], scope: 'none' },
+  'audit.read': { roles: ['admin'], scope: 'none' },
+  /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
+  'codec.use': { roles: ['admin'], scope: 'none' },
+  /** Anything any signed-in person may do about their own session. */
+  'session': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who stands in what relation to a case, from the read model (null fields: not known yet). */
+export interface CaseRelation {
+  readonly careManagerId: string | null;
+  /** The named care manager's team. */
+  readonly careManagerTeam: string | null;
+  /** The member's PCP and the providers who reported on the case (treating providers). */
+  readonly providerIds: readonly string[];
+}
+
+/**
+ * allow: go ahead. forbidden (403): the role never may. hidden (404): the role
+ * may, but not on this case; answering 404 keeps a case's existence (which
+ * reveals that a member is in a program) from anyone unrelated to it.
+ */
+export type AccessDecision = 'allow' | 'forbidden' | 'hidden';
+
+export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | null): AccessDecision {
+  const rule = PERMISSIONS[permission];
+  if (!(rule.roles as readonly Role[]).includes(principal.role)) {
+    return 'forbidden';
+  }
+  if (rule.scope === 'none') {
+    return 'allow';
+  }
+  return isRelated(principal, relation ?? null) ? 'allow' : 'hidden';
+}
+
+/**
+ * The relationship rule (docs/security.md):
+ * - admin: every case (break-glass; every read is audited);
+ * - care manager: cases assigned to them, to someone on their team, or not
+ *   yet assigned to anyone (the care-team pool every care manager works from);
+ * - supervisor: their team's cases and the unassigned pool;
+ * - provider: cases where they are the member's PCP or a treating provider.
+ * A case not yet in the read model (just started) counts as unassigned.
+ */
+export function isRelated(p: Principal, relation: CaseRelation | null): boolean {
+  const r = relation ?? { careManagerId: null, careManagerTeam: null, providerIds: [] };
+  const sameTeam = p.team !== null && r.careManagerTeam === p.team;
+  switch (p.role) {
+    case 'admin':
+      return true;
+    case 'care_manager':
+      return r.careManagerId === null || r.careManagerId === p.sub || sameTeam;
+    case 'supervisor':
+      return r.careManagerId === null || sameTeam;
+    case 'provider':
+      return r.providerIds.includes(p.sub);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which care managers' cases a list may show to this caller: `all`, or the
+ * named care managers plus the unassigned pool (`teamMembers` includes the
+ * caller). Providers, the committee and integrations never list cases.
+ */
+export function listScope(p: Principal, teamMembers: readonly string[]): { readonly all: true } | { readonly all: false; readonly careManagerIds: readonly string[] } {
+  if (p.role === 'admin') {
+    return { all: true };
+  }
+  const ids = new Set(p.role === 'care_manager' ? [p.sub, ...teamMembers] : teamMembers);
+  return { all: false, careManagerIds: [...ids] };
+}

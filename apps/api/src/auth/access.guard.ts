@@ -1,0 +1,107 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { AccessRepository } from '@careloop/persistence';
+import { ApiError, caseNotFound } from '../common/api-error';
+import { ACCESS_METADATA } from './access.decorator';
+import { decideAccess, PERMISSIONS, type Permission } from './access-policy';
+import { readCredentials, sameDigest, sha256Hex } from './credentials';
+import type { Principal } from './principal';
+import { requestContext, type RequestContext } from './request-context';
+import { InvalidCredentials, TokenVerifier } from './token-verifier';
+
+/** The same answer for every authentication failure: it must not tell a forged token from an expired one or an unknown key. */
+const UNAUTHENTICATED = 'A valid bearer token or API key is required.';
+
+/**
+ * The one place that decides who may call what (global guard): authenticates
+ * the caller, then applies the access policy to the route's endpoint family
+ * and, for case routes, to the caller's relationship with the case.
+ * Fails closed: a route without @Access/@Public is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly access: AccessRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const ctx = requestContext(req);
+    const permission = this.reflector.getAllAndOverride<Permission | 'public' | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    if (ctx) {
+      ctx.permission = permission;
+    }
+    if (permission === 'public') {
+      return true;
+    }
+    try {
+      if (!permission) {
+        this.logger.error(`route ${req.method} ${req.route?.path ?? '?'} has no @Access: refused`);
+        throw new ApiError('forbidden', 'This endpoint is not open to any role.');
+      }
+      const principal = await this.authenticate(req);
+      if (ctx) {
+        ctx.principal = principal;
+      }
+      await this.authorize(req, principal, permission, ctx);
+      return true;
+    } catch (err) {
+      if (ctx) {
+        ctx.denied = true;
+      }
+      throw err;
+    }
+  }
+
+  private async authenticate(req: Request): Promise<Principal> {
+    const credentials = readCredentials(req);
+    if (!credentials) {
+      throw new ApiError('unauthenticated', UNAUTHENTICATED);
+    }
+    try {
+      if (credentials.kind === 'jwt') {
+        return await this.verifier.verify(credentials.token);
+      }
+      const stored = await this.access.integrationKeyHash(credentials.clientId);
+      if (stored === null || !sameDigest(stored, sha256Hex(credentials.key))) {
+        throw new InvalidCredentials('unknown or revoked API key');
+      }
+      return { kind: 'integration', sub: `integration:${credentials.clientId}`, role: 'integration', team: null };
+    } catch (err) {
+      if (err instanceof InvalidCredentials) {
+        this.logger.warn(`authentication failed: ${err.message}`);
+        throw new ApiError('unauthenticated', UNAUTHENTICATED);
+      }
+      throw err;
+    }
+  }
+
+  private async authorize(req: Request, principal: Principal, permission: Permission, ctx: RequestContext | undefined): Promise<void> {
+    const rule = PERMISSIONS[permission];
+    if (decideAccess(principal, permission, null) === 'forbidden') {
+      throw new ApiError('forbidden', `The ${principal.role} role may not use this endpoint.`);
+    }
+    if (rule.scope !== 'case') {
+      return;
+    }
+    const param = req.params['id'];
+    const caseId = typeof param === 'string' ? param : '';
+    if (!CASE_WORKFLOW_ID_PATTERN.test(caseId)) {
+      // Same answer as ParseCaseIdPipe, which would reject it next anyway.
+      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a case id such as case-ccm-0123456789abcdef01234567' }]);
+    }
+    if (ctx) {
+      ctx.caseId = caseId;
+    }
+    const relation = await this.access.relationOf(caseId);
+    if (decideAccess(principal, permission, relation) !== 'allow') {
+      throw caseNotFound(caseId);
+    }
+  }
+}

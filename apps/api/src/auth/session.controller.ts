@@ -1,0 +1,51 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Access, CurrentPrincipal } from './access.decorator';
+import { SESSION_COOKIE } from './credentials';
+import type { Principal } from './principal';
+import { ApiError } from '../common/api-error';
+
+/** Eight hours: one shift. The token's own expiry still applies inside the cookie. */
+const SESSION_MAX_AGE_MS = 8 * 3600 * 1000;
+
+/**
+ * Browser sessions: the console and the Temporal UI's codec calls cannot
+ * attach a bearer header, so a signed-in user trades the token for an
+ * HttpOnly, SameSite=Strict cookie holding the same token (verified on
+ * every request like the header). SameSite=Strict is the CSRF defence:
+ * no other site's page can make the browser send it.
+ */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('auth')
+export class SessionController {
+  @Get('me')
+  @Access('session')
+  @ApiOperation({ summary: 'Who the token or session belongs to: subject, role and team' })
+  me(@CurrentPrincipal() principal: Principal) {
+    return { sub: principal.sub, role: principal.role, team: principal.team };
+  }
+
+  @Post('session')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('session')
+  @ApiOperation({ summary: 'Start a browser session from the bearer token (sets an HttpOnly cookie)' })
+  start(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    const token = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) {
+      throw new ApiError('validation_failed', 'Invalid field(s): Authorization', [
+        { field: 'Authorization', reason: 'a session starts from a bearer token in the Authorization header' },
+      ]);
+    }
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_MAX_AGE_MS });
+  }
+
+  @Delete('session')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('session')
+  @ApiOperation({ summary: 'End the browser session (clears the cookie)' })
+  end(@Res({ passthrough: true }) res: Response): void {
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/' });
+  }
+}

@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+
+/** A case's relationships that the API's access policy decides on (PHI-free ids only). */
+export interface StoredCaseRelation {
+  readonly careManagerId: string | null;
+  readonly careManagerTeam: string | null;
+  readonly providerIds: readonly string[];
+}
+
+/** Reads for authorization: who relates to a case, who is on a team. */
+export class AccessRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The named care manager and their team, and the providers who relate to
+   * the case: the member's current PCP (the last `pcp_changed`) and every
+   * provider who reported on it. Null when the case is not in the read model yet.
+   */
+  async relationOf(caseId: string): Promise<StoredCaseRelation | null> {
+    const rows: { care_manager_id: string | null; team: string | null; providers: string[] | null }[] = await this.dataSource.query(
+      `SELECT c.care_manager_id, s.team,
+              ARRAY(
+                SELECT DISTINCT p FROM (
+                  SELECT e.data->>'providerId' AS p FROM case_events e WHERE e.case_id = c.id AND e.kind = 'provider_report_received'
+                  UNION ALL
+                  SELECT (SELECT e.data->>'to' FROM case_events e WHERE e.case_id = c.id AND e.kind = 'pcp_changed' ORDER BY e.at DESC, e.seq DESC LIMIT 1)
+                ) x WHERE p IS NOT NULL
+              ) AS providers
+       FROM cases c LEFT JOIN staff s ON s.id = c.care_manager_id
+       WHERE c.id = $1`,
+      [caseId],
+    );
+    const row = rows[0];
+    return row ? { careManagerId: row.care_manager_id, careManagerTeam: row.team, providerIds: row.providers ?? [] } : null;
+  }
+
+  /** Active staff on the team (ids only). */
+  async teamMembers(team: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM staff WHERE team = $1 AND active ORDER BY id`, [team]);
+    return rows.map((r) => r.id);
+  }
+
+  async integrationKeyHash(clientId: string): Promise<string | null> {
+    const rows: { key_sha256: string }[] = await this.dataSource.query(
+      `SELECT key_sha256 FROM integration_clients WHERE id = $1 AND revoked_at IS NULL`,
+      [clientId],
+    );
+    return rows[0]?.key_sha256 ?? null;
+  }
+
+  /** Creates the client or replaces its key (rotation: the old key stops working at once). */
+  async saveIntegrationKey(clientId: string, displayName: string, keySha256: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, key_sha256 = EXCLUDED.key_sha256, revoked_at = NULL`,
+      [clientId, displayName, keySha256],
+    );
+  }
+}

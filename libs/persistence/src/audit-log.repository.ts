@@ -1,0 +1,71 @@
+import type { DataSource } from 'typeorm';
+
+export interface AuditRecord {
+  readonly actorId: string;
+  readonly actorRole: string | null;
+  readonly action: string;
+  readonly method: string;
+  readonly route: string;
+  readonly caseId: string | null;
+  readonly outcome: 'allowed' | 'denied' | 'rejected' | 'failed';
+  readonly status: number;
+  readonly sourceIp: string | null;
+  readonly reason: string | null;
+  readonly requestId: string;
+}
+
+export interface StoredAuditRecord extends AuditRecord {
+  readonly id: string;
+  readonly at: string;
+}
+
+export interface AuditFilters {
+  readonly caseId?: string;
+  readonly actorId?: string;
+  readonly action?: string;
+  readonly outcome?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+}
+
+/** The append-only audit log (see AuditEntryEntity). */
+export class AuditLogRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(r: AuditRecord): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, method, route, case_id, outcome, status, source_ip, reason, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [r.actorId, r.actorRole, r.action, r.method, r.route, r.caseId, r.outcome, r.status, r.sourceIp, r.reason, r.requestId],
+    );
+  }
+
+  /** Newest first, keyset-paged on id (`before`: the last id of the previous page). */
+  async search(f: AuditFilters, before: string | null, limit: number): Promise<StoredAuditRecord[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id::text, at, actor_id, actor_role, action, method, route, case_id, outcome, status, source_ip, reason, request_id
+       FROM audit_log
+       WHERE ($1::varchar IS NULL OR case_id = $1) AND ($2::varchar IS NULL OR actor_id = $2)
+         AND ($3::varchar IS NULL OR action = $3) AND ($4::varchar IS NULL OR outcome = $4)
+         AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+         AND ($7::bigint IS NULL OR id < $7)
+       ORDER BY id DESC LIMIT $8`,
+      [f.caseId ?? null, f.actorId ?? null, f.action ?? null, f.outcome ?? null, f.from ?? null, f.to ?? null, before, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      at: (r.at as Date).toISOString(),
+      actorId: r.actor_id as string,
+      actorRole: r.actor_role as string | null,
+      action: r.action as string,
+      method: r.method as string,
+      route: r.route as string,
+      caseId: r.case_id as string | null,
+      outcome: r.outcome as AuditRecord['outcome'],
+      status: r.status as number,
+      sourceIp: r.source_ip as string | null,
+      reason: r.reason as string | null,
+      requestId: r.request_id as string,
+    }));
+  }
+}
