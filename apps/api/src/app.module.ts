@@ -20,6 +20,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { AuditController } from './audit/audit.controller';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { CodecController } from './codec/codec.controller';
+import { CommitteeController } from './committee/committee.controller';
 
 @Module({})
 export class AppModule {
@@ -31,7 +32,7 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'client', ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },

@@ -11,3 +11,4 @@ export * from './persistence.module';
 export * from './supervision.repository';
 export * from './access.repository';
 export * from './audit-log.repository';
+export * from './committee.repository';

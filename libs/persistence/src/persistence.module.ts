@@ -10,6 +10,7 @@ import { CareManagerAssignmentRepository } from './care-manager-assignment.repos
 import { StaffRosterRepository } from './staff-roster.repository';
 import { AccessRepository } from './access.repository';
 import { AuditLogRepository } from './audit-log.repository';
+import { CommitteeRepository } from './committee.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -20,6 +21,7 @@ const REPOSITORIES = [
   StaffRosterRepository,
   AccessRepository,
   AuditLogRepository,
+  CommitteeRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

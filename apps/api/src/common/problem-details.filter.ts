@@ -12,6 +12,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.METHOD_NOT_ALLOWED]: 'method_not_allowed',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload_too_large',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported_media_type',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'rate_limited',
 };
 
 /**
@@ -28,6 +29,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = this.toProblem(exception, req.path);
+    if (problem.status === HttpStatus.UNAUTHORIZED) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="careloop"');
+    }
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -57,6 +61,9 @@ function problem(code: ErrorCode, detail: string, instance: string, errors?: Pro
 function httpDetail(exception: HttpException, code: ErrorCode): string {
   if (code === 'malformed_request') {
     return 'The request body is not valid JSON.';
+  }
+  if (code === 'rate_limited') {
+    return 'Too many requests from this client; retry after the number of seconds in Retry-After.';
   }
   return exception.message;
 }

@@ -1,0 +1,219 @@
+import { createHash, randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { AesGcmPayloadCodec, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal';
+import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { eventually } from '../support/eventually';
+import { bearer, testToken, USERS, type TestUser } from '../support/auth';
+
+/**
+ * Authentication, the access policy (every role × every endpoint family ×
+ * own and someone else's case), list scoping, the audit log, the codec
+ * endpoint and key rotation, against the real API, Temporal and Postgres.
+ */
+describe('security: who may do what (real Temporal, real Postgres)', () => {
+  let stack: E2eStack;
+  let north: string; // assigned to cm-1 (team north); prov-1 is the member's PCP
+  let south: string; // assigned to cm-3 (team south)
+  const integrationKey = `clk_test-feed_${randomBytes(32).toString('base64url')}`;
+
+  beforeAll(async () => {
+    stack = await startE2eStack('security');
+    await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages) VALUES
+      ('cm-1', 'CM one', 'care_manager', 'north', '{en}'), ('cm-2', 'CM two', 'care_manager', 'north', '{en}'),
+      ('cm-3', 'CM three', 'care_manager', 'south', '{en}'), ('sup-1', 'Sup one', 'supervisor', 'north', '{en}')`);
+    await stack.sql(`INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ('test-feed', 'Test feed', $1)`, [
+      createHash('sha256').update(integrationKey).digest('hex'),
+    ]);
+    const admin = stack.as(USERS.admin);
+    const open = async (memberRef: string, careManagerId: string) => {
+      const created = await admin.post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
+      await admin.post(`/cases/${created.body.id}/reassign`).send({ careManagerId, reason: 'test setup' }).expect(200);
+      return created.body.id as string;
+    };
+    north = await open('M-SEC-NORTH', 'cm-1');
+    south = await open('M-SEC-SOUTH', 'cm-3');
+    await admin.post(`/cases/${north}/pcp`).send({ pcpId: 'prov-1' }).expect(200);
+    // The policy reads relationships from the read model, which the workflows' outbox writes.
+    await eventually(
+      () => stack.sql(`SELECT (SELECT count(*)::int FROM cases WHERE care_manager_id IS NOT NULL) AS assigned, (SELECT count(*)::int FROM case_events WHERE kind = 'pcp_changed') AS pcp`),
+      (r) => r[0]?.assigned === 2 && r[0]?.pcp === 1,
+    );
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const anonymous = () => request(stack.baseUrl);
+
+  it('answers 401, the same way, to missing, malformed, expired, forged or foreign tokens and unknown keys', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer not-a-token-at-all' },
+      { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      bearer(USERS.admin, { exp: Math.floor(Date.now() / 1000) - 3600 }),
+      { authorization: `Bearer ${testToken(USERS.admin, {}, 'a-secret-that-is-not-the-configured-one')}` },
+      bearer(USERS.admin, { aud: 'another-api' }),
+      bearer(USERS.admin, { role: 'superuser' }),
+      { 'x-api-key': `clk_test-feed_${randomBytes(32).toString('base64url')}` },
+      { 'x-api-key': `clk_no-such-client_${randomBytes(32).toString('base64url')}` },
+      { cookie: 'careloop_session=forged.forged.forged' },
+    ];
+    const bodies = new Set<string>();
+    for (const headers of attempts) {
+      const res = await anonymous().get(`/cases/${north}`).set(headers).expect(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      bodies.add(JSON.stringify({ code: res.body.code, detail: res.body.detail }));
+    }
+    expect([...bodies]).toEqual([JSON.stringify({ code: 'unauthenticated', detail: 'A valid bearer token or API key is required.' })]);
+    // Liveness and readiness stay open for probes.
+    await anonymous().get('/health').expect(200);
+  });
+
+  type Family = { name: string; call: (c: request.Agent | request.SuperTest<request.Test>, caseId: string) => request.Test; ok: number; caseScoped: boolean };
+  const families: Family[] = [
+    { name: 'case.start', call: (c) => c.post('/cases').send({}), ok: 400, caseScoped: false }, // allowed → validation runs
+    { name: 'case.list', call: (c) => c.get('/cases'), ok: 200, caseScoped: false },
+    { name: 'case.read', call: (c, id) => c.get(`/cases/${id}`), ok: 200, caseScoped: true },
+    { name: 'case.act', call: (c, id) => c.post(`/cases/${id}/notes`).send({}), ok: 400, caseScoped: true },
+    { name: 'supervisor.read', call: (c) => c.get('/supervisor/caseloads'), ok: 200, caseScoped: false },
+    { name: 'supervisor.case', call: (c, id) => c.get(`/supervisor/cases/${id}/diagnosis`), ok: 200, caseScoped: true },
+    { name: 'committee.read', call: (c) => c.get('/committee/summary'), ok: 200, caseScoped: false },
+    { name: 'audit.read', call: (c) => c.get('/audit?limit=1'), ok: 200, caseScoped: false },
+    { name: 'codec.use', call: (c) => c.post('/codec/decode').send({ payloads: [] }), ok: 200, caseScoped: false },
+    { name: 'session', call: (c) => c.get('/auth/me'), ok: 200, caseScoped: false },
+  ];
+
+  // A: allowed; H: hidden (404, the case's existence is not revealed); F: forbidden (403). "own/foreign" for case families.
+  const matrix: Record<string, { user: TestUser | 'api-key'; own: () => string; foreign: () => string; expect: Record<string, string> }> = {
+    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A' } },
+    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F' } },
+    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A' } },
+  };
+
+  it.each(Object.keys(matrix))('%s: every endpoint family, on its own and on a foreign case', async (who) => {
+    const row = matrix[who]!;
+    const client = row.user === 'api-key' ? request.agent(stack.baseUrl).set('x-api-key', integrationKey) : stack.as(row.user);
+    const seen: Record<string, string> = {};
+    for (const family of families) {
+      const letter = async (caseId: string) => {
+        const res = await family.call(client, caseId);
+        if (res.status === family.ok) return 'A';
+        if (res.status === 404 && res.body.code === 'case_not_found') return 'H';
+        if (res.status === 403 && res.body.code === 'forbidden') return 'F';
+        return `?${res.status}`;
+      };
+      seen[family.name] = family.caseScoped ? `${await letter(row.own())}/${await letter(row.foreign())}` : await letter(row.own());
+    }
+    expect(seen).toEqual(row.expect);
+  });
+
+  it('hides a foreign case exactly like a case that does not exist', async () => {
+    const hidden = await stack.as(USERS.cm3).get(`/cases/${north}`).expect(404);
+    const missing = await stack.as(USERS.cm3).get('/cases/case-ccm-000000000000000000000000').expect(404);
+    expect({ ...hidden.body, instance: undefined, detail: hidden.body.detail.replace(north, 'ID') }).toEqual({
+      ...missing.body,
+      instance: undefined,
+      detail: missing.body.detail.replace('case-ccm-000000000000000000000000', 'ID'),
+    });
+  });
+
+  it('lists only the cases of the caller, their team and the unassigned pool', async () => {
+    const ids = async (user: TestUser) => ((await stack.as(user).get('/cases').expect(200)).body.items as { id: string }[]).map((i) => i.id);
+    expect(await ids(USERS.cm1)).toEqual([north]);
+    expect(await ids(USERS.cm3)).toEqual([south]);
+    expect(await ids(USERS.sup1)).toEqual([north]);
+    expect((await ids(USERS.admin)).sort()).toEqual([north, south].sort());
+    const loads = (await stack.as(USERS.sup1).get('/supervisor/caseloads').expect(200)).body.items as { careManagerId: string }[];
+    // Team north's care managers (cm-3 is south's); sup-1 is not a care manager.
+    expect(loads.map((l) => l.careManagerId).sort()).toEqual(['cm-1', 'cm-2']);
+  });
+
+  it('acts as the token subject: the timeline names the caller, whatever headers claim', async () => {
+    await stack.as(USERS.cm1).post(`/cases/${north}/notes`).set('x-actor-id', 'someone-else').send({ kind: 'note', text: 'Called the member.' }).expect(200);
+    const rows = await eventually(() => stack.sql(`SELECT actor_id FROM case_events WHERE case_id = $1 AND kind = 'note_added'`, [north]), (r) => r.length > 0);
+    expect(rows).toEqual([{ actor_id: 'cm-1' }]);
+  });
+
+  it('audits allowed and refused requests with who, role, what, which case, from where and the outcome; the log is append-only', async () => {
+    await stack.as(USERS.cm3).get(`/cases/${north}`).expect(404);
+    await stack.as(USERS.cm1).get(`/cases/${north}`).expect(200);
+    await anonymous().get(`/cases/${north}`).expect(401);
+    const rows = await eventually(
+      () => stack.sql(`SELECT actor_id, actor_role, action, method, route, case_id, outcome, status, source_ip FROM audit_log WHERE route = '/cases/:id' ORDER BY id`),
+      (r) => r.length >= 3,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { actor_id: 'cm-3', actor_role: 'care_manager', action: 'case.read', method: 'GET', route: '/cases/:id', case_id: north, outcome: 'denied', status: 404, source_ip: expect.stringMatching(/127\.0\.0\.1/) },
+        { actor_id: 'cm-1', actor_role: 'care_manager', action: 'case.read', method: 'GET', route: '/cases/:id', case_id: north, outcome: 'allowed', status: 200, source_ip: expect.any(String) },
+        { actor_id: 'anonymous', actor_role: null, action: 'case.read', method: 'GET', route: '/cases/:id', case_id: null, outcome: 'denied', status: 401, source_ip: expect.any(String) },
+      ]),
+    );
+    const viaApi = await stack.as(USERS.admin).get(`/audit?caseId=${north}&actorId=cm-3&outcome=denied&action=case.read`).expect(200);
+    expect(viaApi.body.items[0]).toMatchObject({ actorId: 'cm-3', action: 'case.read', caseId: north, outcome: 'denied', status: 404 });
+    await stack.as(USERS.admin).get('/audit?outcome=maybe').expect(400);
+
+    await expect(stack.sql(`UPDATE audit_log SET outcome = 'allowed'`)).rejects.toThrow(/append-only/);
+    await expect(stack.sql(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(stack.sql(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(stack.sql(`TRUNCATE supervisor_actions`)).rejects.toThrow(/append-only/);
+  });
+
+  it('decodes real history payloads for an admin through the codec endpoint, and still decodes them after a new key becomes primary', async () => {
+    const history = await stack.temporal.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: north } });
+    const input = history.history!.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+    const wire = { metadata: Object.fromEntries(Object.entries(input.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), data: Buffer.from(input.data!).toString('base64') };
+    expect(Buffer.from(input.data!).toString('latin1')).not.toContain('M-SEC-NORTH');
+
+    await stack.as(USERS.sup1).post('/codec/decode').send({ payloads: [wire] }).expect(403);
+    const decoded = await stack.as(USERS.admin).post('/codec/decode').set('x-namespace', 'default').send({ payloads: [wire] }).expect(200);
+    expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toContain('"memberRef":"M-SEC-NORTH"');
+
+    // Rotation: a new key is primary, the old one stays configured; old histories decode, new payloads carry the new key id.
+    const rotated = new AesGcmPayloadCodec([{ id: 'k2026', key: randomBytes(32) }, DEVELOPMENT_PAYLOAD_KEY]);
+    const [plain] = await rotated.decode([input as never]);
+    expect(Buffer.from(plain!.data!).toString()).toContain('M-SEC-NORTH');
+    const [fresh] = await rotated.encode([plain!]);
+    expect(Buffer.from(fresh!.metadata!['encryption-key-id']!).toString()).toBe('k2026');
+
+    const roundTrip = await stack.as(USERS.admin).post('/codec/encode').send({ payloads: decoded.body.payloads }).expect(200);
+    expect(Buffer.from(roundTrip.body.payloads[0].metadata['encryption-key-id'], 'base64').toString()).toBe('dev');
+    const tampered = { ...wire, data: Buffer.from(Buffer.from(wire.data, 'base64').map((b, i) => (i === 20 ? b ^ 1 : b))).toString('base64') };
+    const refused = await stack.as(USERS.admin).post('/codec/decode').send({ payloads: [tampered] }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'payloads' })]);
+  });
+
+  it('admits the Temporal UI origin cross-origin (codec calls) and no other, and sends security headers', async () => {
+    const preflight = await anonymous().options('/codec/decode').set('origin', 'http://localhost:8233').set('access-control-request-method', 'POST').set('access-control-request-headers', 'authorization,content-type,x-namespace');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:8233');
+    expect(preflight.headers['access-control-allow-credentials']).toBe('true');
+    const other = await anonymous().options('/codec/decode').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+
+    const res = await stack.as(USERS.cm1).get(`/cases/${north}`).expect(200);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+      'x-request-id': expect.any(String),
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('trades a bearer token for an HttpOnly SameSite=Strict session cookie that authenticates the same user', async () => {
+    const started = await stack.as(USERS.sup1).post('/auth/session').expect(204);
+    const cookie = (started.headers['set-cookie'] as unknown as string[])[0]!;
+    expect(cookie).toMatch(/^careloop_session=[^;]+;.*HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const me = await anonymous().get('/auth/me').set('cookie', cookie.split(';')[0]!).expect(200);
+    expect(me.body).toEqual({ sub: 'sup-1', role: 'supervisor', team: 'north' });
+  });
+});

@@ -1,0 +1,60 @@
+import { ROLES, type Role } from '@careloop/contracts';
+import { decideAccess, isRelated, listScope, PERMISSIONS, type CaseRelation, type Permission } from '../../../apps/api/src/auth/access-policy';
+import type { Principal } from '../../../apps/api/src/auth/principal';
+
+const user = (role: Role, sub: string, team: string | null = null): Principal => ({ kind: role === 'integration' ? 'integration' : 'user', sub, role, team });
+const northCase: CaseRelation = { careManagerId: 'cm-1', careManagerTeam: 'north', providerIds: ['prov-1'] };
+const pool: CaseRelation = { careManagerId: null, careManagerTeam: null, providerIds: [] };
+
+describe('access policy', () => {
+  it('lets each role into exactly the endpoint families the policy lists', () => {
+    // The full table, written out: a change to PERMISSIONS must change this test on purpose.
+    const expected: Record<Role, Permission[]> = {
+      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'session'],
+      supervisor: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read', 'session'],
+      provider: ['case.provider', 'session'],
+      committee: ['committee.read', 'session'],
+      integration: ['integration.intake'],
+      admin: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read', 'audit.read', 'codec.use', 'session'],
+    };
+    for (const role of ROLES) {
+      const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => decideAccess(user(role, 'x'), p, northCase) !== 'forbidden');
+      expect({ role, allowed }).toEqual({ role, allowed: expected[role] });
+    }
+  });
+
+  it.each([
+    ['care manager, own case', user('care_manager', 'cm-1', 'north'), northCase, true],
+    ['care manager, teammate’s case', user('care_manager', 'cm-2', 'north'), northCase, true],
+    ['care manager, other team', user('care_manager', 'cm-3', 'south'), northCase, false],
+    ['care manager without team, someone else’s case', user('care_manager', 'cm-9'), northCase, false],
+    ['care manager, unassigned pool', user('care_manager', 'cm-3', 'south'), pool, true],
+    ['supervisor, own team', user('supervisor', 'sup-1', 'north'), northCase, true],
+    ['supervisor, other team', user('supervisor', 'sup-9', 'south'), northCase, false],
+    ['supervisor, unassigned pool', user('supervisor', 'sup-9', 'south'), pool, true],
+    ['provider, their patient', user('provider', 'prov-1'), northCase, true],
+    ['provider, not their patient', user('provider', 'prov-2'), northCase, false],
+    ['provider, unassigned case', user('provider', 'prov-1'), pool, false],
+    ['admin, any case', user('admin', 'admin-1'), northCase, true],
+    ['committee, any case', user('committee', 'c-1'), northCase, false],
+  ])('%s → related: %s', (_name, principal, relation, related) => {
+    expect(isRelated(principal, relation)).toBe(related);
+  });
+
+  it('hides (404) a case the role may act on but the caller is unrelated to, and forbids (403) a family the role never may use', () => {
+    expect(decideAccess(user('care_manager', 'cm-3', 'south'), 'case.read', northCase)).toBe('hidden');
+    expect(decideAccess(user('provider', 'prov-1'), 'case.read', northCase)).toBe('forbidden');
+    expect(decideAccess(user('provider', 'prov-1'), 'case.provider', northCase)).toBe('allow');
+    expect(decideAccess(user('provider', 'prov-2'), 'case.provider', northCase)).toBe('hidden');
+    // A case not in the read model yet counts as unassigned.
+    expect(decideAccess(user('care_manager', 'cm-3', 'south'), 'case.act', null)).toBe('allow');
+    expect(decideAccess(user('provider', 'prov-1'), 'case.provider', null)).toBe('hidden');
+  });
+
+  it('scopes lists to the caller, their team and the pool; admins see everything', () => {
+    expect(listScope(user('admin', 'a'), [])).toEqual({ all: true });
+    expect(listScope(user('care_manager', 'cm-1', 'north'), ['cm-1', 'cm-2'])).toEqual({ all: false, careManagerIds: ['cm-1', 'cm-2'] });
+    expect(listScope(user('care_manager', 'cm-9'), [])).toEqual({ all: false, careManagerIds: ['cm-9'] });
+    expect(listScope(user('supervisor', 'sup-1', 'north'), ['cm-1', 'sup-1'])).toEqual({ all: false, careManagerIds: ['cm-1', 'sup-1'] });
+  });
+});

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { apiConfigFrom, apiEnvSchema } from '../../../apps/api/src/api.config';
+import { AppModule } from '../../../apps/api/src/app.module';
+import { ACCESS_METADATA } from '../../../apps/api/src/auth/access.decorator';
+import { PERMISSIONS } from '../../../apps/api/src/auth/access-policy';
+
+/** Every route of every controller the API mounts, with the endpoint family it declares. */
+function routes(): { route: string; access: unknown }[] {
+  const config = apiConfigFrom(apiEnvSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }));
+  const controllers = (AppModule.forRoot(config).controllers ?? []) as Type[];
+  return controllers.flatMap((controller) => {
+    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+    return Object.getOwnPropertyNames(controller.prototype)
+      .map((name) => controller.prototype[name] as unknown)
+      .filter((handler): handler is object => typeof handler === 'function' && Reflect.getMetadata(METHOD_METADATA, handler) !== undefined)
+      .map((handler) => ({
+        route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${`/${base}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')}`,
+        access: Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, controller),
+      }));
+  });
+}
+
+describe('every route declares who may call it', () => {
+  const all = routes();
+
+  it('finds the routes (the reflection works)', () => {
+    expect(all.length).toBeGreaterThan(30);
+  });
+
+  it('has an endpoint family from the access policy, or is one of the public probes', () => {
+    const undeclared = all.filter((r) => r.access === undefined || (r.access !== 'public' && !(String(r.access) in PERMISSIONS)));
+    expect(undeclared).toEqual([]);
+    expect(all.filter((r) => r.access === 'public').map((r) => r.route).sort()).toEqual(['GET /health', 'GET /health/ready']);
+  });
+});
