@@ -11,9 +11,8 @@ import type { ApiConfig } from './api.config';
 import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AuditMiddleware } from './audit/audit.middleware';
+import { checkBodyShape, JSON_BODY_LIMIT } from './common/body-shape.middleware';
 
-/** Largest JSON body the API reads; larger requests get 413 before any parsing. */
-export const JSON_BODY_LIMIT = '256kb';
 
 /**
  * Builds the configured API application (without listening), so that
@@ -37,6 +36,7 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
   const audit = app.get(AuditMiddleware);
   app.use(audit.use.bind(audit));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(checkBodyShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -30,7 +30,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(config.databaseUrl),
         TemporalClientModule.forRoot(config.temporal),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'client', ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
       controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController],
       providers: [

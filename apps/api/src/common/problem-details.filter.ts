@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { ERROR_CODES, type ErrorCode, type ProblemDetails } from '@careloop/contracts';
 import { ApiError } from './api-error';
+import { JSON_BODY_LIMIT } from './body-shape.middleware';
 
 const PROBLEM_TYPE_BASE = 'https://careloop.dev/problems/';
 
@@ -46,6 +47,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return problem(code, httpDetail(exception, code), instance);
       }
     }
+    // Body-parser errors (http-errors): a too-large, unreadable or wrongly encoded body.
+    const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
+    const code = typeof status === 'number' && (exception as { expose?: unknown }).expose === true ? STATUS_CODES[status] : undefined;
+    if (code) {
+      return problem(code, bodyErrorDetail(code), instance);
+    }
     const name = exception instanceof Error ? exception.name : typeof exception;
     this.logger.error(`unhandled ${name} on ${instance}`);
     return problem('internal_error', 'An unexpected error occurred; it has been logged.', instance);
@@ -66,4 +73,15 @@ function httpDetail(exception: HttpException, code: ErrorCode): string {
     return 'Too many requests from this client; retry after the number of seconds in Retry-After.';
   }
   return exception.message;
+}
+
+function bodyErrorDetail(code: ErrorCode): string {
+  switch (code) {
+    case 'malformed_request':
+      return 'The request body is not valid JSON.';
+    case 'payload_too_large':
+      return `The request body is larger than the ${JSON_BODY_LIMIT} the API accepts.`;
+    default:
+      return ERROR_CODES[code].title;
+  }
 }

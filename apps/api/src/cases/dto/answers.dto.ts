@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 /** BCP 47 language tag (e.g. "en", "es", "zh-Hant"). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -51,17 +51,17 @@ class CaregiverDto {
 }
 
 export class AssessmentAnswersDto {
-  @ApiProperty({ type: PhysicalDto }) @ValidateNested() @Type(() => PhysicalDto) physical!: PhysicalDto;
-  @ApiProperty({ type: BehavioralDto }) @ValidateNested() @Type(() => BehavioralDto) behavioral!: BehavioralDto;
-  @ApiProperty({ type: SocialDto }) @ValidateNested() @Type(() => SocialDto) social!: SocialDto;
-  @ApiProperty({ type: CulturalDto }) @ValidateNested() @Type(() => CulturalDto) cultural!: CulturalDto;
-  @ApiProperty({ type: CaregiverDto }) @ValidateNested() @Type(() => CaregiverDto) caregiver!: CaregiverDto;
+  @ApiProperty({ type: PhysicalDto }) @IsObject({ message: 'physical is required and must be an object' }) @ValidateNested() @Type(() => PhysicalDto) physical!: PhysicalDto;
+  @ApiProperty({ type: BehavioralDto }) @IsObject({ message: 'behavioral is required and must be an object' }) @ValidateNested() @Type(() => BehavioralDto) behavioral!: BehavioralDto;
+  @ApiProperty({ type: SocialDto }) @IsObject({ message: 'social is required and must be an object' }) @ValidateNested() @Type(() => SocialDto) social!: SocialDto;
+  @ApiProperty({ type: CulturalDto }) @IsObject({ message: 'cultural is required and must be an object' }) @ValidateNested() @Type(() => CulturalDto) cultural!: CulturalDto;
+  @ApiProperty({ type: CaregiverDto }) @IsObject({ message: 'caregiver is required and must be an object' }) @ValidateNested() @Type(() => CaregiverDto) caregiver!: CaregiverDto;
 }
 
 export class SubmitScreeningDto {
-  @ApiProperty({ type: ScreeningAnswersDto }) @ValidateNested() @Type(() => ScreeningAnswersDto) answers!: ScreeningAnswersDto;
+  @ApiProperty({ type: ScreeningAnswersDto }) @IsObject({ message: 'answers is required and must be an object' }) @ValidateNested() @Type(() => ScreeningAnswersDto) answers!: ScreeningAnswersDto;
 }
 
 export class SubmitAssessmentDto {
-  @ApiProperty({ type: AssessmentAnswersDto }) @ValidateNested() @Type(() => AssessmentAnswersDto) answers!: AssessmentAnswersDto;
+  @ApiProperty({ type: AssessmentAnswersDto }) @IsObject({ message: 'answers is required and must be an object' }) @ValidateNested() @Type(() => AssessmentAnswersDto) answers!: AssessmentAnswersDto;
 }

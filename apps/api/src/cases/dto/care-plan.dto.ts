@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 const ID = /^[A-Za-z0-9_-]{1,32}$/;
 const idMessage = { message: '$property must be 1-32 letters, digits, "_" or "-"' };
@@ -44,7 +44,7 @@ export class CarePlanDto {
 }
 
 export class ProposePlanDto {
-  @ApiProperty({ type: CarePlanDto }) @ValidateNested() @Type(() => CarePlanDto) plan!: CarePlanDto;
+  @ApiProperty({ type: CarePlanDto }) @IsObject({ message: 'plan is required and must be an object' }) @ValidateNested() @Type(() => CarePlanDto) plan!: CarePlanDto;
 }
 
 class ConsentDto {
@@ -55,5 +55,5 @@ class ConsentDto {
 }
 
 export class RecordConsentDto {
-  @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+  @ApiProperty({ type: ConsentDto }) @IsObject({ message: 'consent is required and must be an object' }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
 }

@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { eventually } from '../support/eventually';
+import { USERS } from '../support/auth';
+
+/**
+ * Malformed, oversized, wrongly typed and injection-shaped input at every
+ * POST endpoint of the OpenAPI document (so a new endpoint is covered the
+ * day it lands): each gets a 4xx problem with a clear reason, and nothing
+ * changes in Postgres or in Temporal.
+ */
+describe('hostile input (real Temporal, real Postgres)', () => {
+  let stack: E2eStack;
+  let caseId: string;
+  let postRoutes: string[];
+
+  beforeAll(async () => {
+    stack = await startE2eStack('hostile', { RATE_LIMIT_PER_MINUTE: '100000' });
+    const created = await stack.as(USERS.admin).post('/cases').send({ memberRef: 'M-HOSTILE', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
+    caseId = created.body.id;
+    // The case settles (its first activities done, waiting on outreach) before anything is compared.
+    await eventually(() => stack.temporal.workflow.getHandle(caseId).describe(), (d) => (d.raw.pendingActivities ?? []).length === 0 && d.historyLength > 10);
+    const doc = (await stack.as(USERS.admin).get('/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    postRoutes = Object.entries(doc.paths)
+      .filter(([path, ops]) => 'post' in ops && !path.startsWith('/auth/'))
+      .map(([path]) => path.replace('{id}', caseId).replace('{number}', '1').replace('{version}', '1'));
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** Everything that a refused request must leave untouched. */
+  async function snapshot() {
+    const [counts] = await stack.sql(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events,
+      (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM supervisor_actions)::int AS actions,
+      (SELECT count(*) FROM case_notes)::int AS notes`);
+    const described = await stack.temporal.workflow.getHandle(caseId).describe();
+    let workflows = 0;
+    for await (const _ of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}'` })) workflows++;
+    return { ...counts, historyLength: described.historyLength, workflows };
+  }
+
+  const hostileBodies: [string, unknown][] = [
+    ['an unknown field', { zzz: 'x' }],
+    ['prototype pollution', JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}')],
+    ['an array instead of an object', [{ reason: 'x' }]],
+    ['wrongly typed fields', { reason: 42, careManagerId: ['cm-1'], answers: 'yes', plan: 7, outcome: { $gt: '' }, taskKey: null, kind: true, text: {} }],
+    ['SQL-shaped identifiers', { careManagerId: "cm-1' OR '1'='1", taskKey: "x'; DROP TABLE cases; --", pcpId: '1 OR 1=1', memberRef: "M'--", programCode: 'CCM; DELETE' }],
+    ['a deeply nested object', JSON.parse(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`)],
+  ];
+
+  it('refuses every hostile body at every POST endpoint with a 4xx naming what is wrong, and changes nothing', async () => {
+    const before = await snapshot();
+    const admin = stack.as(USERS.admin);
+    const seen: string[] = [];
+    for (const route of postRoutes) {
+      for (const [name, body] of hostileBodies) {
+        const res = await admin.post(route).set('content-type', 'application/json').send(JSON.stringify(body));
+        seen.push(`${route} ${name}: ${res.status}`);
+        expect({ route, name, status: res.status >= 400 && res.status < 500 }).toEqual({ route, name, status: true });
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body.detail).toEqual(expect.any(String));
+        if (res.status === 400 && res.body.code === 'validation_failed') {
+          expect(res.body.errors.length).toBeGreaterThan(0);
+        }
+        // No echo of the input in the answer (it may be PHI).
+        expect(JSON.stringify(res.body)).not.toMatch(/DROP TABLE|OR '1'='1/);
+      }
+    }
+    expect(postRoutes.length).toBeGreaterThanOrEqual(20);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers 413 to an oversized body, 400 to broken JSON and 415 to an unsupported content type, and a 4xx to an empty body, at every POST endpoint', async () => {
+    const before = await snapshot();
+    const admin = stack.as(USERS.admin);
+    const huge = JSON.stringify({ text: 'x'.repeat(300 * 1024) });
+    for (const route of postRoutes) {
+      expect((await admin.post(route).set('content-type', 'application/json').send(huge)).status).toBe(413);
+      const broken = await admin.post(route).set('content-type', 'application/json').send('{"reason": "x",');
+      expect({ route, status: broken.status, code: broken.body.code }).toEqual({ route, status: 400, code: 'malformed_request' });
+      const xml = await admin.post(route).set('content-type', 'application/xml').send('<reason>x</reason>');
+      expect({ route, status: xml.status, code: xml.body.code }).toEqual({ route, status: 415, code: 'unsupported_media_type' });
+      const empty = await admin.post(route);
+      expect({ route, status: empty.status >= 400 && empty.status < 500 }).toEqual({ route, status: true });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('property: any body with a field the endpoint does not know is refused with 400 naming that field', async () => {
+    const before = await snapshot();
+    const admin = stack.as(USERS.admin);
+    const unknownKey = fc.string({ minLength: 1, maxLength: 20 }).map((k) => `x_${k.replace(/[^A-Za-z0-9_]/g, '_')}`);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...postRoutes), unknownKey, fc.jsonValue({ maxDepth: 3 }), async (route, key, value) => {
+        const res = await admin.post(route).send({ [key]: value });
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(key);
+      }),
+      { numRuns: 60 },
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses injection-shaped query parameters and path ids with 400', async () => {
+    const admin = stack.as(USERS.admin);
+    for (const url of [
+      `/cases?careManagerId=${encodeURIComponent("cm' OR '1'='1")}`,
+      `/cases?programCode=${encodeURIComponent('CCM; DROP TABLE cases')}`,
+      `/supervisor/stuck-cases?programCode=${encodeURIComponent("CCM' OR WorkflowType != '")}`,
+      `/supervisor/stuck-cases?careManagerId=${encodeURIComponent("a') OR ('1'='1")}`,
+      `/audit?actorId=${encodeURIComponent("x' OR 1=1 --")}`,
+      `/cases/${encodeURIComponent("case-ccm-' OR 1=1")}`,
+      `/cases?limit=1e9`,
+      `/cases?unknown=1`,
+    ]) {
+      const res = await admin.get(url);
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.errors.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('rate limiting per client (real stack, 5 requests a minute)', () => {
+  let stack: E2eStack;
+
+  beforeAll(async () => {
+    stack = await startE2eStack('ratelimit', { RATE_LIMIT_PER_MINUTE: '5' });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('answers 429 with Retry-After once a client exceeds the limit, without slowing other clients', async () => {
+    const cm = stack.as(USERS.cm1);
+    for (let i = 0; i < 5; i++) {
+      await cm.get('/auth/me').expect(200);
+    }
+    const limited = await cm.get('/auth/me').expect(429);
+    expect(limited.body).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Retry-After/) });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await stack.as(USERS.sup1).get('/auth/me').expect(200);
+  });
+});
