@@ -36,8 +36,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
       (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM supervisor_actions)::int AS actions,
       (SELECT count(*) FROM case_notes)::int AS notes`);
     const described = await stack.temporal.workflow.getHandle(caseId).describe();
-    let workflows = 0;
-    for await (const _ of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}'` })) workflows++;
+    const { count: workflows } = await stack.temporal.workflow.count(`TaskQueue = '${stack.taskQueue}'`);
     return { ...counts, historyLength: described.historyLength, workflows };
   }
 
