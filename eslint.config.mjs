@@ -43,6 +43,7 @@ export default tseslint.config(
             { name: '@careloop/activities', allowTypeImports: true, message: 'Workflows call activities through proxyActivities; import their types only.' },
             { name: '@careloop/persistence', message: 'Persistence runs in activities, never in workflows.' },
             { name: '@careloop/temporal', message: 'Client/worker wiring is not workflow code.' },
+            { name: '@careloop/observability', message: 'Process logging is not workflow code: use log from @temporalio/workflow.' },
             { name: '@temporalio/client', message: 'Use @temporalio/workflow APIs inside workflows.' },
             { name: '@temporalio/worker', message: 'Use @temporalio/workflow APIs inside workflows.' },
             { name: '@temporalio/activity', message: 'Activity APIs are not available in workflows.' },

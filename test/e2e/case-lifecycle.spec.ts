@@ -3,6 +3,8 @@ import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { bearer, USERS } from '../support/auth';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
+import { captureSdkLogs } from '../support/sdk-logs';
+import { JsonLogger, JsonSdkLogger } from '@careloop/observability';
 
 /**
  * A care team drives one case through HTTP, against the real Temporal dev
@@ -13,12 +15,18 @@ import { eventually } from '../support/eventually';
  */
 describe('case lifecycle through the API (real Temporal, real Postgres)', () => {
   let stack: E2eStack;
+  // Every log line of the run, API, worker and Temporal SDK, as the production JSON loggers write them.
+  const logLines: string[] = [];
+  let stopCapture = () => {};
 
   beforeAll(async () => {
-    stack = await startE2eStack('lifecycle');
+    const sdk = new JsonSdkLogger((line) => logLines.push(line), 'DEBUG');
+    stopCapture = captureSdkLogs((entry) => sdk.log(entry.level, entry.message, entry.meta));
+    stack = await startE2eStack('lifecycle', {}, { logger: new JsonLogger((line) => logLines.push(line), 'verbose') });
   });
 
   afterAll(async () => {
+    stopCapture();
     await stack?.close();
   });
 
@@ -102,6 +110,9 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     await api().post(`/cases/${id}/pcp`).set(cm).send({ pcpId: 'pcp-44' }).expect(200);
     expect((await api().get(`/cases/${id}`).expect(200)).body.pcpId).toBe('pcp-44');
 
+    await api().post(`/cases/${id}/notes`).set(cm).send({ kind: 'call_record', text: 'Spoke with Zebulon Quixote (DOB 1950-04-02) about his inhaler.' }).expect(200);
+    // A body that echoes PHI into a refused field must not reach the logs either.
+    await api().post('/cases').send({ memberRef: 'M-E2E-LIFE Zebulon Quixote', programCode: 'CCM', enrollmentDate: today }).expect(400);
     await api().post(`/cases/${id}/close`).set(cm).send({ reason: 'goals_met' }).expect(200);
     const closed = await eventually(
       () => api().get(`/cases/${id}`).expect(200),
@@ -119,6 +130,28 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     const everything = JSON.stringify(raw, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
     expect(everything).not.toContain('M-E2E-LIFE');
     expect(everything).not.toContain('heart failure');
+
+    // No PHI in any log line of the whole run (member reference, names, dates of birth, clinical text).
+    expect(logLines.length).toBeGreaterThan(50);
+    expect(logLines.every((line) => JSON.parse(line).level !== undefined)).toBe(true);
+    for (const phi of ['M-E2E-LIFE', 'Zebulon', 'Quixote', '1950-04-02', 'heart failure', 'more breathless', 'spoke to member', 'weekly check-in']) {
+      expect({ phi, lines: logLines.filter((line) => line.includes(phi)) }).toEqual({ phi, lines: [] });
+    }
+
+    // Every action of the run is in the audit log: who, role, which route, which case, the outcome.
+    const audited = await eventually(
+      () => stack.sql(`SELECT DISTINCT route FROM audit_log WHERE case_id = $1 AND actor_id = 'cm-7' AND actor_role = 'care_manager' AND outcome = 'allowed'`, [id]),
+      (r) => r.length >= 15,
+    );
+    expect(audited.map((r) => r.route).sort()).toEqual(
+      [
+        '/cases/:id/assessment', '/cases/:id/attempts/:number/outcome', '/cases/:id/close', '/cases/:id/contacts', '/cases/:id/interventions',
+        '/cases/:id/member-discussion', '/cases/:id/notes', '/cases/:id/pcp', '/cases/:id/plan', '/cases/:id/plan-review', '/cases/:id/plan/:version/consent',
+        '/cases/:id/progress-events', '/cases/:id/provider-reports', '/cases/:id/screening', '/cases/:id/supplemental-info',
+      ].sort(),
+    );
+    const refusals = await stack.sql(`SELECT route, outcome, status FROM audit_log WHERE case_id = $1 AND outcome <> 'allowed' ORDER BY id`, [id]);
+    expect(refusals).toEqual(expect.arrayContaining([expect.objectContaining({ route: '/cases/:id/assessment', outcome: 'rejected', status: 409 })]));
 
     // Everything is documented in Postgres, once.
     const attempts = await stack.sql('SELECT number, outcome FROM contact_attempts WHERE case_id = $1 ORDER BY number', [id]);

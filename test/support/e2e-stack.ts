@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
@@ -37,8 +37,11 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-/** `extraEnv` adds to the worker's and API's environment (e.g. NOTIFY_WEBHOOK_URL). */
-export async function startE2eStack(name: string, extraEnv: Record<string, string> = {}): Promise<E2eStack> {
+/**
+ * `extraEnv` adds to the worker's and API's environment (e.g. NOTIFY_WEBHOOK_URL);
+ * `logger` receives every log line of both (default: errors and warnings on the console).
+ */
+export async function startE2eStack(name: string, extraEnv: Record<string, string> = {}, opts: { logger?: LoggerService } = {}): Promise<E2eStack> {
   const suffix = randomBytes(4).toString('hex');
   const database = `careloop_e2e_${name}_${suffix}`;
   const adminUrl = requiredEnv('TEST_DATABASE_ADMIN_URL');
@@ -58,12 +61,12 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
     ...extraEnv,
   };
 
-  const api: INestApplication = await createApiApp(apiConfigFrom(apiEnvSchema.parse(env)), { logger: ['error', 'warn'] });
+  const api: INestApplication = await createApiApp(apiConfigFrom(apiEnvSchema.parse(env)), { logger: opts.logger ?? ['error', 'warn'] });
   await api.listen(0, '127.0.0.1');
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(workerConfigFrom(workerEnvSchema.parse(env))),
     // Only errors: API and worker share this process in tests, so TypeORM warns about two default data sources.
-    { logger: ['error'] },
+    { logger: opts.logger ?? ['error'] },
   );
 
   const pg = new PgClient({ connectionString: databaseUrl });

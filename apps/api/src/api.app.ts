@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -18,7 +18,7 @@ import { checkBodyShape, JSON_BODY_LIMIT } from './common/body-shape.middleware'
  * Builds the configured API application (without listening), so that
  * `main.ts` and the e2e tests run exactly the same app.
  */
-export async function createApiApp(config: ApiConfig, options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
+export async function createApiApp(config: ApiConfig, options: { logger?: LogLevel[] | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     ...(options.logger ? { logger: options.logger } : {}),

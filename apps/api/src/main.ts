@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { parseEnv } from '@careloop/temporal';
+import { createLogger, loggingEnvSchema } from '@careloop/observability';
 import { apiConfigFrom, apiEnvSchema } from './api.config';
 import { createApiApp } from './api.app';
 
 async function main(): Promise<void> {
+  const logger = createLogger(parseEnv(loggingEnvSchema));
+  Logger.overrideLogger(logger);
   const config = apiConfigFrom(parseEnv(apiEnvSchema));
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logger });
   await app.listen(config.port, config.host);
   new Logger('api').log(`listening on ${await app.getUrl()} (OpenAPI UI at /docs)`);
 }

@@ -1,13 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from '@nestjs/common';
+import { Runtime } from '@temporalio/worker';
 import { parseEnv } from '@careloop/temporal';
+import { createLogger, createSdkLogger, loggingEnvSchema } from '@careloop/observability';
 import { WorkerModule } from './worker.module';
 import { workerConfigFrom, workerEnvSchema } from './worker.config';
 
 async function main(): Promise<void> {
+  const logging = parseEnv(loggingEnvSchema);
+  const logger = createLogger(logging);
+  Logger.overrideLogger(logger);
+  // The SDK's own lines (and workflow/activity loggers) go through the same redacting JSON writer.
+  Runtime.install({ logger: createSdkLogger(logging) });
   const config = workerConfigFrom(parseEnv(workerEnvSchema));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   // SIGTERM / SIGINT run Nest's shutdown hooks: the worker drains, then the database closes.
   app.enableShutdownHooks();
 }

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { PhiSafeTypeOrmLogger } from '@careloop/observability';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { CarePlanVersionEntity } from './entities/care-plan-version.entity';
 import { CaseEntity } from './entities/case.entity';
@@ -43,7 +44,9 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'migration'],
+    // Failing queries are logged without their parameters (member data).
+    logging: ['error', 'warn', 'migration'],
+    logger: new PhiSafeTypeOrmLogger(),
     extra: { max: 10, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -1,0 +1,4 @@
+export * from './redact';
+export * from './json-logger';
+export * from './typeorm-logger';
+export * from './logging.config';
