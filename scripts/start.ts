@@ -49,6 +49,9 @@ async function main(): Promise<void> {
   }
 
   try {
+    // The API's port first: the Temporal Web UI is told where the payload codec endpoint is.
+    const apiPort = await preferredPort(Number(process.env.PORT ?? 3000), '0.0.0.0');
+
     // Temporal
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let uiUrl: string | undefined;
@@ -57,7 +60,13 @@ async function main(): Promise<void> {
       const uiPort = await preferredPort(8233);
       mkdirSync(join(dataDir, 'temporal'), { recursive: true });
       say('starting the Temporal dev server…');
-      const server = await startTemporalDevServer({ port, uiPort, dbFilename: join(dataDir, 'temporal', 'temporal.db') });
+      const server = await startTemporalDevServer({
+        port,
+        uiPort,
+        dbFilename: join(dataDir, 'temporal', 'temporal.db'),
+        codecEndpoint: `http://localhost:${apiPort}/codec`,
+      });
+      process.env.CORS_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
       stoppers.push({ name: 'Temporal dev server', stop: () => server.stop() });
       temporalAddress = server.address;
       uiUrl = server.uiUrl;
@@ -87,7 +96,6 @@ async function main(): Promise<void> {
     await ds.destroy();
     say(ran.length ? `migrations applied: ${ran.join(', ')}` : 'database schema up to date');
 
-    const apiPort = await preferredPort(Number(process.env.PORT ?? 3000), '0.0.0.0');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -122,6 +130,7 @@ async function main(): Promise<void> {
         `  Temporal UI   ${uiUrl ?? '(external Temporal: see your cluster)'}`,
         `  Postgres      ${redactUrl(databaseUrl)}  (${postgresNote})`,
         `  Logs          ${relative(process.cwd(), logsDir)}`,
+        `  Sign in       npm run token -- --role care_manager --sub cm-1   (then: Authorization: Bearer <token>)`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

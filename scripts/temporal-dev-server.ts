@@ -19,6 +19,8 @@ export interface DevServerOptions {
   readonly dbFilename?: string;
   readonly namespace?: string;
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** The API's /codec URL: the Web UI sends payloads there to show them decrypted (to an authorised operator). */
+  readonly codecEndpoint?: string;
 }
 
 export async function startTemporalDevServer(opts: DevServerOptions): Promise<DevServerHandle> {
@@ -36,7 +38,11 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
       log: { format: 'pretty', level: opts.logLevel ?? 'error' },
       // Flag a workflow after 2 failed workflow tasks in a row (TemporalReportedProblems): the
       // supervisors' "failing workflow task" kind. The server's default is 5.
-      extraArgs: ['--dynamic-config-value', 'system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2'],
+      extraArgs: [
+        '--dynamic-config-value',
+        'system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2',
+        ...(opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
+      ],
     },
   });
   return {

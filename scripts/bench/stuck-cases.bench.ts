@@ -24,6 +24,7 @@ import { buildDataSourceOptions, runMigrations } from '@careloop/persistence';
 import { projectRoot } from '@careloop/temporal';
 import { apiConfigFrom, apiEnvSchema } from '../../apps/api/src/api.config';
 import { createApiApp } from '../../apps/api/src/api.app';
+import { mintLocalToken } from '../../apps/api/src/auth/local-token';
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres';
 import { freePort } from '../ports';
 import { startTemporalDevServer } from '../temporal-dev-server';
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
     await ds.destroy();
 
     const api = await createApiApp(
-      apiConfigFrom(apiEnvSchema.parse({ TEMPORAL_ADDRESS: server.address, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RUN_MIGRATIONS: 'false' })),
+      apiConfigFrom(apiEnvSchema.parse({ TEMPORAL_ADDRESS: server.address, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RUN_MIGRATIONS: 'false', RATE_LIMIT_PER_MINUTE: '1000000' })),
       { logger: ['error'] },
     );
     await api.listen(0, '127.0.0.1');
     stops.push(() => api.close());
     const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    // A supervisor's view is scoped to the team; an admin sees every stuck case, as the benchmark needs.
+    const auth = { authorization: `Bearer ${await mintLocalToken({ sub: 'bench-admin', role: 'admin' })}` };
 
     const requests: [string, string][] = [
       ['all kinds, first page of 50', '/supervisor/stuck-cases?limit=50'],
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
       ['summary (counts by kind)', '/supervisor/stuck-cases/summary'],
       ['second page (cursor)', 'SECOND_PAGE'],
     ];
-    const firstPage = (await (await fetch(`${base}/supervisor/stuck-cases?limit=50`)).json()) as { items: unknown[]; nextCursor: string };
+    const firstPage = (await (await fetch(`${base}/supervisor/stuck-cases?limit=50`, { headers: auth })).json()) as { items: unknown[]; nextCursor: string };
     const rows: { name: string; p50: number; p95: number; max: number; items: number }[] = [];
     for (const [name, path] of requests) {
       const url = `${base}${path === 'SECOND_PAGE' ? `/supervisor/stuck-cases?limit=50&cursor=${firstPage.nextCursor}` : path}`;
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
       let items = 0;
       for (let i = 0; i < RUNS + 3; i++) {
         const t0 = performance.now();
-        const res = await fetch(url);
+        const res = await fetch(url, { headers: auth });
         const body = (await res.json()) as { items?: unknown[]; counts?: Record<string, number> };
         const ms = performance.now() - t0;
         if (!res.ok) {
