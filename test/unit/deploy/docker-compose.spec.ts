@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { CARELOOP_SEARCH_ATTRIBUTES, searchAttributeCliPairs } from '@careloop/contracts';
 
 const root = join(__dirname, '..', '..', '..');
-const secrets = { CASE_ID_SECRET: 'x'.repeat(32), CARELOOP_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, POSTGRES_PASSWORD: 'p', CARELOOP_DB_PASSWORD: 'c', TEMPORAL_DB_PASSWORD: 't' };
+const secrets = { CASE_ID_SECRET: 'x'.repeat(32), CARELOOP_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, POSTGRES_PASSWORD: 'p', CARELOOP_DB_PASSWORD: 'c', TEMPORAL_DB_PASSWORD: 't', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'careloop' };
 
 /** `docker-compose` (v1, Debian's package) or the `docker compose` v2 plugin, whichever is installed. */
 function composeCommand(): string[] | undefined {
@@ -44,7 +44,7 @@ describe('docker-compose.yml', () => {
     }
     const res = spawnSync(cmd[0]!, [...cmd.slice(1), 'config', '-q'], { cwd: root, env, encoding: 'utf8' });
     expect(res.status).not.toBe(0);
-    expect(res.stderr).toMatch(/set (POSTGRES_PASSWORD|CARELOOP_DB_PASSWORD|TEMPORAL_DB_PASSWORD|CASE_ID_SECRET|CARELOOP_PAYLOAD_KEYS)/);
+    expect(res.stderr).toMatch(/set (POSTGRES_PASSWORD|CARELOOP_DB_PASSWORD|TEMPORAL_DB_PASSWORD|CASE_ID_SECRET|CARELOOP_PAYLOAD_KEYS|AUTH_JWKS_URL|AUTH_ISSUER|AUTH_AUDIENCE)/);
   });
 
   it('has Postgres, Temporal on it, the Temporal UI, and the api and worker images', () => {
