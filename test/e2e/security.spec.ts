@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash, randomBytes } from 'node:crypto';
+import { resolveTemporalBinary } from '../../scripts/temporal-binaries';
 import request from 'supertest';
 import { AesGcmPayloadCodec, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
@@ -187,6 +190,31 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     const tampered = { ...wire, data: Buffer.from(Buffer.from(wire.data, 'base64').map((b, i) => (i === 20 ? b ^ 1 : b))).toString('base64') };
     const refused = await stack.as(USERS.admin).post('/codec/decode').send({ payloads: [tampered] }).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'payloads' })]);
+  });
+
+  it('lets an operator read decrypted histories with the temporal CLI through the codec endpoint, and nobody without it', async () => {
+    const exe = resolveTemporalBinary('cli', { log: () => {} });
+    if (exe.type !== 'existing-path') {
+      throw new Error('the temporal CLI is not installed locally (npm run tools:install)');
+    }
+    const cli = exe.path;
+    // Asynchronous on purpose: the CLI calls back into this process's API for the codec.
+    const show = async (extra: string[]) =>
+      promisify(execFile)(cli, ['workflow', 'show', '--workflow-id', north, '--address', process.env.TEMPORAL_ADDRESS!, '--output', 'json', ...extra], { timeout: 30_000 }).then(
+        ({ stdout }) => ({ ok: true, out: stdout }),
+        (err: { stdout?: string; stderr?: string }) => ({ ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` }),
+      );
+    const plain = await show([]);
+    expect(plain.ok).toBe(true);
+    expect(plain.out).not.toContain('M-SEC-NORTH');
+    const decoded = await show(['--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', `Bearer ${testToken(USERS.admin)}`]);
+    expect(decoded.ok).toBe(true);
+    // JSON output keeps payload bytes in base64: decoded, the first one is the workflow input in clear.
+    const input = (JSON.parse(decoded.out) as { events: { workflowExecutionStartedEventAttributes: { input: { payloads: { data: string }[] } } }[] }).events[0]!;
+    expect(Buffer.from(input.workflowExecutionStartedEventAttributes.input.payloads[0]!.data, 'base64').toString()).toContain('"memberRef":"M-SEC-NORTH"');
+    expect(plain.out).toContain(Buffer.from('binary/encrypted').toString('base64'));
+    const refused = await show(['--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', `Bearer ${testToken(USERS.sup1)}`]);
+    expect(refused.out).not.toContain('M-SEC-NORTH');
   });
 
   it('admits the Temporal UI origin cross-origin (codec calls) and no other, and sends security headers', async () => {
