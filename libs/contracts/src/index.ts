@@ -7,3 +7,7 @@ export * from './case.messages';
 export * from './case-events';
 export * from './case.snapshot';
 export * from './assignment.contract';
+export * from './review-ids';
+export * from './utilization-review.contract';
+export * from './complaint.contract';
+export * from './case-provider.messages';

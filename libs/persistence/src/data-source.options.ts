@@ -10,6 +10,8 @@ import { CaseTaskEntity } from './entities/case-task.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
+import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './entities/utilization-review.entity';
+import { ComplaintEntity } from './entities/complaint.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -24,6 +26,9 @@ export const ENTITIES = [
   StaffEntity,
   CaseAssignmentEntity,
   SupervisorActionEntity,
+  UtilizationReviewEntity,
+  UtilizationReviewDecisionEntity,
+  ComplaintEntity,
 ];
 
 /**
