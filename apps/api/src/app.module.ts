@@ -10,6 +10,12 @@ import { ReadinessService } from './health/readiness.service';
 import { SupervisorController } from './supervisor/supervisor.controller';
 import { StuckCasesService } from './supervisor/stuck-cases.service';
 import { SupervisorActionsService } from './supervisor/supervisor-actions.service';
+import { CaseProviderController } from './cases/case-provider.controller';
+import { CaseProviderService } from './cases/case-provider.service';
+import { UtilizationReviewsController } from './utilization-reviews/utilization-reviews.controller';
+import { UtilizationReviewsService } from './utilization-reviews/utilization-reviews.service';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsService } from './complaints/complaints.service';
 
 @Module({})
 export class AppModule {
@@ -17,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
-      controllers: [HealthController, CasesController, SupervisorController],
+      controllers: [HealthController, CasesController, SupervisorController, CaseProviderController, UtilizationReviewsController, ComplaintsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         PolicyRegistry,
@@ -25,6 +31,9 @@ export class AppModule {
         ReadinessService,
         StuckCasesService,
         SupervisorActionsService,
+        CaseProviderService,
+        UtilizationReviewsService,
+        ComplaintsService,
       ],
     };
   }
