@@ -6,7 +6,7 @@ import { resolveReviewPolicy, type PolicyOverrides } from '@careloop/domain';
 import { CASE_WORKFLOW_TYPE, reviewBacklogQuery, type ComplaintRecord, type NotificationRequest, type UtilizationReviewRecord } from '@careloop/contracts';
 import { createReviewActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
-import { fakeStores } from './case-workflow-harness';
+import { fakeStores, settledOn } from './case-workflow-harness';
 
 /** Review policy from the seed defaults, with optional overrides (as in the policy file's `reviews` entry). */
 export function reviewPolicy(overrides?: PolicyOverrides) {
@@ -82,17 +82,7 @@ export function reviewWorkflowHarness(getEnv: () => TestWorkflowEnvironment, nam
    * review's effects are all done: safe to query, act, or skip time.
    */
   async function settled(handle: WorkflowHandle): Promise<void> {
-    let quiet = 0;
-    for (let i = 0; i < 800 && quiet < 2; i++) {
-      const { raw, status, type } = await getEnv().client.workflow.getHandle(handle.workflowId).describe();
-      const running = status.name === 'RUNNING';
-      let busy = running && (raw.pendingWorkflowTask != null || (raw.pendingActivities?.length ?? 0) > 0);
-      if (running && !busy && type !== CASE_WORKFLOW_TYPE) {
-        busy = (await handle.query(reviewBacklogQuery)) > 0;
-      }
-      quiet = busy ? 0 : quiet + 1;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await settledOn(getEnv(), handle, async (type) => type !== CASE_WORKFLOW_TYPE && (await handle.query(reviewBacklogQuery)) > 0);
   }
 
   /** Lets workflow time pass once nothing is in flight (an activity running across a skip would time out). */

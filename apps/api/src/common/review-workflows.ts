@@ -53,6 +53,22 @@ export async function actOn<I, R>(handle: WorkflowHandle, update: UpdateDefiniti
   }
 }
 
+/** A review's or complaint's state: live from its workflow, else as last stored (the workflow is gone after retention). */
+export async function liveOrStored<T>(live: () => Promise<T>, stored: () => Promise<T | null>, notFound: ApiError): Promise<T> {
+  try {
+    return await live();
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) {
+      throw mapTemporalError(err);
+    }
+  }
+  const found = await stored();
+  if (found === null) {
+    throw notFound;
+  }
+  return found;
+}
+
 /** The request key: the Idempotency-Key header, else the body's client request id, else a fresh one (no de-duplication). */
 export function requestKey(header: string | undefined, clientRequestId: string | undefined): string {
   return header ?? clientRequestId ?? randomUUID();

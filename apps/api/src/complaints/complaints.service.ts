@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { COMPLAINT_WORKFLOW_TYPE, complaintQuery, reviewWorkflowId, SA_PHASE, SA_STEP, type ComplaintInput, type ComplaintView } from '@careloop/contracts';
 import { ReviewRepository } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
-import { actOn, requestKey, startOnce } from '../common/review-workflows';
-import { mapTemporalError } from '../common/temporal-error';
+import { actOn, liveOrStored, requestKey, startOnce } from '../common/review-workflows';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { LodgeComplaintDto } from './dto/complaint.dto';
 
@@ -54,19 +52,12 @@ export class ComplaintsService {
     return { created, complaintId };
   }
 
-  async get(complaintId: string): Promise<ComplaintView> {
-    try {
-      return await this.temporal.client.workflow.getHandle(complaintId).query(complaintQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) {
-        throw mapTemporalError(err);
-      }
-    }
-    const stored = await this.store.findComplaint(complaintId);
-    if (stored === null) {
-      throw new ApiError('complaint_not_found', `No complaint with id ${complaintId}.`);
-    }
-    return stored;
+  get(complaintId: string): Promise<ComplaintView> {
+    return liveOrStored(
+      () => this.temporal.client.workflow.getHandle(complaintId).query(complaintQuery),
+      () => this.store.findComplaint(complaintId),
+      new ApiError('complaint_not_found', `No complaint with id ${complaintId}.`),
+    );
   }
 
   act<I, R>(complaintId: string, update: UpdateDefinition<R, [I]>, input: I, key: string | undefined): Promise<R> {

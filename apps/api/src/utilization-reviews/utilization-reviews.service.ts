@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   caseWorkflowId,
@@ -15,8 +14,7 @@ import { ReviewRepository } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
-import { actOn, requestKey, startOnce } from '../common/review-workflows';
-import { mapTemporalError } from '../common/temporal-error';
+import { actOn, liveOrStored, requestKey, startOnce } from '../common/review-workflows';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { SubmitUtilizationReviewDto } from './dto/utilization-review.dto';
 
@@ -59,19 +57,12 @@ export class UtilizationReviewsService {
   }
 
   /** Live from the workflow; from Postgres once the workflow is gone (retention). */
-  async get(reviewId: string): Promise<UtilizationReviewView> {
-    try {
-      return await this.temporal.client.workflow.getHandle(reviewId).query(utilizationReviewQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) {
-        throw mapTemporalError(err);
-      }
-    }
-    const stored = await this.reviews.findUtilizationReview(reviewId);
-    if (stored === null) {
-      throw new ApiError('review_not_found', `No utilization review with id ${reviewId}.`);
-    }
-    return stored;
+  get(reviewId: string): Promise<UtilizationReviewView> {
+    return liveOrStored(
+      () => this.temporal.client.workflow.getHandle(reviewId).query(utilizationReviewQuery),
+      () => this.reviews.findUtilizationReview(reviewId),
+      new ApiError('review_not_found', `No utilization review with id ${reviewId}.`),
+    );
   }
 
   act<I, R>(reviewId: string, update: UpdateDefinition<R, [I]>, input: I, key: string | undefined): Promise<R> {

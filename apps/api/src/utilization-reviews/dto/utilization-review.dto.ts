@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -14,6 +15,10 @@ export class UrDocumentDto {
   @ApiProperty({ example: 'dms://notes/1', description: 'Document-store id or URI.' }) @IsString() @Length(1, 500) reference!: string;
 }
 
+/** A list of supporting documents, each checked field by field. */
+const DocumentList = () =>
+  applyDecorators(ApiPropertyOptional({ type: [UrDocumentDto] }), IsOptional(), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => UrDocumentDto));
+
 class WithDocuments {
   @ApiPropertyOptional({ type: [String], example: ['M54.5'], description: 'ICD-10 codes.' })
   @IsOptional()
@@ -22,12 +27,7 @@ class WithDocuments {
   @Matches(ICD10, { each: true, message: 'each diagnosis code must be an ICD-10 code such as M54.5' })
   diagnosisCodes?: string[];
 
-  @ApiPropertyOptional({ type: [UrDocumentDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => UrDocumentDto)
+  @DocumentList()
   documents?: UrDocumentDto[];
 }
 
@@ -79,11 +79,6 @@ export class DecideReviewDto {
 
 export class AppealReviewDto {
   @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) reason!: string;
-  @ApiPropertyOptional({ type: [UrDocumentDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => UrDocumentDto)
+  @DocumentList()
   documents?: UrDocumentDto[];
 }
