@@ -40,7 +40,7 @@ describe('utilization reviews (real Temporal, real Postgres)', () => {
     expect(first.body).toMatchObject({ status: 'in_review', urgency: 'standard', caseId, providerId: 'prov-9', clockStopped: false, documentCount: 2 });
     expect(Date.parse(first.body.decisionDueAt) - Date.parse(first.body.receivedAt)).toBe(7 * DAY_MS);
     // The view carries no member reference and no justification.
-    expect(JSON.stringify(first.body)).not.toMatch(/M-000123|low back pain/);
+    expect(JSON.stringify(first.body)).not.toMatch(/M-UR-0042|low back pain/);
 
     const rev = { 'x-actor-id': 'rev-1' };
     await api().post(`/utilization-reviews/${id}/decision`).set(rev).send(sample('ur-decision-denied')).expect(200, { status: 'decided', decisionDueAt: null });
@@ -60,7 +60,7 @@ describe('utilization reviews (real Temporal, real Postgres)', () => {
       () => stack.sql('SELECT status, member_ref, case_id, request FROM utilization_reviews WHERE id = $1', [id]),
       (r) => r[0]?.status === 'closed',
     );
-    expect(rows[0]).toMatchObject({ status: 'closed', member_ref: 'M-000123', case_id: caseId });
+    expect(rows[0]).toMatchObject({ status: 'closed', member_ref: 'M-UR-0042', case_id: caseId });
     const decisions = await stack.sql('SELECT level, kind, reviewer_id, on_time FROM utilization_review_decisions WHERE review_id = $1 ORDER BY decided_at', [id]);
     expect(decisions).toEqual([
       { level: 'initial', kind: 'denied', reviewer_id: 'rev-1', on_time: true },
