@@ -60,7 +60,9 @@ export class UtilizationReviewState {
   /** Receipt: acknowledged to the provider, shown on the member's case, then checked for completeness. */
   static open(id: string, input: UtilizationReviewInput, now: string): UtilizationReviewState {
     const ur = new UtilizationReviewState(id, input, now);
-    ur.notify('received', 'provider', 'ur_request_received', { decisionDueAt: clockDueAt(ur.clock) });
+    // The receipt names the deadline only when the clock will run; a pended request is told what is missing next.
+    const complete = missingItems(ur.request).length === 0;
+    ur.notify('received', 'provider', 'ur_request_received', { decisionDueAt: complete ? clockDueAt(ur.clock) : null });
     ur.caseEvent('requested', 'utilization_review_requested', `utilization review ${id} (${input.urgency}) requested`, now);
     ur.checkCompleteness(now);
     ur.effects.changed();
