@@ -2,3 +2,4 @@ export * from './case.ports';
 export * from './case.activities';
 export * from './notification-channels';
 export * from './assignment.activities';
+export * from './review.activities';

@@ -2,6 +2,10 @@ import { setHandler } from '@temporalio/workflow';
 import {
   addNoteUpdate,
   caseDetailQuery,
+  careManagerChangeRequestUpdate,
+  decideStopParticipationUpdate,
+  providerViewQuery,
+  stopParticipationRequestUpdate,
   changePcpUpdate,
   closeCaseUpdate,
   externalEventSignal,
@@ -39,6 +43,14 @@ const now = (): string => workflowNow().toISOString();
 export function registerCaseHandlers(state: CaseState): void {
   setHandler(caseDetailQuery, () => state.view());
   setHandler(externalEventSignal, (e) => state.recordExternalEvent(e, now()));
+  setHandler(providerViewQuery, () => state.providerView());
+  setHandler(stopParticipationRequestUpdate, (i) => state.requestStopParticipation(i, now()), {
+    validator: (i) => state.checkProviderRequest('stop_participation', i),
+  });
+  setHandler(careManagerChangeRequestUpdate, (i) => state.requestCareManagerChange(i, now()), {
+    validator: (i) => state.checkProviderRequest('care_manager_change', i),
+  });
+  setHandler(decideStopParticipationUpdate, (i) => state.decideStopParticipation(i, now()), { validator: (i) => state.checkDecideStopParticipation(i) });
 
   setHandler(recordAttemptUpdate, (i) => state.recordAttempt(i, now()), { validator: (i) => state.checkRecordAttempt(i) });
   setHandler(submitScreeningUpdate, (i) => state.submitScreening(i, now()), { validator: (i) => state.checkSubmitScreening(i) });

@@ -10,6 +10,7 @@ import {
   validateCarePlan,
   validateConsent,
   deidentifyCommitteeUpdate,
+  DEFAULT_PROGRAM_POLICY,
   type AttemptOutcome,
   type CasePhase,
   type ClosureReason,
@@ -53,6 +54,11 @@ import {
   type NudgeTaskInput,
   type RedeliverInput,
   type ExternalCaseEvent,
+  type DecideStopParticipationInput,
+  type ProviderCaseView,
+  type ProviderRequestInput,
+  type ProviderRequestKind,
+  type ProviderRequestResult,
   type ReviewPlanInput,
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
@@ -86,6 +92,8 @@ export class CaseState {
     snapshot: CaseSnapshot,
     /** False while replaying a history recorded before periodic reviews existed (a `patched` marker decides). */
     private readonly periodicReviews: boolean,
+    /** False while replaying a history recorded before providers were sent plan notices and told which provider (patched). */
+    private readonly providerNotices: boolean,
   ) {
     this.policy = input.policy;
     this.screeningDueAt = screeningDeadline(input.enrollmentDate, input.policy.screening.deadlineMs).toISOString();
@@ -93,7 +101,7 @@ export class CaseState {
   }
 
   /** A brand-new case: records the opening and enters screening. */
-  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true): CaseState {
+  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true, providerNotices = true): CaseState {
     const state = new CaseState(input, {
       caseId,
       episodeId: runId,
@@ -126,11 +134,12 @@ export class CaseState {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       externalKeys: [],
+      providerRequests: [],
       timeline: [],
       nextSeq: 1,
       pending: [],
       deliveries: [],
-    }, periodicReviews);
+    }, periodicReviews, providerNotices);
     state.emit(now, SYSTEM_ACTOR, 'case opened', {
       kind: 'case_opened',
       runId,
@@ -144,14 +153,15 @@ export class CaseState {
   }
 
   /** A case continued from a previous run (snapshots older than periodic reviews lack their fields). */
-  static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true): CaseState {
-    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys'> = {
+  static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true, providerNotices = true): CaseState {
+    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys' | 'providerRequests'> = {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       deliveries: [],
       externalKeys: [],
+      providerRequests: [],
     };
-    return new CaseState(input, Object.assign(added, carried), periodicReviews);
+    return new CaseState(input, Object.assign(added, carried), periodicReviews, providerNotices);
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -504,6 +514,17 @@ export class CaseState {
       // A newly active plan restarts the review clock: the next review is one interval from now.
       this.scheduleNextReview('plan_review', now);
     }
+    if (this.providerNotices) {
+      // Seed 000: providers receive program information and their patients' plan summaries, and take part in the plan.
+      this.notify(now, {
+        key: `${this.caseId}:${this.episodeId}:plan-summary:${latest.version}`,
+        caseId: this.caseId,
+        audience: 'provider',
+        channel: 'task_queue',
+        template: 'care_plan_summary_available',
+        params: { providerId: this.s.pcpId, planVersion: latest.version, programCode: this.input.programCode, pointOfContact: this.pointOfContact },
+      });
+    }
     return this.result(seq);
   }
 
@@ -714,7 +735,8 @@ export class CaseState {
         audience: 'provider',
         channel: 'task_queue',
         template: input.kind,
-        params: { eventSeq: seq },
+        // Which provider: the member's PCP (recorded since the provider-notices patch).
+        params: this.providerNotices ? { eventSeq: seq, providerId: this.s.pcpId } : { eventSeq: seq },
       });
     }
     if (input.kind === 'behind_expected_course' && this.s.supplementalInfo === null) {
@@ -1017,6 +1039,127 @@ export class CaseState {
     return this.result(seq);
   }
 
+  // ---- provider rights (seed 000) ------------------------------------------------------------
+
+  /** Who the member and providers contact: the named care manager, else the program's care team. */
+  get pointOfContact(): string {
+    return this.s.careManagerId ?? `care-team:${this.input.programCode}`;
+  }
+
+  checkProviderRequest(kind: ProviderRequestKind, input: ProviderRequestInput): void {
+    this.requireOpen();
+    const pending = this.s.providerRequests.find((r) => r.kind === kind && r.status === 'pending' && r.providerId === input.providerId);
+    if (pending) {
+      throw new CaseRuleViolation(`provider ${input.providerId} already has request ${pending.requestId} pending`);
+    }
+  }
+
+  /**
+   * A provider asks that the patient stop participating: a supervisor review
+   * task with the policy's due time; the case stays open until decided.
+   */
+  requestStopParticipation(input: ProviderRequestInput, now: string): ProviderRequestResult {
+    this.checkProviderRequest('stop_participation', input);
+    const reviewMs = this.policy.providerRequests?.stopParticipationReviewMs ?? DEFAULT_PROGRAM_POLICY.providerRequests.stopParticipationReviewMs;
+    const { requestId, seq } = this.receiveProviderRequest('stop_participation', input, addMs(now, reviewMs), now);
+    this.openTask(`stop-participation-${requestId}`, 'stop_participation_review', addMs(now, reviewMs), now);
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:${requestId}:review`,
+      caseId: this.caseId,
+      audience: 'supervisor',
+      channel: 'task_queue',
+      template: 'stop_participation_review_due',
+      params: { requestId, providerId: input.providerId, dueAt: addMs(now, reviewMs) },
+    });
+    return { ...this.result(seq), requestId };
+  }
+
+  /** A provider asks for another care manager: forwarded to the supervisor, who reassigns (or not) as usual. */
+  requestCareManagerChange(input: ProviderRequestInput, now: string): ProviderRequestResult {
+    this.checkProviderRequest('care_manager_change', input);
+    const { requestId, seq } = this.receiveProviderRequest('care_manager_change', input, null, now);
+    this.s.providerRequests.find((r) => r.requestId === requestId)!.status = 'forwarded';
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:${requestId}:forwarded`,
+      caseId: this.caseId,
+      audience: 'supervisor',
+      channel: 'task_queue',
+      template: 'care_manager_change_requested',
+      params: { requestId, providerId: input.providerId, careManagerId: this.s.careManagerId },
+    });
+    return { ...this.result(seq), requestId };
+  }
+
+  private receiveProviderRequest(kind: ProviderRequestKind, input: ProviderRequestInput, dueAt: string | null, now: string) {
+    const requestId = `pr-${this.s.providerRequests.length + 1}`;
+    this.s.providerRequests.push({ requestId, kind, providerId: input.providerId, status: 'pending', receivedAt: now, dueAt, decidedAt: null, decidedBy: null });
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `provider ${input.providerId} requested ${kind.replace(/_/g, ' ')} (${requestId})`, {
+      kind: 'provider_request_received',
+      requestId,
+      requestKind: kind,
+      providerId: input.providerId,
+      reason: input.reason,
+    });
+    return { requestId, seq };
+  }
+
+  checkDecideStopParticipation(input: DecideStopParticipationInput): void {
+    this.requireOpen();
+    const request = this.s.providerRequests.find((r) => r.requestId === input.requestId && r.kind === 'stop_participation');
+    if (!request) {
+      throw new CaseRuleViolation(`there is no stop-participation request ${input.requestId} on this case`);
+    }
+    if (request.status !== 'pending') {
+      throw new CaseRuleViolation(`request ${input.requestId} was already ${request.status}`);
+    }
+  }
+
+  /** The supervisor's decision: approval closes the case (`provider_request`); rejection keeps it open. The provider is told either way. */
+  decideStopParticipation(input: DecideStopParticipationInput, now: string): CaseActionResult {
+    this.checkDecideStopParticipation(input);
+    const request = this.s.providerRequests.find((r) => r.requestId === input.requestId)!;
+    const decision = input.decision === 'approve' ? 'approved' : 'rejected';
+    request.status = decision;
+    request.decidedAt = now;
+    request.decidedBy = input.actorId;
+    this.s.lastProgressAt = now;
+    const seq = this.emit(now, input.actorId, `stop-participation request ${request.requestId} ${decision}`, {
+      kind: 'provider_request_decided',
+      requestId: request.requestId,
+      decision,
+      reason: input.reason,
+    });
+    this.closeTask(`stop-participation-${request.requestId}`, 'done', now);
+    this.notify(now, {
+      key: `${this.caseId}:${this.episodeId}:${request.requestId}:decided`,
+      caseId: this.caseId,
+      audience: 'provider',
+      channel: 'task_queue',
+      template: 'stop_participation_decided',
+      params: { requestId: request.requestId, providerId: request.providerId, decision },
+    });
+    if (decision === 'approved') {
+      this.close('provider_request', now, input.actorId, `stop requested by provider ${request.providerId} (${request.requestId})`);
+    }
+    return this.result(seq);
+  }
+
+  /** What a treating provider sees: who manages the case and their requests; no member details, no assessment. */
+  providerView(): ProviderCaseView {
+    return {
+      caseId: this.caseId,
+      programCode: this.input.programCode,
+      phase: this.s.phase,
+      status: this.s.status,
+      careManagerId: this.s.careManagerId,
+      pointOfContact: this.pointOfContact,
+      pcpId: this.s.pcpId,
+      activePlanVersion: this.s.activePlanVersion,
+      providerRequests: this.s.providerRequests.map((r) => ({ ...r })),
+    };
+  }
+
   // ---- any open phase ---------------------------------------------------------------------
 
   /**
@@ -1141,7 +1284,7 @@ export class CaseState {
       riskTier: s.riskTier,
       riskReasons: s.risk?.reasons ?? s.initialRisk?.reasons ?? [],
       careManagerId: s.careManagerId,
-      pointOfContact: s.careManagerId ?? `care-team:${this.input.programCode}`,
+      pointOfContact: this.pointOfContact,
       pcpId: s.pcpId,
       activePlanVersion: s.activePlanVersion,
       latestPlanVersion: s.latestPlan?.version ?? null,

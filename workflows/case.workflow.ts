@@ -12,6 +12,7 @@ const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 const PERIODIC_REVIEWS_PATCH = 'periodic-reviews';
 const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
 const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
+const PROVIDER_NOTICES_PATCH = 'provider-plan-notices';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -24,9 +25,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const { workflowId, runId } = workflowInfo();
   // Histories recorded before periodic reviews existed replay without them (no marker in their history).
   const periodicReviews = patched(PERIODIC_REVIEWS_PATCH);
+  // Histories recorded before providers got plan-summary notices (and the provider id on symptom notices) replay without them.
+  const providerNotices = patched(PROVIDER_NOTICES_PATCH);
   const state = input.carried
-    ? CaseState.resume(input, input.carried, periodicReviews)
-    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews);
+    ? CaseState.resume(input, input.carried, periodicReviews, providerNotices)
+    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices);
   state.ensurePeriodicReviews(nowIso());
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);

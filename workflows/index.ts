@@ -1,1 +1,3 @@
 export { caseWorkflow } from './case.workflow';
+export { utilizationReviewWorkflow } from './utilization-review.workflow';
+export { complaintWorkflow } from './complaint.workflow';

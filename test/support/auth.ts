@@ -15,6 +15,7 @@ export const USERS = {
   sup1: { sub: 'sup-1', role: 'supervisor', team: 'north' },
   supSouth: { sub: 'sup-9', role: 'supervisor', team: 'south' },
   provider: { sub: 'prov-1', role: 'provider' },
+  provider9: { sub: 'prov-9', role: 'provider' },
   committee: { sub: 'committee-1', role: 'committee' },
   integration: { sub: 'integration:test-feed', role: 'integration' },
   admin: { sub: 'admin-1', role: 'admin' },

@@ -21,6 +21,12 @@ import { AuditController } from './audit/audit.controller';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { CodecController } from './codec/codec.controller';
 import { CommitteeController } from './committee/committee.controller';
+import { CaseProviderController } from './cases/case-provider.controller';
+import { CaseProviderService } from './cases/case-provider.service';
+import { UtilizationReviewsController } from './utilization-reviews/utilization-reviews.controller';
+import { UtilizationReviewsService } from './utilization-reviews/utilization-reviews.service';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsService } from './complaints/complaints.service';
 
 @Module({})
 export class AppModule {
@@ -32,7 +38,7 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
@@ -46,6 +52,9 @@ export class AppModule {
         ReadinessService,
         StuckCasesService,
         SupervisorActionsService,
+        CaseProviderService,
+        UtilizationReviewsService,
+        ComplaintsService,
       ],
     };
   }

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository } from '@careloop/persistence';
+import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ReviewRepository } from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
+  createReviewActivities,
   LogNotificationChannel,
   WebhookNotificationChannel,
 } from '@careloop/activities';
@@ -28,10 +29,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly caseEvents: CaseEventRepository,
     private readonly outbox: NotificationOutboxRepository,
     private readonly assignments: CareManagerAssignmentRepository,
+    private readonly reviews: ReviewRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, workflowBundlePath, shutdownGraceMs } = this.config;
+    const channel = this.config.notifyWebhookUrl
+      ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
+      : new LogNotificationChannel((line) => new Logger('notifications').log(line));
     this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
     this.worker = await Worker.create({
       connection: this.connection,
@@ -39,14 +44,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: temporal.taskQueue,
       dataConverter: careloopDataConverter(temporal.payloadKeys),
       activities: {
-        ...createCaseActivities({
-          caseEvents: this.caseEvents,
-          outbox: this.outbox,
-          channel: this.config.notifyWebhookUrl
-            ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
-            : new LogNotificationChannel((line) => new Logger('notifications').log(line)),
-        }),
+        ...createCaseActivities({ caseEvents: this.caseEvents, outbox: this.outbox, channel }),
         ...createAssignmentActivities({ assigner: this.assignments }),
+        // Utilization reviews and complaints: their records, and notices through the same outbox and channel.
+        ...createReviewActivities({ reviews: this.reviews, outbox: this.outbox, channel }),
       },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }

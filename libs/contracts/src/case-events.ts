@@ -12,6 +12,7 @@ import type {
   ScreeningAnswers,
 } from '@careloop/domain';
 import type { CaseTaskKind } from './case.messages';
+import type { ProviderRequestKind } from './case-provider.messages';
 
 /**
  * Everything that happens to a case is an event with a per-case sequence
@@ -56,6 +57,8 @@ export type CaseEventData =
   | { readonly kind: 'assignment_unavailable' }
   | { readonly kind: 'care_manager_reassigned'; readonly from: string | null; readonly to: string; readonly reason: string }
   | { readonly kind: 'pcp_changed'; readonly from: string | null; readonly to: string }
+  | { readonly kind: 'provider_request_received'; readonly requestId: string; readonly requestKind: ProviderRequestKind; readonly providerId: string; readonly reason: string }
+  | { readonly kind: 'provider_request_decided'; readonly requestId: string; readonly decision: 'approved' | 'rejected'; readonly reason: string }
   | { readonly kind: 'notification_requested'; readonly notification: NotificationRequest };
 
 export type CaseEventKind = CaseEventData['kind'];

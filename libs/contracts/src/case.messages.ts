@@ -186,7 +186,7 @@ export interface CaseTaskView {
   readonly openedAt: string;
 }
 
-export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info', 'plan_review', 'reassessment'] as const;
+export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info', 'plan_review', 'reassessment', 'stop_participation_review'] as const;
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 
 export interface AttemptView {

@@ -12,6 +12,7 @@ import type {
 } from '@careloop/domain';
 import type { CaseEvent, NotificationRequest } from './case-events';
 import type { CaseTaskKind, TimelineEntryView } from './case.messages';
+import type { ProviderRequestView } from './case-provider.messages';
 
 export interface AttemptRecord {
   readonly number: number;
@@ -82,6 +83,8 @@ export interface CaseSnapshot {
   lastAssessedAt: string | null;
   /** How many plan reviews and reassessments have been scheduled (numbers their task keys). */
   reviews: { plan: number; reassessment: number };
+  /** Providers' requests on the case (seed 000): stop participation, care-manager change. */
+  providerRequests: { -readonly [K in keyof ProviderRequestView]: ProviderRequestView[K] }[];
   /** Keys of the most recent external events, so a repeated signal is recorded once. */
   externalKeys: string[];
   timeline: TimelineEntryView[];

@@ -8,3 +8,7 @@ export * from './case-events';
 export * from './case.snapshot';
 export * from './assignment.contract';
 export * from './roles';
+export * from './review-ids';
+export * from './utilization-review.contract';
+export * from './complaint.contract';
+export * from './case-provider.messages';

@@ -17,3 +17,8 @@ export * from './care-plan.validation';
 export * from './committee-update.deidentify';
 export * from './due-dates';
 export * from './stuck-case';
+export * from './review-policy';
+export * from './review-policy.resolve';
+export * from './utilization-review';
+export * from './ur-clock';
+export * from './complaint';

@@ -25,11 +25,11 @@ const ENUMS: Record<string, readonly string[]> = {
 };
 
 /**
- * Merges `overrides` into `base`, checking every key against the shape of
+ * Merges `overrides` into `base` (any policy shape: programs, reviews), checking every key against the shape of
  * the defaults: unknown keys, wrong types and non-positive values are
  * reported with their dotted path (never silently ignored).
  */
-function merge(base: unknown, overrides: unknown, path: string, problems: PolicyProblem[]): unknown {
+export function mergePolicy(base: unknown, overrides: unknown, path: string, problems: PolicyProblem[]): unknown {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     problems.push({ field: path, reason: 'must be an object' });
     return base;
@@ -43,7 +43,7 @@ function merge(base: unknown, overrides: unknown, path: string, problems: Policy
     } else if (Array.isArray(current)) {
       out[key] = mergeList(current, value, field, problems);
     } else if (typeof current === 'object' && current !== null) {
-      out[key] = merge(current, value, field, problems);
+      out[key] = mergePolicy(current, value, field, problems);
     } else {
       out[key] = mergeScalar(key, value, field, problems, current);
     }
@@ -76,7 +76,8 @@ function mergeScalar(key: string, value: unknown, field: string, problems: Polic
     }
     return value;
   }
-  if (key.endsWith('Ms') || field.startsWith('contactCadenceMs.')) {
+  // `…Ms` settings, and the entries of a `…Ms` record (contactCadenceMs.high, decisionMs.expedited), are durations.
+  if (key.endsWith('Ms') || /Ms\.[^.]+$/.test(field)) {
     return duration(value, field, problems) ?? current;
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
@@ -103,7 +104,7 @@ function duration(value: unknown, field: string, problems: PolicyProblem[]): num
 /** Checks an override object without applying it (API validation of a case-start request). */
 export function checkPolicyOverrides(overrides: PolicyOverrides, fieldPrefix = ''): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
-  merge(DEFAULT_PROGRAM_POLICY, overrides, fieldPrefix, problems);
+  mergePolicy(DEFAULT_PROGRAM_POLICY, overrides, fieldPrefix, problems);
   return problems;
 }
 
@@ -120,11 +121,11 @@ export function resolveProgramPolicy(
   const problems: PolicyProblem[] = [];
   let settings = DEFAULT_PROGRAM_POLICY as unknown;
   if (configured) {
-    settings = merge(settings, configured.overrides, '', problems);
+    settings = mergePolicy(settings, configured.overrides, '', problems);
   }
   const custom = caseOverrides !== undefined && Object.keys(caseOverrides).length > 0;
   if (custom) {
-    settings = merge(settings, caseOverrides, 'policyOverrides', problems);
+    settings = mergePolicy(settings, caseOverrides, 'policyOverrides', problems);
   }
   if (problems.length) {
     throw new PolicyError(problems);

@@ -47,6 +47,8 @@ export interface ProgramPolicy {
   readonly caseloadCap: number;
   /** Flag a case when nothing has been recorded for this long. */
   readonly noProgressAlertMs: number;
+  /** Provider requests (seed 000): a supervisor decides a request to stop participation within this long. */
+  readonly providerRequests: { readonly stopParticipationReviewMs: number };
 }
 
 export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'version'> = {
@@ -67,4 +69,5 @@ export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'versio
   reassessmentIntervalMs: 365 * DAY_MS,
   caseloadCap: 100,
   noProgressAlertMs: 30 * DAY_MS,
+  providerRequests: { stopParticipationReviewMs: 5 * DAY_MS },
 };

@@ -40,6 +40,12 @@ export class AccessRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The provider who submitted a utilization review (null until its workflow has stored it). */
+  async reviewProvider(reviewId: string): Promise<string | null> {
+    const rows: { provider_id: string }[] = await this.dataSource.query(`SELECT provider_id FROM utilization_reviews WHERE id = $1`, [reviewId]);
+    return rows[0]?.provider_id ?? null;
+  }
+
   async integrationKeyHash(clientId: string): Promise<string | null> {
     const rows: { key_sha256: string }[] = await this.dataSource.query(
       `SELECT key_sha256 FROM integration_clients WHERE id = $1 AND revoked_at IS NULL`,

@@ -114,6 +114,8 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   supplemental_info_requested: () => Promise.resolve(),
   supplemental_info_received: () => Promise.resolve(),
   supplemental_info_escalated: () => Promise.resolve(),
+  provider_request_received: () => Promise.resolve(),
+  provider_request_decided: () => Promise.resolve(),
   notification_requested: (tx, _k, e) =>
     tx.query(
       `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')

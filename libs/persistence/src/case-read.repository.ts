@@ -46,6 +46,16 @@ export class CaseReadRepository {
     };
   }
 
+  /** One stored plan version of the case's current episode (the plan as proposed, and when it was consented). */
+  async planVersion(caseId: string, version: number): Promise<{ plan: Record<string, unknown>; consentedAt: Date | null } | null> {
+    const rows: { plan: Record<string, unknown>; consented_at: Date | null }[] = await this.dataSource.query(
+      `SELECT p.plan, p.consented_at FROM care_plan_versions p JOIN cases c ON c.id = p.case_id AND c.run_id = p.episode_id
+       WHERE p.case_id = $1 AND p.version = $2`,
+      [caseId, version],
+    );
+    return rows[0] ? { plan: rows[0].plan, consentedAt: rows[0].consented_at } : null;
+  }
+
   /**
    * Cases matching the filters, newest first, keyset-paged (stable under
    * inserts). Due times come from the open tasks the workflows keep current.

@@ -13,6 +13,8 @@ import { NotificationEntity } from './entities/notification.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { IntegrationClientEntity } from './entities/integration-client.entity';
+import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './entities/utilization-review.entity';
+import { ComplaintEntity } from './entities/complaint.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -29,6 +31,9 @@ export const ENTITIES = [
   SupervisorActionEntity,
   AuditEntryEntity,
   IntegrationClientEntity,
+  UtilizationReviewEntity,
+  UtilizationReviewDecisionEntity,
+  ComplaintEntity,
 ];
 
 /**

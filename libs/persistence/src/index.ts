@@ -12,3 +12,4 @@ export * from './supervision.repository';
 export * from './access.repository';
 export * from './audit-log.repository';
 export * from './committee.repository';
+export * from './review.repository';

@@ -4,6 +4,17 @@ import type { DataSource } from 'typeorm';
 export class NotificationOutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Queues a notification that no case event carries (reviews, complaints):
+   * once per key, so a retried activity adds nothing. Params are PHI-free by contract.
+   */
+  async enqueue(n: { key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending') ON CONFLICT (key) DO NOTHING`,
+      [n.key, n.caseId, n.audience, n.channel, n.template, JSON.stringify(n.params)],
+    );
+  }
+
   async isDelivered(key: string): Promise<boolean> {
     const rows: { status: string }[] = await this.dataSource.query('SELECT status FROM notifications WHERE key = $1', [key]);
     return rows[0]?.status === 'delivered';

@@ -11,6 +11,7 @@ import { StaffRosterRepository } from './staff-roster.repository';
 import { AccessRepository } from './access.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
+import { ReviewRepository } from './review.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   AccessRepository,
   AuditLogRepository,
   CommitteeRepository,
+  ReviewRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -5,7 +5,7 @@ describe('stuckCaseQuery', () => {
 
   it('ORs every kind for open case workflows when no kind is asked for', () => {
     expect(stuckCaseQuery({ overdueByMs: 0 }, now, ['case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa'])).toBe(
-      "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Running' AND (CareLoopNextDueAt < '2026-11-23T12:00:00.000Z' OR " +
+      "WorkflowType IN ('caseWorkflow', 'utilizationReviewWorkflow', 'complaintWorkflow') AND ExecutionStatus = 'Running' AND (CareLoopNextDueAt < '2026-11-23T12:00:00.000Z' OR " +
         "CareLoopStalledAt <= '2026-11-23T12:00:00.000Z' OR CareLoopFlags = 'unassigned' OR " +
         "TemporalReportedProblems IN ('category=WorkflowTaskFailed', 'category=WorkflowTaskTimedOut') OR WorkflowId IN ('case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa'))",
     );
@@ -13,7 +13,7 @@ describe('stuckCaseQuery', () => {
 
   it('applies filters and the overdue threshold', () => {
     expect(stuckCaseQuery({ kind: 'overdue', programCode: 'CCM', careManagerId: 'cm-1', riskTier: 'high', overdueByMs: 3_600_000 }, now, [])).toBe(
-      "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Running' AND CareLoopProgram = 'CCM' AND CareLoopCareManagerId = 'cm-1' AND " +
+      "WorkflowType IN ('caseWorkflow', 'utilizationReviewWorkflow', 'complaintWorkflow') AND ExecutionStatus = 'Running' AND CareLoopProgram = 'CCM' AND CareLoopCareManagerId = 'cm-1' AND " +
         "CareLoopRiskTier = 'high' AND CareLoopNextDueAt < '2026-11-23T11:00:00.000Z'",
     );
   });

@@ -10,12 +10,18 @@ describe('access policy', () => {
   it('lets each role into exactly the endpoint families the policy lists', () => {
     // The full table, written out: a change to PERMISSIONS must change this test on purpose.
     const expected: Record<Role, Permission[]> = {
-      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'session'],
-      supervisor: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read', 'session'],
-      provider: ['case.provider', 'session'],
+      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'complaint.handle', 'session'],
+      supervisor: [
+        'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
+        'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'session',
+      ],
+      provider: ['case.provider', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'session'],
       committee: ['committee.read', 'session'],
       integration: ['integration.intake'],
-      admin: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read', 'audit.read', 'codec.use', 'session'],
+      admin: [
+        'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
+        'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'audit.read', 'codec.use', 'session',
+      ],
     };
     for (const role of ROLES) {
       const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => decideAccess(user(role, 'x'), p, northCase) !== 'forbidden');
@@ -49,6 +55,14 @@ describe('access policy', () => {
     // A case not in the read model yet counts as unassigned.
     expect(decideAccess(user('care_manager', 'cm-3', 'south'), 'case.act', null)).toBe('allow');
     expect(decideAccess(user('provider', 'prov-1'), 'case.provider', null)).toBe('hidden');
+  });
+
+  it('lets a provider follow only the reviews they submitted; staff work every review', () => {
+    expect(decideAccess(user('provider', 'prov-1'), 'review.read', { providerId: 'prov-1' })).toBe('allow');
+    expect(decideAccess(user('provider', 'prov-1'), 'review.act', { providerId: 'prov-2' })).toBe('hidden');
+    expect(decideAccess(user('provider', 'prov-1'), 'review.read', { providerId: null })).toBe('hidden');
+    expect(decideAccess(user('care_manager', 'cm-1', 'north'), 'review.read', { providerId: 'prov-2' })).toBe('allow');
+    expect(decideAccess(user('provider', 'prov-1'), 'review.decide', { providerId: 'prov-1' })).toBe('forbidden');
   });
 
   it('scopes lists to the caller, their team and the pool; admins see everything', () => {

@@ -98,9 +98,10 @@ describe('CaseState', () => {
     const state = inRecoverySupport();
     state.markPersisted(state.pendingEvents.length);
     expect(state.pendingEvents).toHaveLength(0);
-    // The outreach attempt's task notification waits for delivery, and counts as backlog.
-    expect(state.pendingDeliveries.map((n) => n.template)).toEqual(['outreach_attempt_due']);
-    expect(state.view().outboxBacklog).toBe(1);
+    // The outreach attempt's task notification and the provider's plan-summary notice wait for delivery, and count as backlog.
+    expect(state.pendingDeliveries.map((n) => n.template)).toEqual(['outreach_attempt_due', 'care_plan_summary_available']);
+    expect(state.view().outboxBacklog).toBe(2);
+    state.markDelivered();
     state.markDelivered();
     expect(state.view().outboxBacklog).toBe(0);
   });

@@ -5,7 +5,8 @@ import type { Principal } from './principal';
  * Endpoint families. Every route names exactly one (the @Access decorator);
  * a route without one is refused, so a new endpoint cannot ship unguarded.
  * `scope: 'case'` families act on the case in the `:id` route parameter and
- * are further limited by the caller's relationship to that case.
+ * are further limited by the caller's relationship to that case; `scope:
+ * 'review'` likewise on the utilization review in `:id`.
  */
 export const PERMISSIONS = {
   'case.start': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
@@ -19,12 +20,20 @@ export const PERMISSIONS = {
   /** De-identified summaries only: no member reference, notes or answers. */
   'committee.read': { roles: ['committee', 'supervisor', 'admin'], scope: 'none' },
   'integration.intake': { roles: ['integration'], scope: 'none' },
+  /** Utilization review (seed 004): providers submit and follow their own requests; clinical reviewers (supervisor role) decide. */
+  'review.submit': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'review.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'review' },
+  'review.act': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'review' },
+  'review.decide': { roles: ['supervisor', 'admin'], scope: 'review' },
+  /** Complaints: anyone on the care side may record one (verbal or written); staff handle them. */
+  'complaint.lodge': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'complaint.handle': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** Anything any signed-in person may do about their own session. */
   'session': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
-} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' }>;
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -44,15 +53,28 @@ export interface CaseRelation {
  */
 export type AccessDecision = 'allow' | 'forbidden' | 'hidden';
 
-export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | null): AccessDecision {
-  const rule = PERMISSIONS[permission];
-  if (!(rule.roles as readonly Role[]).includes(principal.role)) {
+/** Who submitted a utilization review (null: not in the read model yet). */
+export interface ReviewRelation {
+  readonly providerId: string | null;
+}
+
+export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | ReviewRelation | null): AccessDecision {
+  const rule: { roles: readonly Role[]; scope: 'none' | 'case' | 'review' } = PERMISSIONS[permission];
+  if (!rule.roles.includes(principal.role)) {
     return 'forbidden';
   }
   if (rule.scope === 'none') {
     return 'allow';
   }
-  return isRelated(principal, relation ?? null) ? 'allow' : 'hidden';
+  if (rule.scope === 'review') {
+    return isReviewRelated(principal, relation && 'providerId' in relation ? relation : null) ? 'allow' : 'hidden';
+  }
+  return isRelated(principal, relation && 'careManagerId' in relation ? relation : null) ? 'allow' : 'hidden';
+}
+
+/** Staff work utilization reviews as one queue; a provider sees only the requests they submitted. */
+export function isReviewRelated(p: Principal, relation: ReviewRelation | null): boolean {
+  return p.role === 'provider' ? relation?.providerId === p.sub : true;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { CASE_WORKFLOW_ID_PATTERN, UR_WORKFLOW_ID_PATTERN, utilizationReviewQuery } from '@careloop/contracts';
+import { TemporalClientService } from '@careloop/temporal';
 import { AccessRepository } from '@careloop/persistence';
 import { ApiError, caseNotFound } from '../common/api-error';
 import { ACCESS_METADATA } from './access.decorator';
@@ -28,6 +29,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly access: AccessRepository,
+    private readonly temporal: TemporalClientService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -82,15 +84,42 @@ export class AccessGuard implements CanActivate {
     }
   }
 
+  /**
+   * The submitter of a review, from Postgres, or (just after submission, before the workflow has
+   * stored it) from the workflow itself. Only needed for providers: staff see every review.
+   */
+  private async reviewProvider(reviewId: string, principal: Principal): Promise<string | null> {
+    if (principal.role !== 'provider') {
+      return null;
+    }
+    const stored = await this.access.reviewProvider(reviewId);
+    if (stored !== null) {
+      return stored;
+    }
+    try {
+      return (await this.temporal.client.workflow.getHandle(reviewId).query(utilizationReviewQuery)).providerId;
+    } catch {
+      return null;
+    }
+  }
+
   private async authorize(req: Request, principal: Principal, permission: Permission, ctx: RequestContext | undefined): Promise<void> {
     const rule = PERMISSIONS[permission];
     if (decideAccess(principal, permission, null) === 'forbidden') {
       throw new ApiError('forbidden', `The ${principal.role} role may not use this endpoint.`);
     }
-    if (rule.scope !== 'case') {
+    if (rule.scope === 'none') {
       return;
     }
     const param = req.params['id'];
+    if (rule.scope === 'review') {
+      const reviewId = typeof param === 'string' && UR_WORKFLOW_ID_PATTERN.test(param) ? param : null;
+      // A malformed id is left to the route's own pipe (400); hiding only applies to real ids.
+      if (reviewId && decideAccess(principal, permission, { providerId: await this.reviewProvider(reviewId, principal) }) !== 'allow') {
+        throw new ApiError('review_not_found', `No utilization review with id ${reviewId}.`);
+      }
+      return;
+    }
     const caseId = typeof param === 'string' ? param : '';
     if (!CASE_WORKFLOW_ID_PATTERN.test(caseId)) {
       // Same answer as ParseCaseIdPipe, which would reject it next anyway.

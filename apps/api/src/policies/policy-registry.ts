@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { resolveProgramPolicy, type PolicyOverrides, type ProgramPolicy } from '@careloop/domain';
+import { resolveProgramPolicy, resolveReviewPolicy, type PolicyOverrides, type ProgramPolicy, type ReviewPolicy } from '@careloop/domain';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 
+interface PolicyEntry {
+  readonly version: string;
+  readonly overrides: PolicyOverrides;
+}
+
 interface PolicyFile {
-  readonly programs: Record<string, { readonly version: string; readonly overrides: PolicyOverrides }>;
+  readonly programs: Record<string, PolicyEntry>;
+  /** Utilization review and complaint deadlines (optional; seed defaults otherwise). */
+  readonly reviews?: PolicyEntry;
 }
 
 /**
@@ -15,12 +22,16 @@ interface PolicyFile {
 @Injectable()
 export class PolicyRegistry {
   private readonly programs: PolicyFile['programs'];
+  /** Resolved once at boot: every review and complaint started gets this policy (and keeps it). */
+  readonly reviews: ReviewPolicy;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    this.programs = config.policyFile ? loadPolicyFile(config.policyFile) : {};
+    const file = config.policyFile ? loadPolicyFile(config.policyFile) : { programs: {} };
+    this.programs = file.programs;
     for (const code of Object.keys(this.programs)) {
       this.resolve(code === '*' ? 'ANY' : code);
     }
+    this.reviews = resolveReviewPolicy(file.reviews);
   }
 
   resolve(programCode: string, caseOverrides?: PolicyOverrides): ProgramPolicy {
@@ -28,7 +39,7 @@ export class PolicyRegistry {
   }
 }
 
-function loadPolicyFile(path: string): PolicyFile['programs'] {
+function loadPolicyFile(path: string): PolicyFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -44,5 +55,9 @@ function loadPolicyFile(path: string): PolicyFile['programs'] {
       throw new Error(`CARELOOP_POLICY_FILE ${path}: programs.${code} needs a "version" string and an "overrides" object`);
     }
   }
-  return programs;
+  const reviews = (parsed as Partial<PolicyFile>).reviews;
+  if (reviews !== undefined && (typeof reviews?.version !== 'string' || typeof reviews.overrides !== 'object')) {
+    throw new Error(`CARELOOP_POLICY_FILE ${path}: reviews needs a "version" string and an "overrides" object`);
+  }
+  return { programs, reviews };
 }

@@ -1,6 +1,8 @@
 import type { RiskTier, StuckKind } from '@careloop/domain';
 import {
   CASE_WORKFLOW_TYPE,
+  COMPLAINT_WORKFLOW_TYPE,
+  UTILIZATION_REVIEW_WORKFLOW_TYPE,
   SA_CARE_MANAGER,
   SA_FLAGS,
   SA_NEXT_DUE_AT,
@@ -49,7 +51,9 @@ export function stuckCaseQuery(filters: StuckCaseFilters, now: Date, failingCase
   if (wanted.length === 0) {
     return null;
   }
-  const clauses = [`WorkflowType = ${literal(CASE_WORKFLOW_TYPE)}`, `ExecutionStatus = 'Running'`];
+  // Utilization reviews and complaints keep the same attributes (next due time and kind, flags), so their overdue decisions are listed too.
+  const types = [CASE_WORKFLOW_TYPE, UTILIZATION_REVIEW_WORKFLOW_TYPE, COMPLAINT_WORKFLOW_TYPE].map(literal).join(', ');
+  const clauses = [`WorkflowType IN (${types})`, `ExecutionStatus = 'Running'`];
   if (filters.programCode) {
     clauses.push(`${SA_PROGRAM.name} = ${literal(filters.programCode)}`);
   }

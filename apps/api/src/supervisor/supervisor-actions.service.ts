@@ -4,6 +4,7 @@ import { DEFAULT_PROGRAM_POLICY } from '@careloop/domain';
 import {
   caseDetailQuery,
   closeCaseUpdate,
+  decideStopParticipationUpdate,
   extendDueDateUpdate,
   nudgeTaskUpdate,
   reassignUpdate,
@@ -17,6 +18,7 @@ import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { CasesService } from '../cases/cases.service';
+import type { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
 import type { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
 
 const RECENT_EVENTS = 20;
@@ -57,6 +59,13 @@ export class SupervisorActionsService {
   close(caseId: string, dto: CloseBySupervisorDto, actorId: string, key?: string) {
     return this.audited(caseId, 'close', actorId, dto.reason, { closureReason: dto.closureReason }, () =>
       this.cases.act(caseId, closeCaseUpdate, { reason: dto.closureReason, detail: dto.reason, actorId }, key),
+    );
+  }
+
+  /** A provider's stop-participation request (seed 000): approval closes the case with `provider_request`. */
+  decideStopParticipation(caseId: string, requestId: string, dto: StopParticipationDecisionDto, actorId: string, key?: string) {
+    return this.audited(caseId, 'stop_participation_decision', actorId, dto.reason, { requestId, decision: dto.decision }, () =>
+      this.cases.act(caseId, decideStopParticipationUpdate, { requestId, decision: dto.decision, reason: dto.reason, actorId }, key),
     );
   }
 

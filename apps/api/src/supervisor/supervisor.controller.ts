@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, type PipeTransform } from '@nestjs/common';
+import { ApiError } from '../common/api-error';
 import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseDuration, STUCK_KIND_INFO } from '@careloop/domain';
 import { IdempotencyKey, ParseCaseIdPipe } from '../cases/case-request';
@@ -9,8 +10,19 @@ import { StuckCasesService } from './stuck-cases.service';
 import { SupervisorActionsService } from './supervisor-actions.service';
 import { StuckCaseFiltersQuery, StuckCasesQuery } from './dto/stuck-cases.query';
 import { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
+import { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key and it applies once.' };
+
+/** Provider request ids as the case hands them out (`pr-1`, `pr-2`, …). */
+class ParseRequestIdPipe implements PipeTransform<string, string> {
+  transform(id: string): string {
+    if (!/^pr-[0-9]{1,6}$/.test(id)) {
+      throw new ApiError('validation_failed', 'Invalid field(s): rid', [{ field: 'rid', reason: 'rid must be a provider request id such as pr-1' }]);
+    }
+    return id;
+  }
+}
 
 function filtersOf(q: StuckCaseFiltersQuery) {
   return {
@@ -100,6 +112,22 @@ export class SupervisorController {
   @ApiOperation({ summary: 'Retry now: restart retrying activities at once and queue given-up notifications again' })
   retry(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RetryDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.retry(id, dto, actor, key);
+  }
+
+  @Post('cases/:id/stop-participation-requests/:rid/decision')
+  @Access('supervisor.case')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "Decide a provider's request that the patient stop participating: approve closes the case (provider_request), reject keeps it open" })
+  @ApiConflictResponse({ description: 'No such pending request, or the case is closed.' })
+  decideStopParticipation(
+    @Param('id', ParseCaseIdPipe) id: string,
+    @Param('rid', new ParseRequestIdPipe()) requestId: string,
+    @Body() dto: StopParticipationDecisionDto,
+    @ActorId() actor: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.actions.decideStopParticipation(id, requestId, dto, actor, key);
   }
 
   @Post('cases/:id/close')

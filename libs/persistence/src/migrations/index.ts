@@ -4,6 +4,7 @@ import { StaffAndAssignments1795409690015 } from './1795409690015-StaffAndAssign
 import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAndListIndexes';
 import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupport';
 import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
+import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CaseStepAndListIndexes1795411151435,
   SupervisionSupport1795418311526,
   AuthAndAudit1795423105499,
+  ReviewsAndComplaints1795423388230,
 ];

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { careManagerChangeRequestUpdate, stopParticipationRequestUpdate } from '@careloop/contracts';
+import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
+import { Access, ActorId } from '../auth/access.decorator';
+import { CaseProviderService } from './case-provider.service';
+import { ProviderRequestDto } from './dto/provider-request.dto';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer instead of acting twice.' };
+
+/**
+ * What a treating provider may see and ask on their patient's case (seed
+ * 000): who manages it and how to ask for a change, the plan summary, and a
+ * request that the patient stop participating. Provider-facing: no member
+ * details, no assessment answers, no notes.
+ */
+@ApiTags('cases (provider)')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseProviderController {
+  constructor(private readonly provider: CaseProviderService) {}
+
+  @Get(':id/provider-view')
+  @Access('case.provider')
+  @ApiOperation({ summary: 'Who manages the patient, how to reach them and how to request a change; your requests and their status' })
+  @ApiNotFoundResponse({ description: 'No case with this id.' })
+  view(@Param('id', ParseCaseIdPipe) id: string) {
+    return this.provider.view(id);
+  }
+
+  @Get(':id/plan-summary')
+  @Access('case.provider')
+  @ApiOperation({ summary: "The patient's active care plan: goals, interventions and referral specialties" })
+  @ApiNotFoundResponse({ description: 'No case with this id, or no active plan yet.' })
+  planSummary(@Param('id', ParseCaseIdPipe) id: string) {
+    return this.provider.planSummary(id);
+  }
+
+  @Post(':id/care-manager-change-requests')
+  @Access('case.provider')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Ask for another care manager: forwarded to the supervisor' })
+  @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
+  careManagerChange(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.provider.act(id, careManagerChangeRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);
+  }
+
+  @Post(':id/stop-participation-requests')
+  @Access('case.provider')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Ask that the patient stop participating: a supervisor reviews it (due per policy) and decides' })
+  @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
+  stopParticipation(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    return this.provider.act(id, stopParticipationRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);
+  }
+}

@@ -1,0 +1,16 @@
+import type { PipeTransform } from '@nestjs/common';
+import { COMPLAINT_WORKFLOW_ID_PATTERN, UR_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { ApiError } from './api-error';
+
+/** Rejects a malformed review or complaint id with 400 before anything is asked of Temporal. */
+export class ParseReviewIdPipe implements PipeTransform<string, string> {
+  constructor(private readonly kind: 'ur' | 'complaint') {}
+
+  transform(id: string): string {
+    const pattern = this.kind === 'ur' ? UR_WORKFLOW_ID_PATTERN : COMPLAINT_WORKFLOW_ID_PATTERN;
+    if (!pattern.test(id)) {
+      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: `id must be an id such as ${this.kind}-0123456789abcdef01234567` }]);
+    }
+    return id;
+  }
+}

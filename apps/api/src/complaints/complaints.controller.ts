@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { acknowledgeComplaintUpdate, resolveComplaintUpdate, type ComplaintActionResult, type ComplaintView } from '@careloop/contracts';
+import { IdempotencyKey } from '../cases/case-request';
+import { Access, ActorId } from '../auth/access.decorator';
+import { EmptyDto } from '../cases/dto/case-actions.dto';
+import { ParseReviewIdPipe } from '../common/review-request';
+import { ComplaintsService } from './complaints.service';
+import { LodgeComplaintDto, ResolveComplaintDto } from './dto/complaint.dto';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same complaint (or the first answer) instead of acting twice.' };
+const ParseComplaintId = new ParseReviewIdPipe('complaint');
+
+/** Complaints (seed 000): verbal or written, from providers or members, acknowledged and resolved against due dates. */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Post()
+  @Access('complaint.lodge')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Lodge a complaint: the complainant is sent the receipt with the complaint process at once' })
+  @ApiCreatedResponse({ description: 'The complaint was recorded.' })
+  @ApiOkResponse({ description: 'This request key already recorded a complaint; it is returned.' })
+  async lodge(@Body() dto: LodgeComplaintDto, @Res({ passthrough: true }) res: Response, @IdempotencyKey() key?: string): Promise<ComplaintView> {
+    const { created, complaintId } = await this.complaints.lodge(dto, key);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/complaints/${complaintId}`);
+    return this.complaints.get(complaintId);
+  }
+
+  @Get(':id')
+  @Access('complaint.handle')
+  @ApiOperation({ summary: 'Status, due dates, who acknowledged, outcome and escalations (no complaint text)' })
+  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
+  get(@Param('id', ParseComplaintId) id: string): Promise<ComplaintView> {
+    return this.complaints.get(id);
+  }
+
+  @Post(':id/acknowledge')
+  @Access('complaint.handle')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'A staff member acknowledges (takes ownership of) the complaint' })
+  @ApiConflictResponse({ description: 'Already acknowledged or resolved.' })
+  acknowledge(@Param('id', ParseComplaintId) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
+    return this.complaints.act(id, acknowledgeComplaintUpdate, { actorId }, key);
+  }
+
+  @Post(':id/resolve')
+  @Access('complaint.handle')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Resolve the complaint with its outcome; the complainant is told' })
+  @ApiConflictResponse({ description: 'Already resolved.' })
+  resolve(@Param('id', ParseComplaintId) id: string, @Body() dto: ResolveComplaintDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
+    return this.complaints.act(id, resolveComplaintUpdate, { actorId, outcome: dto.outcome, resolution: dto.resolution }, key);
+  }
+}
