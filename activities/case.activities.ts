@@ -26,18 +26,23 @@ export function createCaseActivities({ caseEvents, outbox, channel }: CaseActivi
 
     /** Delivers once: a key already delivered is skipped; a failure is recorded, then retried by Temporal. */
     async deliverNotification(notification: NotificationRequest): Promise<void> {
-      if (await outbox.isDelivered(notification.key)) {
-        return;
-      }
-      try {
-        await channel.deliver(notification);
-      } catch (err) {
-        await outbox.markFailed(notification.key, `${channel.name}: ${err instanceof Error ? err.message : String(err)}`);
-        throw err;
-      }
-      await outbox.markDelivered(notification.key);
+      await deliverOnce(outbox, channel, notification);
     },
   };
+}
+
+/** Delivers an outbox notification unless its key was delivered before; records a failure (PHI-free) and rethrows it for Temporal's retry. */
+export async function deliverOnce(outbox: NotificationOutbox, channel: NotificationChannel, notification: NotificationRequest): Promise<void> {
+  if (await outbox.isDelivered(notification.key)) {
+    return;
+  }
+  try {
+    await channel.deliver(notification);
+  } catch (err) {
+    await outbox.markFailed(notification.key, `${channel.name}: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
+  }
+  await outbox.markDelivered(notification.key);
 }
 
 export type CaseActivities = ReturnType<typeof createCaseActivities>;

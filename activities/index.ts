@@ -2,3 +2,6 @@ export * from './case.ports';
 export * from './case.activities';
 export * from './notification-channels';
 export * from './assignment.activities';
+export * from './discharge.ports';
+export * from './discharge.activities';
+export * from './case-signaller.temporal';

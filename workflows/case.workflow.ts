@@ -12,6 +12,7 @@ const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 const PERIODIC_REVIEWS_PATCH = 'periodic-reviews';
 const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
 const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
+const START_REASON_PATCH = 'case-start-reason';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -24,9 +25,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const { workflowId, runId } = workflowInfo();
   // Histories recorded before periodic reviews existed replay without them (no marker in their history).
   const periodicReviews = patched(PERIODIC_REVIEWS_PATCH);
+  // Only cases started for a non-default reason consult the patch, so every older history replays untouched.
+  const startReason = !input.carried && input.startReason && input.startReason !== 'enrollment' && patched(START_REASON_PATCH) ? input.startReason : undefined;
   const state = input.carried
     ? CaseState.resume(input, input.carried, periodicReviews)
-    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews);
+    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, startReason);
   state.ensurePeriodicReviews(nowIso());
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);

@@ -29,6 +29,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'StaffAndAssignments1795409690015',
       'CaseStepAndListIndexes1795411151435',
       'SupervisionSupport1795418311526',
+      'DischargeEvents1795423277964',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

@@ -1,11 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository } from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
+  createDischargeActivities,
   LogNotificationChannel,
+  TemporalCaseSignaller,
   WebhookNotificationChannel,
+  type NotificationChannel,
 } from '@careloop/activities';
 import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
@@ -33,20 +37,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, workflowBundlePath, shutdownGraceMs } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
+    const dataConverter = careloopDataConverter(temporal.payloadKeys);
+    const channel: NotificationChannel = this.config.notifyWebhookUrl
+      ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
+      : new LogNotificationChannel((line) => new Logger('notifications').log(line));
+    // Discharge planning starts/signals cases: a client on the worker's own connection, with the same payload codec.
+    const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      dataConverter: careloopDataConverter(temporal.payloadKeys),
+      dataConverter,
       activities: {
-        ...createCaseActivities({
-          caseEvents: this.caseEvents,
-          outbox: this.outbox,
-          channel: this.config.notifyWebhookUrl
-            ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
-            : new LogNotificationChannel((line) => new Logger('notifications').log(line)),
-        }),
+        ...createCaseActivities({ caseEvents: this.caseEvents, outbox: this.outbox, channel }),
         ...createAssignmentActivities({ assigner: this.assignments }),
+        ...createDischargeActivities({ cases: new TemporalCaseSignaller(client, temporal.taskQueue), outbox: this.outbox, channel }),
       },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }

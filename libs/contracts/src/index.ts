@@ -7,3 +7,4 @@ export * from './case.messages';
 export * from './case-events';
 export * from './case.snapshot';
 export * from './assignment.contract';
+export * from './discharge.contract';

@@ -17,3 +17,6 @@ export * from './care-plan.validation';
 export * from './committee-update.deidentify';
 export * from './due-dates';
 export * from './stuck-case';
+export * from './business-calendar';
+export * from './transition-of-care';
+export * from './discharge-event';

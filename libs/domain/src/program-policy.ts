@@ -1,6 +1,7 @@
 import type { ContactChannel } from './contact';
 import type { RiskTier } from './risk-tier';
 import { DAY_MS } from './duration';
+import { DEFAULT_TRANSITION_OF_CARE_POLICY, type TransitionOfCarePolicy } from './transition-of-care';
 
 /**
  * Everything time- or count-based about a program, defined once. Defaults
@@ -47,6 +48,8 @@ export interface ProgramPolicy {
   readonly caseloadCap: number;
   /** Flag a case when nothing has been recorded for this long. */
   readonly noProgressAlertMs: number;
+  /** Transition-of-care tasks after a discharge: deadlines, calendar, reminders, escalation. */
+  readonly transitionOfCare: TransitionOfCarePolicy;
 }
 
 export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'version'> = {
@@ -67,4 +70,5 @@ export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'versio
   reassessmentIntervalMs: 365 * DAY_MS,
   caseloadCap: 100,
   noProgressAlertMs: 30 * DAY_MS,
+  transitionOfCare: DEFAULT_TRANSITION_OF_CARE_POLICY,
 };

@@ -10,6 +10,7 @@ import { CaseTaskEntity } from './entities/case-task.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
+import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -24,6 +25,7 @@ export const ENTITIES = [
   StaffEntity,
   CaseAssignmentEntity,
   SupervisorActionEntity,
+  DischargeEventEntity,
 ];
 
 /**

@@ -9,3 +9,4 @@ export * from './migrations.runner';
 export * from './database.config';
 export * from './persistence.module';
 export * from './supervision.repository';
+export * from './discharge-event.repository';

@@ -8,6 +8,7 @@ import { CaseReadRepository } from './case-read.repository';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { CareManagerAssignmentRepository } from './care-manager-assignment.repository';
 import { StaffRosterRepository } from './staff-roster.repository';
+import { DischargeEventRepository } from './discharge-event.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -16,6 +17,7 @@ const REPOSITORIES = [
   NotificationOutboxRepository,
   CareManagerAssignmentRepository,
   StaffRosterRepository,
+  DischargeEventRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

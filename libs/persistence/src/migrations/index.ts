@@ -3,6 +3,7 @@ import { CaseEventsAndRecords1795407552586 } from './1795407552586-CaseEventsAnd
 import { StaffAndAssignments1795409690015 } from './1795409690015-StaffAndAssignments';
 import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAndListIndexes';
 import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupport';
+import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   StaffAndAssignments1795409690015,
   CaseStepAndListIndexes1795411151435,
   SupervisionSupport1795418311526,
+  DischargeEvents1795423277964,
 ];
