@@ -6,6 +6,10 @@ import { hl7Sample, sampleJson } from '../../support/integration-samples';
 
 const TZ = 'America/New_York';
 
+/** A sample to break on purpose (deep, loosely typed). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Mutable = Record<string, any>;
+
 /** The field errors a parser throws (fails the test if it does not throw them). */
 function errorsOf(parse: () => unknown): { field: string; reason: string }[] {
   try {
@@ -100,7 +104,7 @@ describe('FHIR R4 Encounter', () => {
   });
 
   it('refuses a period.end without offset and a wrongly typed element, naming both paths', () => {
-    const enc = sampleJson('discharge-fhir-encounter.json') as Record<string, any>;
+    const enc = sampleJson('discharge-fhir-encounter.json') as Mutable;
     enc.period.end = '2026-11-20T14:30:00';
     expect(errorsOf(() => parseFhirDischarge(enc))).toEqual([
       { field: 'Encounter.period.end', reason: 'must be a FHIR dateTime with time and offset, e.g. 2026-11-20T14:30:00-05:00' },
@@ -132,7 +136,7 @@ describe('FHIR Da Vinci notification Bundle', () => {
   });
 
   it('refuses a notification of another event', () => {
-    const bundle = sampleJson('discharge-fhir-bundle.json') as Record<string, any>;
+    const bundle = sampleJson('discharge-fhir-bundle.json') as Mutable;
     bundle.entry[0].resource.eventCoding.code = 'notify-admit';
     expect(errorsOf(() => parseFhirDischarge(bundle))).toEqual([
       { field: 'MessageHeader.eventCoding.code', reason: 'must be notify-discharge (Da Vinci notification event of a discharge)' },
@@ -140,7 +144,7 @@ describe('FHIR Da Vinci notification Bundle', () => {
   });
 
   it('refuses a focus that is not in the Bundle, and a Bundle that is not a message', () => {
-    const bundle = sampleJson('discharge-fhir-bundle.json') as Record<string, any>;
+    const bundle = sampleJson('discharge-fhir-bundle.json') as Mutable;
     bundle.entry[0].resource.focus = [{ reference: 'Encounter/elsewhere' }];
     expect(errorsOf(() => parseFhirDischarge(bundle))).toEqual([{ field: 'MessageHeader.focus', reason: 'must reference an Encounter in the Bundle' }]);
     bundle.type = 'collection';

@@ -76,10 +76,18 @@ export class Er7Message {
 }
 
 const SEGMENT_NAME = /^[A-Z][A-Z0-9]{2}$/;
-const MLLP = /^\x0b|\x1c\r?$/g;
+/** MLLP framing: start block (VT, 0x0b), end block (FS, 0x1c) and its trailing CR. */
+const MLLP_START = String.fromCharCode(0x0b);
+const MLLP_END = String.fromCharCode(0x1c);
+
+function unframe(text: string): string {
+  const start = text.startsWith(MLLP_START) ? 1 : 0;
+  const end = text.lastIndexOf(MLLP_END);
+  return text.slice(start, end === -1 ? undefined : end);
+}
 
 export function parseEr7(text: string): Er7Message {
-  const body = text.replace(/^\uFEFF/, '').replace(MLLP, '').replace(/^\s+/, '');
+  const body = unframe(text).replace(/^\uFEFF/, '').replace(/^\s+/, '');
   if (!body.startsWith('MSH')) {
     throw new Er7SyntaxError('MSH', 'the message must start with an MSH segment');
   }
