@@ -9,9 +9,11 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './api.config';
 import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { HL7_MEDIA_TYPES, JSON_MEDIA_TYPES, TEXT_BODY_LIMIT } from './integrations/media-types';
 
 /** Largest JSON body the API reads; larger requests get 413 before any parsing. */
 export const JSON_BODY_LIMIT = '256kb';
+
 
 /**
  * Builds the configured API application (without listening), so that
@@ -23,7 +25,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
     ...(options.logger ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: JSON_MEDIA_TYPES });
+  app.useBodyParser('text', { limit: TEXT_BODY_LIMIT, type: HL7_MEDIA_TYPES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -10,6 +10,11 @@ import { ReadinessService } from './health/readiness.service';
 import { SupervisorController } from './supervisor/supervisor.controller';
 import { StuckCasesService } from './supervisor/stuck-cases.service';
 import { SupervisorActionsService } from './supervisor/supervisor-actions.service';
+import { IntegrationsController } from './integrations/integrations.controller';
+import { DischargeIntakeService } from './integrations/discharge-intake.service';
+import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
+import { DischargesController } from './discharges/discharges.controller';
+import { DischargesService } from './discharges/discharges.service';
 
 @Module({})
 export class AppModule {
@@ -17,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PersistenceModule.forRoot(config.databaseUrl), TemporalClientModule.forRoot(config.temporal)],
-      controllers: [HealthController, CasesController, SupervisorController],
+      controllers: [HealthController, CasesController, SupervisorController, IntegrationsController, DischargesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         PolicyRegistry,
@@ -25,6 +30,9 @@ export class AppModule {
         ReadinessService,
         StuckCasesService,
         SupervisorActionsService,
+        DischargeIntakeService,
+        EnrollmentIntakeService,
+        DischargesService,
       ],
     };
   }
