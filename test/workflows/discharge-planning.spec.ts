@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, DAY_MS, localDate, localToInstant, weekday } from '@careloop/domain';
 import { caseDetailQuery, completeTransitionTaskUpdate, DISCHARGE_RULE_VIOLATION, type NotificationRequest } from '@careloop/contracts';
 import { TemporalCaseSignaller } from '@careloop/activities';
-import { ApplicationFailure } from '@temporalio/common';
+import { type ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { dischargeEvent, dischargeInput, dischargeMocks, dischargeWorkflowHarness } from '../support/discharge-workflow-harness';
