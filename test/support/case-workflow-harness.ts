@@ -24,6 +24,7 @@ import {
 } from '@careloop/contracts';
 import { createAssignmentActivities, createCaseActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
+import { workflowSettled } from './workflow-settled';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from './case-fixtures';
 
 /** The real activity factory over in-memory ports; records what would be stored (once each) and sent. */
@@ -157,13 +158,7 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
    * query never answered and time skipping stays locked; sdk-java#1538).
    */
   async function settled(handle: WorkflowHandle): Promise<void> {
-    let quiet = 0;
-    for (let i = 0; i < 800 && quiet < 2; i++) {
-      const { raw, status } = await getEnv().client.workflow.getHandle(handle.workflowId).describe();
-      const busy = status.name === 'RUNNING' && (raw.pendingWorkflowTask != null || (raw.pendingActivities?.length ?? 0) > 0);
-      quiet = busy ? 0 : quiet + 1;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await workflowSettled(getEnv().client, handle.workflowId);
   }
 
   /**

@@ -13,6 +13,7 @@ import {
 } from '@careloop/contracts';
 import type { DischargeActivities, EnsureCaseInput } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
+import { workflowSettled } from './workflow-settled';
 import { caseInput } from './case-fixtures';
 import { fakeStores } from './case-workflow-harness';
 
@@ -109,16 +110,7 @@ export function dischargeWorkflowHarness(getEnv: () => TestWorkflowEnvironment, 
     }
   }
 
-  /** Waits until the workflow has no workflow task and no activity pending (seen twice in a row). */
-  async function settled(handle: WorkflowHandle): Promise<void> {
-    let quiet = 0;
-    for (let i = 0; i < 800 && quiet < 2; i++) {
-      const { raw, status } = await handle.describe();
-      const busy = status.name === 'RUNNING' && (raw.pendingWorkflowTask != null || (raw.pendingActivities?.length ?? 0) > 0);
-      quiet = busy ? 0 : quiet + 1;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
+  const settled = (handle: WorkflowHandle) => workflowSettled(getEnv().client, handle.workflowId);
 
   /** The workflow's status once settled and past `ready` (by default: the case is ensured), polled in real time. */
   async function status(handle: WorkflowHandle, ready: (v: DischargeStatusView) => boolean = (v) => v.status !== 'ensuring_case'): Promise<DischargeStatusView> {

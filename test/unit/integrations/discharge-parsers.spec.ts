@@ -52,7 +52,11 @@ describe('HL7 v2 ADT^A03', () => {
 
   it('refuses an admission (ADT^A01), naming MSH-9 and the type', () => {
     const errors = errorsOf(() => parseAdtA03(hl7Sample('invalid/adt-a01-admission.hl7'), TZ));
-    expect(errors).toContainEqual({ field: 'MSH-9', reason: 'message type ADT^A01 is not a discharge; send ADT^A03' });
+    // As shown in docs/integrations.md: an admission has no discharge time either.
+    expect(errors).toEqual([
+      { field: 'MSH-9', reason: 'message type ADT^A01 is not a discharge; send ADT^A03' },
+      { field: 'PV1-45', reason: 'the discharge date/time is missing' },
+    ]);
     expectNoPhi(errors);
   });
 
