@@ -6,6 +6,7 @@ import { TemporalCaseSignaller } from '@careloop/activities';
 import { type ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createTimeSkippingEnv } from '../support/time-skipping';
+import { maybeRecordHistory } from '../support/replay-histories';
 import { dischargeEvent, dischargeInput, dischargeMocks, dischargeWorkflowHarness } from '../support/discharge-workflow-harness';
 
 const NY = 'America/New_York';
@@ -88,6 +89,7 @@ describe('discharge planning workflow (time-skipping server)', () => {
       await skip(handle, '1 day');
       expect((await status(handle)).tasks.find((t) => t.task === 'member_contact')).toMatchObject({ status: 'escalated', escalatedAt: expect.any(String) });
       expect(sentFor(mocks.sent, 'member_contact')).toEqual(['transition_task_reminder→care_team', 'transition_task_missed→care_team', 'transition_task_escalated→supervisor']);
+      await maybeRecordHistory('discharge-contact-reminded-missed-escalated', handle);
     });
   });
 
@@ -140,6 +142,7 @@ describe('discharge planning workflow (time-skipping server)', () => {
         { task: 'follow_up_visit', status: 'done', late: false },
         { task: 'pcp_informed', status: 'done', late: false },
       ]);
+      await maybeRecordHistory('discharge-pcp-notice-to-completion', handle);
     });
   });
 
@@ -169,6 +172,7 @@ describe('discharge planning workflow (time-skipping server)', () => {
       );
       // No PHI on the case timeline: neither the member reference nor the facility.
       expect(JSON.stringify(summaries)).not.toMatch(/M-TEST-1|General Hospital/);
+      await maybeRecordHistory('case-opened-by-discharge', caseHandle);
       await caseHandle.terminate('test finished');
     });
   });
