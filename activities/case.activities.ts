@@ -30,7 +30,7 @@ export function createCaseActivities({ caseEvents, outbox, channel }: CaseActivi
   };
 }
 
-/** Delivers once: a key already delivered is skipped; a failure is recorded, then retried by Temporal. */
+/** Delivers an outbox notification unless its key was delivered before; records a failure (PHI-free) and rethrows it for Temporal's retry. */
 export async function deliverOnce(outbox: NotificationOutbox, channel: NotificationChannel, notification: NotificationRequest): Promise<void> {
   if (await outbox.isDelivered(notification.key)) {
     return;

@@ -21,3 +21,9 @@ export interface NotificationChannel {
   readonly name: string;
   deliver(notification: NotificationRequest): Promise<void>;
 }
+
+/** The outbox, plus queueing a notification that no case event carries (discharges, reviews, complaints). */
+export interface NotificationQueue extends NotificationOutbox {
+  /** Inserts the row as pending; a key that exists already is left as it is. */
+  enqueue(notification: NotificationRequest): Promise<void>;
+}

@@ -3,3 +3,6 @@ export * from './case.activities';
 export * from './notification-channels';
 export * from './assignment.activities';
 export * from './review.activities';
+export * from './discharge.ports';
+export * from './discharge.activities';
+export * from './case-signaller.temporal';

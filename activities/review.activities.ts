@@ -1,5 +1,5 @@
 import type { ComplaintRecord, NotificationRequest, UtilizationReviewRecord } from '@careloop/contracts';
-import type { NotificationChannel, NotificationOutbox } from './case.ports';
+import type { NotificationChannel, NotificationQueue } from './case.ports';
 import { deliverOnce } from './case.activities';
 
 /** Stores reviews and complaints; idempotent by record version. */
@@ -9,9 +9,6 @@ export interface ReviewStore {
 }
 
 /** The outbox, plus queueing a notification that no case event carries. */
-export interface NotificationQueue extends NotificationOutbox {
-  enqueue(notification: NotificationRequest): Promise<void>;
-}
 
 export interface ReviewActivityDeps {
   readonly reviews: ReviewStore;

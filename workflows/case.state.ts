@@ -35,6 +35,7 @@ import {
   type CaseSnapshot,
   type CaseTask,
   type CaseTaskKind,
+  type CaseStartReason,
   type CaseWorkflowInput,
   type CaseWorkflowResult,
   type CloseCaseInput,
@@ -101,7 +102,8 @@ export class CaseState {
   }
 
   /** A brand-new case: records the opening and enters screening. */
-  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true, providerNotices = true): CaseState {
+  /** `startReason` is given only for cases started for a reason other than enrollment (patched: older histories never pass it). */
+  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true, providerNotices = true, startReason?: CaseStartReason): CaseState {
     const state = new CaseState(input, {
       caseId,
       episodeId: runId,
@@ -140,13 +142,14 @@ export class CaseState {
       pending: [],
       deliveries: [],
     }, periodicReviews, providerNotices);
-    state.emit(now, SYSTEM_ACTOR, 'case opened', {
+    state.emit(now, SYSTEM_ACTOR, startReason ? `case opened (${startReason})` : 'case opened', {
       kind: 'case_opened',
       runId,
       memberRef: input.memberRef,
       programCode: input.programCode,
       enrollmentDate: input.enrollmentDate,
       policyVersion: input.policy.version,
+      ...(startReason ? { startReason } : {}),
     });
     state.moveTo('screening', now, SYSTEM_ACTOR);
     return state;

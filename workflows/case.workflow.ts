@@ -13,6 +13,7 @@ const PERIODIC_REVIEWS_PATCH = 'periodic-reviews';
 const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
 const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
 const PROVIDER_NOTICES_PATCH = 'provider-plan-notices';
+const START_REASON_PATCH = 'case-start-reason';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -27,9 +28,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const periodicReviews = patched(PERIODIC_REVIEWS_PATCH);
   // Histories recorded before providers got plan-summary notices (and the provider id on symptom notices) replay without them.
   const providerNotices = patched(PROVIDER_NOTICES_PATCH);
+  // Only cases started for a non-default reason consult the patch, so every older history replays untouched.
+  const startReason = !input.carried && input.startReason && input.startReason !== 'enrollment' && patched(START_REASON_PATCH) ? input.startReason : undefined;
   const state = input.carried
     ? CaseState.resume(input, input.carried, periodicReviews, providerNotices)
-    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices);
+    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices, startReason);
   state.ensurePeriodicReviews(nowIso());
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);

@@ -18,17 +18,39 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     stack = await startE2eStack('hostile', { RATE_LIMIT_PER_MINUTE: '100000' });
     const created = await stack.as(USERS.admin).post('/cases').send({ memberRef: 'M-HOSTILE', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
     caseId = created.body.id;
-    // The case settles (its first activities done, waiting on outreach) before anything is compared.
-    await eventually(() => stack.temporal.workflow.getHandle(caseId).describe(), (d) => (d.raw.pendingActivities ?? []).length === 0 && d.historyLength > 10);
+    // The case settles (its first activities done, waiting on outreach: no pending activity and the
+    // history unchanged for two seconds) before anything is compared.
+    let last = -1;
+    await eventually(
+      () => stack.temporal.workflow.getHandle(caseId).describe(),
+      (d) => {
+        const settled = (d.raw.pendingActivities ?? []).length === 0 && d.historyLength === last;
+        last = d.historyLength;
+        return settled;
+      },
+      60_000,
+      2_000,
+    );
     const doc = (await stack.as(USERS.admin).get('/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     postRoutes = Object.entries(doc.paths)
       .filter(([path, ops]) => 'post' in ops && !path.startsWith('/auth/'))
-      .map(([path]) => path.replace('{id}', caseId).replace('{number}', '1').replace('{version}', '1'));
+      .map(([path]) => path.replace('{id}', idFor(path)).replace('{number}', '1').replace('{version}', '1').replace('{rid}', 'pr-1').replace('{task}', 'member_contact'));
   });
 
   afterAll(async () => {
     await stack?.close();
   });
+
+  /** A well-formed id of the kind each route takes (the case exists; the others need not: bodies are checked first). */
+  function idFor(path: string): string {
+    if (path.startsWith('/utilization-reviews/')) return 'ur-000000000000000000000000';
+    if (path.startsWith('/complaints/')) return 'complaint-000000000000000000000000';
+    if (path.startsWith('/discharges/')) return 'discharge-000000000000000000000000';
+    return caseId;
+  }
+
+  /** Integrations' intake endpoints take their API key; everything else an admin may call. */
+  const clientFor = (route: string) => (route.startsWith('/integrations/') ? stack.asIntegration() : stack.as(USERS.admin));
 
   /** Everything that a refused request must leave untouched. */
   async function snapshot() {
@@ -51,11 +73,10 @@ describe('hostile input (real Temporal, real Postgres)', () => {
 
   it('refuses every hostile body at every POST endpoint with a 4xx naming what is wrong, and changes nothing', async () => {
     const before = await snapshot();
-    const admin = stack.as(USERS.admin);
     const seen: string[] = [];
     for (const route of postRoutes) {
       for (const [name, body] of hostileBodies) {
-        const res = await admin.post(route).set('content-type', 'application/json').send(JSON.stringify(body));
+        const res = await clientFor(route).post(route).set('content-type', 'application/json').send(JSON.stringify(body));
         seen.push(`${route} ${name}: ${res.status}`);
         expect({ route, name, status: res.status >= 400 && res.status < 500 }).toEqual({ route, name, status: true });
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -73,9 +94,9 @@ describe('hostile input (real Temporal, real Postgres)', () => {
 
   it('answers 413 to an oversized body, 400 to broken JSON and 415 to an unsupported content type, and a 4xx to an empty body, at every POST endpoint', async () => {
     const before = await snapshot();
-    const admin = stack.as(USERS.admin);
     const huge = JSON.stringify({ text: 'x'.repeat(300 * 1024) });
     for (const route of postRoutes) {
+      const admin = clientFor(route);
       expect((await admin.post(route).set('content-type', 'application/json').send(huge)).status).toBe(413);
       const broken = await admin.post(route).set('content-type', 'application/json').send('{"reason": "x",');
       expect({ route, status: broken.status, code: broken.body.code }).toEqual({ route, status: 400, code: 'malformed_request' });
@@ -89,11 +110,10 @@ describe('hostile input (real Temporal, real Postgres)', () => {
 
   it('property: any body with a field the endpoint does not know is refused with 400 naming that field', async () => {
     const before = await snapshot();
-    const admin = stack.as(USERS.admin);
     const unknownKey = fc.string({ minLength: 1, maxLength: 20 }).map((k) => `x_${k.replace(/[^A-Za-z0-9_]/g, '_')}`);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...postRoutes), unknownKey, fc.jsonValue({ maxDepth: 3 }), async (route, key, value) => {
-        const res = await admin.post(route).send({ [key]: value });
+        const res = await clientFor(route).post(route).send({ [key]: value });
         expect(res.status).toBe(400);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(key);
       }),

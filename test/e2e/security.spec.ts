@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { resolveTemporalBinary } from '../../scripts/temporal-binaries';
 import request from 'supertest';
 import { AesGcmPayloadCodec, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal';
@@ -17,16 +17,12 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
   let stack: E2eStack;
   let north: string; // assigned to cm-1 (team north); prov-1 is the member's PCP
   let south: string; // assigned to cm-3 (team south)
-  const integrationKey = `clk_test-feed_${randomBytes(32).toString('base64url')}`;
 
   beforeAll(async () => {
     stack = await startE2eStack('security');
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages) VALUES
       ('cm-1', 'CM one', 'care_manager', 'north', '{en}'), ('cm-2', 'CM two', 'care_manager', 'north', '{en}'),
       ('cm-3', 'CM three', 'care_manager', 'south', '{en}'), ('sup-1', 'Sup one', 'supervisor', 'north', '{en}')`);
-    await stack.sql(`INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ('test-feed', 'Test feed', $1)`, [
-      createHash('sha256').update(integrationKey).digest('hex'),
-    ]);
     const admin = stack.as(USERS.admin);
     const open = async (memberRef: string, careManagerId: string) => {
       const created = await admin.post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
@@ -89,24 +85,26 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     { name: 'review.submit', call: (c) => c.post('/utilization-reviews').send({}), ok: 400, caseScoped: false },
     { name: 'review.decide', call: (c) => c.post('/utilization-reviews/ur-000000000000000000000000/decision').send({}), ok: 400, caseScoped: false },
     { name: 'complaint.lodge', call: (c) => c.post('/complaints').send({}), ok: 400, caseScoped: false },
+    { name: 'integration.intake', call: (c) => c.post('/integrations/enrollment-events').send({}), ok: 400, caseScoped: false },
+    { name: 'discharge.work', call: (c) => c.get('/discharges/discharge-000000000000000000000000'), ok: 404, caseScoped: false },
     { name: 'complaint.handle', call: (c) => c.get('/complaints/complaint-000000000000000000000000'), ok: 404, caseScoped: false },
   ];
 
   // A: allowed; H: hidden (404, the case's existence is not revealed); F: forbidden (403). "own/foreign" for case families.
   const matrix: Record<string, { user: TestUser | 'api-key'; own: () => string; foreign: () => string; expect: Record<string, string> }> = {
-    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A' } },
-    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A' } },
-    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A' } },
-    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A' } },
-    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F' } },
-    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F' } },
-    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F' } },
-    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A' } },
+    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
+    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
+    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
+    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
+    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F' } },
+    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F' } },
+    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'A', 'discharge.work': 'F' } },
+    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
   };
 
   it.each(Object.keys(matrix))('%s: every endpoint family, on its own and on a foreign case', async (who) => {
     const row = matrix[who]!;
-    const client = row.user === 'api-key' ? request.agent(stack.baseUrl).set('x-api-key', integrationKey) : stack.as(row.user);
+    const client = row.user === 'api-key' ? stack.asIntegration() : stack.as(row.user);
     const seen: Record<string, string> = {};
     for (const family of families) {
       const letter = async (caseId: string) => {

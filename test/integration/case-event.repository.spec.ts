@@ -31,6 +31,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'SupervisionSupport1795418311526',
       'AuthAndAudit1795423105499',
       'ReviewsAndComplaints1795423388230',
+      'DischargeEvents1795423277964',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

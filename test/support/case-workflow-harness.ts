@@ -24,6 +24,7 @@ import {
 } from '@careloop/contracts';
 import { createAssignmentActivities, createCaseActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
+import { workflowSettled } from './workflow-settled';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from './case-fixtures';
 
 /** The real activity factory over in-memory ports; records what would be stored (once each) and sent. */
@@ -176,7 +177,7 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
    * query never answered and time skipping stays locked; sdk-java#1538).
    */
   async function settled(handle: WorkflowHandle): Promise<void> {
-    await settledOn(getEnv(), handle);
+    await workflowSettled(getEnv().client, handle.workflowId);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as PgClient } from 'pg';
@@ -26,6 +26,8 @@ export interface E2eStack {
   readonly sql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
   /** A client of the API signed in as `user` (every request carries its bearer token). */
   as(user: TestUser): ReturnType<typeof request.agent>;
+  /** A client of the API holding the integration API key of client `test-feed` (created with the stack). */
+  asIntegration(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,11 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
 
   const pg = new PgClient({ connectionString: databaseUrl });
   await pg.connect();
+  // An integration client as `npm run integration-key` creates it: only the key's SHA-256 is stored.
+  const integrationKey = `clk_test-feed_${randomBytes(32).toString('base64url')}`;
+  await pg.query(`INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ('test-feed', 'Test feed', $1)`, [
+    createHash('sha256').update(integrationKey).digest('hex'),
+  ]);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
@@ -82,6 +89,7 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
     temporal: new Client({ connection, dataConverter: careloopDataConverter(temporalConfigFrom(temporalEnvSchema.parse(env)).payloadKeys) }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     as: (user) => request.agent(baseUrl).set(bearer(user)),
+    asIntegration: () => request.agent(baseUrl).set('x-api-key', integrationKey),
     close: async () => {
       await api.close();
       await worker.close();

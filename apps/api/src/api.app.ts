@@ -12,6 +12,8 @@ import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { checkBodyShape, JSON_BODY_LIMIT } from './common/body-shape.middleware';
+import { HL7_MEDIA_TYPES, JSON_MEDIA_TYPES, TEXT_BODY_LIMIT } from './integrations/media-types';
+
 
 
 /**
@@ -35,7 +37,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
   // Before the body parser, so refused bodies (413, bad JSON) are audited too.
   const audit = app.get(AuditMiddleware);
   app.use(audit.use.bind(audit));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: JSON_MEDIA_TYPES });
+  app.useBodyParser('text', { limit: TEXT_BODY_LIMIT, type: HL7_MEDIA_TYPES });
   app.use(checkBodyShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

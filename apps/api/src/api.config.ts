@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
 import { databaseEnvSchema } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from './auth/auth.config';
@@ -16,6 +17,8 @@ export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).ex
   CASE_ID_SECRET: z.string().min(16, 'must be at least 16 characters').default('careloop-local-development-only'),
   /** A worker counts as polling if the server saw it poll within this window. */
   WORKER_POLL_FRESHNESS_MS: z.coerce.number().int().min(1000).default(90_000),
+  /** Program of cases started by discharge events that do not name one (HL7 and FHIR never do). */
+  INTEGRATION_DEFAULT_PROGRAM: z.string().regex(PROGRAM_CODE_PATTERN, 'must be a program code such as CCM').default('CCM'),
   /** Program policies (JSON); without it every program runs on the seed defaults. */
   CARELOOP_POLICY_FILE: z.string().min(1).optional(),
 });
@@ -30,6 +33,7 @@ export interface ApiConfig {
   readonly workerPollFreshnessMs: number;
   readonly policyFile: string | undefined;
   readonly auth: AuthConfig;
+  readonly integrationDefaultProgram: string;
 }
 
 export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
@@ -43,6 +47,7 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     workerPollFreshnessMs: env.WORKER_POLL_FRESHNESS_MS,
     policyFile: env.CARELOOP_POLICY_FILE,
     auth: authConfigFrom(env),
+    integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,
   };
 }
 

@@ -27,6 +27,11 @@ import { UtilizationReviewsController } from './utilization-reviews/utilization-
 import { UtilizationReviewsService } from './utilization-reviews/utilization-reviews.service';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsService } from './complaints/complaints.service';
+import { IntegrationsController } from './integrations/integrations.controller';
+import { DischargeIntakeService } from './integrations/discharge-intake.service';
+import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
+import { DischargesController } from './discharges/discharges.controller';
+import { DischargesService } from './discharges/discharges.service';
 
 @Module({})
 export class AppModule {
@@ -38,7 +43,7 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
@@ -55,6 +60,9 @@ export class AppModule {
         CaseProviderService,
         UtilizationReviewsService,
         ComplaintsService,
+        DischargeIntakeService,
+        EnrollmentIntakeService,
+        DischargesService,
       ],
     };
   }

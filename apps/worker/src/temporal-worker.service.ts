@@ -1,12 +1,16 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ReviewRepository } from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
   createReviewActivities,
+  createDischargeActivities,
   LogNotificationChannel,
+  TemporalCaseSignaller,
   WebhookNotificationChannel,
+  type NotificationChannel,
 } from '@careloop/activities';
 import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
@@ -34,20 +38,24 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, workflowBundlePath, shutdownGraceMs } = this.config;
-    const channel = this.config.notifyWebhookUrl
+    this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
+    const dataConverter = careloopDataConverter(temporal.payloadKeys);
+    const channel: NotificationChannel = this.config.notifyWebhookUrl
       ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
       : new LogNotificationChannel((line) => new Logger('notifications').log(line));
-    this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
+    // Discharge planning starts/signals cases: a client on the worker's own connection, with the same payload codec.
+    const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      dataConverter: careloopDataConverter(temporal.payloadKeys),
+      dataConverter,
       activities: {
         ...createCaseActivities({ caseEvents: this.caseEvents, outbox: this.outbox, channel }),
         ...createAssignmentActivities({ assigner: this.assignments }),
         // Utilization reviews and complaints: their records, and notices through the same outbox and channel.
         ...createReviewActivities({ reviews: this.reviews, outbox: this.outbox, channel }),
+        ...createDischargeActivities({ cases: new TemporalCaseSignaller(client, temporal.taskQueue), outbox: this.outbox, channel }),
       },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }

@@ -13,6 +13,7 @@ import type {
 } from '@careloop/domain';
 import type { CaseTaskKind } from './case.messages';
 import type { ProviderRequestKind } from './case-provider.messages';
+import type { CaseStartReason } from './case.contract';
 
 /**
  * Everything that happens to a case is an event with a per-case sequence
@@ -24,7 +25,7 @@ import type { ProviderRequestKind } from './case-provider.messages';
  * encrypted workflow payloads.
  */
 export type CaseEventData =
-  | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string }
+  | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string; readonly startReason?: CaseStartReason }
   | { readonly kind: 'phase_changed'; readonly from: CasePhase; readonly to: CasePhase; readonly closureReason: ClosureReason | null }
   | { readonly kind: 'step_changed'; readonly from: RecoveryStep | null; readonly to: RecoveryStep | null }
   | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }

@@ -1,3 +1,5 @@
+import type { SearchAttributePair } from '@temporalio/common';
+import { SA_PHASE, SA_PROGRAM } from './search-attributes';
 import type { ClosureReason, ProgramPolicy } from '@careloop/domain';
 import type { CaseSnapshot } from './case.snapshot';
 
@@ -14,11 +16,27 @@ export interface CaseWorkflowInput {
   readonly policy: ProgramPolicy;
   /** Set only by continue-as-new: the state the previous run handed over. */
   readonly carried?: CaseSnapshot;
+  /**
+   * Why the case was started: `enrollment` (the default: POST /cases, enrollment events) or
+   * `discharge` (a discharge event found no open case). Shown on the case's opening event.
+   */
+  readonly startReason?: CaseStartReason;
   /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
   readonly historyEventLimit?: number;
 }
 
+export const CASE_START_REASONS = ['enrollment', 'discharge'] as const;
+export type CaseStartReason = (typeof CASE_START_REASONS)[number];
+
 export interface CaseWorkflowResult {
   readonly phase: 'closed';
   readonly closureReason: ClosureReason;
+}
+
+/** Search attributes a case carries from its start (before its first workflow task sets the rest). */
+export function caseStartSearchAttributes(programCode: string): SearchAttributePair[] {
+  return [
+    { key: SA_PHASE, value: 'enrolled' },
+    { key: SA_PROGRAM, value: programCode },
+  ];
 }

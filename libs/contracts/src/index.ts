@@ -12,3 +12,4 @@ export * from './review-ids';
 export * from './utilization-review.contract';
 export * from './complaint.contract';
 export * from './case-provider.messages';
+export * from './discharge.contract';

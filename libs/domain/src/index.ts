@@ -22,3 +22,6 @@ export * from './review-policy.resolve';
 export * from './utilization-review';
 export * from './ur-clock';
 export * from './complaint';
+export * from './business-calendar';
+export * from './transition-of-care';
+export * from './discharge-event';

@@ -1,6 +1,8 @@
+import { checkCalendar } from './business-calendar';
 import { CONTACT_CHANNELS } from './contact';
 import { parseDuration } from './duration';
 import { DEFAULT_PROGRAM_POLICY, type ProgramPolicy } from './program-policy';
+import { TRANSITION_TASKS } from './transition-of-care';
 
 /**
  * Overrides as written in a policy file or a case-start request: the same
@@ -22,7 +24,23 @@ export class PolicyError extends Error {
 
 const ENUMS: Record<string, readonly string[]> = {
   'screening.onUnableToReach': ['close', 'park'],
+  ...Object.fromEntries(TRANSITION_TASKS.map((t) => [`transitionOfCare.tasks.${t}.count`, ['business', 'calendar']])),
 };
+
+/** Settings that are neither durations nor counts: checked as a whole by their own rule, then taken as given. */
+const CALENDAR_FIELDS = new Set(['timeZone', 'weekendDays', 'holidays'].map((f) => `transitionOfCare.calendar.${f}`));
+
+function mergeCalendarField(field: string, value: unknown, problems: PolicyProblem[], current: unknown): unknown {
+  const name = field.slice(field.lastIndexOf('.') + 1);
+  const found = checkCalendar({ [name]: value });
+  problems.push(...found.map((p) => ({ field, reason: p.reason })));
+  return found.length ? current : value;
+}
+
+/** Policy paths without the request's prefix, as the tables above spell them. */
+function settingPath(field: string): string {
+  return field.replace(/^policyOverrides\./, '');
+}
 
 /**
  * Merges `overrides` into `base` (any policy shape: programs, reviews), checking every key against the shape of
@@ -40,6 +58,8 @@ export function mergePolicy(base: unknown, overrides: unknown, path: string, pro
     const current = (base as Record<string, unknown>)[key];
     if (current === undefined) {
       problems.push({ field, reason: 'is not a policy setting' });
+    } else if (CALENDAR_FIELDS.has(settingPath(field))) {
+      out[key] = mergeCalendarField(field, value, problems, current);
     } else if (Array.isArray(current)) {
       out[key] = mergeList(current, value, field, problems);
     } else if (typeof current === 'object' && current !== null) {
@@ -68,7 +88,7 @@ function mergeList(current: unknown[], value: unknown, field: string, problems: 
 }
 
 function mergeScalar(key: string, value: unknown, field: string, problems: PolicyProblem[], current: unknown): unknown {
-  const allowed = ENUMS[field];
+  const allowed = ENUMS[settingPath(field)];
   if (allowed) {
     if (!allowed.includes(value as string)) {
       problems.push({ field, reason: `must be one of ${allowed.join(', ')}` });

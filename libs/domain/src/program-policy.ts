@@ -1,6 +1,7 @@
 import type { ContactChannel } from './contact';
 import type { RiskTier } from './risk-tier';
 import { DAY_MS } from './duration';
+import { DEFAULT_TRANSITION_OF_CARE_POLICY, type TransitionOfCarePolicy } from './transition-of-care';
 
 /**
  * Everything time- or count-based about a program, defined once. Defaults
@@ -49,6 +50,8 @@ export interface ProgramPolicy {
   readonly noProgressAlertMs: number;
   /** Provider requests (seed 000): a supervisor decides a request to stop participation within this long. */
   readonly providerRequests: { readonly stopParticipationReviewMs: number };
+  /** Transition-of-care tasks after a discharge: deadlines, calendar, reminders, escalation. */
+  readonly transitionOfCare: TransitionOfCarePolicy;
 }
 
 export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'version'> = {
@@ -70,4 +73,5 @@ export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'versio
   caseloadCap: 100,
   noProgressAlertMs: 30 * DAY_MS,
   providerRequests: { stopParticipationReviewMs: 5 * DAY_MS },
+  transitionOfCare: DEFAULT_TRANSITION_OF_CARE_POLICY,
 };

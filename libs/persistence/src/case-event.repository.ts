@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseEvent, CaseEventData } from '@careloop/contracts';
+import { insertPendingNotification } from './notification-outbox.repository';
 
 type Projector<K extends CaseEventData['kind']> = (
   tx: EntityManager,
@@ -116,12 +117,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   supplemental_info_escalated: () => Promise.resolve(),
   provider_request_received: () => Promise.resolve(),
   provider_request_decided: () => Promise.resolve(),
-  notification_requested: (tx, _k, e) =>
-    tx.query(
-      `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
-       ON CONFLICT (key) DO NOTHING`,
-      [e.data.notification.key, e.data.notification.caseId, e.data.notification.audience, e.data.notification.channel, e.data.notification.template, JSON.stringify(e.data.notification.params)],
-    ),
+  notification_requested: (tx, _k, e) => insertPendingNotification(tx, e.data.notification),
 };
 
 function insertAssessment(

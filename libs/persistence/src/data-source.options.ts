@@ -15,6 +15,7 @@ import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { IntegrationClientEntity } from './entities/integration-client.entity';
 import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './entities/utilization-review.entity';
 import { ComplaintEntity } from './entities/complaint.entity';
+import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -34,6 +35,7 @@ export const ENTITIES = [
   UtilizationReviewEntity,
   UtilizationReviewDecisionEntity,
   ComplaintEntity,
+  DischargeEventEntity,
 ];
 
 /**

@@ -13,3 +13,4 @@ export * from './access.repository';
 export * from './audit-log.repository';
 export * from './committee.repository';
 export * from './review.repository';
+export * from './discharge-event.repository';

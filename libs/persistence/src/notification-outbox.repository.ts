@@ -1,18 +1,22 @@
 import type { DataSource } from 'typeorm';
+import type { NotificationRequest } from '@careloop/contracts';
+
+/** Inserts a notification as pending, once per key (a retried write leaves the row as it is). */
+export function insertPendingNotification(db: Pick<DataSource, 'query'>, n: NotificationRequest): Promise<unknown> {
+  return db.query(
+    `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
+     ON CONFLICT (key) DO NOTHING`,
+    [n.key, n.caseId, n.audience, n.channel, n.template, JSON.stringify(n.params)],
+  );
+}
 
 /** Delivery state of the notification outbox (rows are created with their case event). */
 export class NotificationOutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Queues a notification that no case event carries (reviews, complaints):
-   * once per key, so a retried activity adds nothing. Params are PHI-free by contract.
-   */
-  async enqueue(n: { key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (key, case_id, audience, channel, template, params, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending') ON CONFLICT (key) DO NOTHING`,
-      [n.key, n.caseId, n.audience, n.channel, n.template, JSON.stringify(n.params)],
-    );
+  /** A pending row for a notification not written by a case event (discharge planning); an existing key is kept. */
+  async enqueue(n: NotificationRequest): Promise<void> {
+    await insertPendingNotification(this.dataSource, n);
   }
 
   async isDelivered(key: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import { AccessRepository } from './access.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
 import { ReviewRepository } from './review.repository';
+import { DischargeEventRepository } from './discharge-event.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   AuditLogRepository,
   CommitteeRepository,
   ReviewRepository,
+  DischargeEventRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

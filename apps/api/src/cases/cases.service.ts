@@ -12,9 +12,8 @@ import {
   CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
   caseDetailQuery,
+  caseStartSearchAttributes,
   caseWorkflowId,
-  SA_PHASE,
-  SA_PROGRAM,
   type CaseWorkflowInput,
 } from '@careloop/contracts';
 import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
@@ -69,10 +68,7 @@ export class CasesService {
         // the effect for the caller is the same: one running case per member and program.
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_PHASE, value: 'enrolled' },
-          { key: SA_PROGRAM, value: dto.programCode },
-        ],
+        typedSearchAttributes: caseStartSearchAttributes(dto.programCode),
       });
       return { created: true, caseId };
     } catch (err) {

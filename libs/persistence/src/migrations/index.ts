@@ -5,6 +5,7 @@ import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAnd
 import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupport';
 import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
 import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
+import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SupervisionSupport1795418311526,
   AuthAndAudit1795423105499,
   ReviewsAndComplaints1795423388230,
+  DischargeEvents1795423277964,
 ];

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, type PipeTransform } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
+import { DISCHARGE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { ApiError } from '../common/api-error';
+import { IdempotencyKey } from '../cases/case-request';
+import { Access, ActorId } from '../auth/access.decorator';
+import { DischargesService } from './discharges.service';
+
+class ParseDischargeIdPipe implements PipeTransform<string, string> {
+  transform(id: string): string {
+    if (!DISCHARGE_WORKFLOW_ID_PATTERN.test(id)) {
+      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a discharge id such as discharge-0123456789abcdef01234567' }]);
+    }
+    return id;
+  }
+}
+
+class ParseTaskPipe implements PipeTransform<string, TransitionTask> {
+  transform(task: string): TransitionTask {
+    if (!(TRANSITION_TASKS as readonly string[]).includes(task)) {
+      throw new ApiError('validation_failed', 'Invalid field(s): task', [{ field: 'task', reason: `task must be one of ${TRANSITION_TASKS.join(', ')}` }]);
+    }
+    return task as TransitionTask;
+  }
+}
+
+export class CompleteTaskDto {
+  @ApiPropertyOptional({ description: 'When the task was actually done (ISO 8601 with offset); defaults to now.', example: '2026-11-23T10:15:00-05:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'completedAt must be an ISO 8601 timestamp with offset' })
+  completedAt?: string;
+}
+
+class TransitionTaskView {
+  @ApiProperty({ enum: TRANSITION_TASKS }) task!: string;
+  @ApiProperty({ enum: ['open', 'missed', 'escalated', 'done'] }) status!: string;
+  @ApiProperty() dueAt!: string;
+  @ApiProperty({ nullable: true, type: String }) remindAt!: string | null;
+  @ApiProperty() escalateAt!: string;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
+  @ApiProperty() late!: boolean;
+}
+
+class DischargeView {
+  @ApiProperty() dischargeId!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() programCode!: string;
+  @ApiProperty({ enum: ['json', 'fhir-encounter', 'fhir-bundle', 'hl7v2-adt-a03'] }) format!: string;
+  @ApiProperty() dischargedAt!: string;
+  @ApiProperty({ enum: ['ensuring_case', 'in_progress', 'completed'] }) status!: string;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the case was started for this discharge.' }) caseStarted!: boolean | null;
+  @ApiProperty({ type: [TransitionTaskView] }) tasks!: TransitionTaskView[];
+  @ApiProperty({ example: 'RUNNING' }) workflowStatus!: string;
+}
+
+@ApiTags('discharges')
+@Controller('discharges')
+export class DischargesController {
+  constructor(private readonly discharges: DischargesService) {}
+
+  @Get(':id')
+  @Access('discharge.work')
+  @ApiOperation({ summary: "A discharge's transition-of-care tasks: due, reminded, missed, escalated or done" })
+  @ApiOkResponse({ type: DischargeView })
+  @ApiNotFoundResponse({ description: 'No discharge with this id.' })
+  async get(@Param('id', ParseDischargeIdPipe) id: string): Promise<DischargeView> {
+    const view = await this.discharges.get(id);
+    return { ...view, tasks: view.tasks.map((t) => ({ ...t })) };
+  }
+
+  @Post(':id/tasks/:task')
+  @Access('discharge.work')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer.' })
+  @ApiOperation({ summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)' })
+  @ApiOkResponse({ type: TransitionTaskView })
+  @ApiConflictResponse({ description: 'Already done, or the discharge has ended; the detail says why.' })
+  completeTask(
+    @Param('id', ParseDischargeIdPipe) id: string,
+    @Param('task', ParseTaskPipe) task: TransitionTask,
+    @Body() dto: CompleteTaskDto,
+    @ActorId() actorId: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.discharges.completeTask(id, { task, actorId, ...(dto.completedAt ? { completedAt: dto.completedAt } : {}) }, key);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiSecurity, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DischargeIntakeService } from './discharge-intake.service';
+import { EnrollmentIntakeService, ENROLLMENT_BATCH_LIMIT } from './enrollment-intake.service';
+import { DischargeAcceptedView, EnrollmentBatchView } from './integrations.view';
+import { Access } from '../auth/access.decorator';
+
+/**
+ * Events pushed by hospitals, HIEs and the plan (docs/integrations.md). Both
+ * endpoints are idempotent by content: a repeated delivery changes nothing and
+ * says so (200 instead of 201; `existing` rows).
+ */
+@ApiTags('integrations')
+@ApiBadRequestResponse({ description: 'Problem details naming each invalid field (JSON path, FHIR path or HL7 segment-field) and why.' })
+@ApiSecurity('integration-key')
+@Controller('integrations')
+export class IntegrationsController {
+  constructor(
+    private readonly discharges: DischargeIntakeService,
+    private readonly enrollments: EnrollmentIntakeService,
+  ) {}
+
+  @Post('discharge-events')
+  @Access('integration.intake')
+  @ApiOperation({ summary: 'A hospital discharge: CareLoop JSON, a FHIR R4 Encounter or Da Vinci notification Bundle, or an HL7 v2 ADT^A03 message' })
+  @ApiConsumes('application/json', 'application/fhir+json', 'x-application/hl7-v2+er7', 'text/plain')
+  @ApiBody({ description: 'See docs/integrations.md and docs/integrations/samples/ for each format.', schema: { oneOf: [{ type: 'object' }, { type: 'string' }] } })
+  @ApiCreatedResponse({ type: DischargeAcceptedView, description: 'New event: its discharge workflow was started.' })
+  @ApiOkResponse({ type: DischargeAcceptedView, description: 'The same event (source + event id) was received before; nothing new was started.' })
+  @ApiConflictResponse({ description: 'The event id was used before for different content.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not JSON, FHIR JSON or HL7 v2 text.' })
+  async dischargeEvent(@Headers('content-type') contentType: string | undefined, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<DischargeAcceptedView> {
+    const { created, dischargeId, caseId } = await this.discharges.receive(contentType, body);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/discharges/${dischargeId}`);
+    return { id: dischargeId, caseId, status: created ? 'accepted' : 'duplicate', links: { discharge: `/discharges/${dischargeId}`, case: `/cases/${caseId}` } };
+  }
+
+  @Post('enrollment-events')
+  @Access('integration.intake')
+  @ApiOperation({ summary: `Newly enrolled members (up to ${ENROLLMENT_BATCH_LIMIT} per request): each gets a case in its program, once` })
+  @ApiOkResponse({ type: EnrollmentBatchView, description: 'The batch was read: every row has its own status (created, existing, duplicate, invalid, failed).' })
+  @ApiPayloadTooLargeResponse({ description: `More than ${ENROLLMENT_BATCH_LIMIT} members, or a body over the size limit.` })
+  async enrollmentEvents(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<EnrollmentBatchView> {
+    const result = await this.enrollments.receive(body);
+    res.status(HttpStatus.OK);
+    return { summary: result.summary, results: result.results.map((r) => ({ ...r, errors: r.errors ? [...r.errors] : undefined })) };
+  }
+}

@@ -1,0 +1,94 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DISCHARGE_WORKFLOW_TYPE, dischargeWorkflowId, type DischargeWorkflowInput } from '@careloop/contracts';
+import type { DischargeEventRepository, DischargeIntake } from '@careloop/persistence';
+import type { TemporalClientService } from '@careloop/temporal';
+import { DischargeIntakeService } from '../../../apps/api/src/integrations/discharge-intake.service';
+import { PolicyRegistry } from '../../../apps/api/src/policies/policy-registry';
+import { ApiError } from '../../../apps/api/src/common/api-error';
+import type { ApiConfig } from '../../../apps/api/src/api.config';
+import { hl7Sample, sampleJson } from '../../support/integration-samples';
+
+const config = { caseIdSecret: 'unit-test-secret-0123456789', integrationDefaultProgram: 'TOC', temporal: { taskQueue: 'q' }, policyFile: undefined } as unknown as ApiConfig;
+
+/** The service over a fake Temporal client (one execution per id, like the server) and a fake discharge_events table. */
+function intake(record: Partial<DischargeIntake> = {}) {
+  const started = new Map<string, { input: DischargeWorkflowInput; options: Record<string, unknown> }>();
+  const temporal = {
+    client: {
+      workflow: {
+        start: async (type: string, options: { workflowId: string; args: [DischargeWorkflowInput] }) => {
+          expect(type).toBe(DISCHARGE_WORKFLOW_TYPE);
+          if (started.has(options.workflowId)) throw new WorkflowExecutionAlreadyStartedError('already started', options.workflowId, type);
+          started.set(options.workflowId, { input: options.args[0], options });
+        },
+      },
+    },
+  } as unknown as TemporalClientService;
+  const rows: string[] = [];
+  const events = {
+    record: async (dischargeId: string) => {
+      rows.push(dischargeId);
+      return { inserted: rows.length === 1, conflicting: false, dischargeId, ...record };
+    },
+  } as unknown as DischargeEventRepository;
+  return { service: new DischargeIntakeService(config, temporal, events, new PolicyRegistry(config)), started, rows };
+}
+
+async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+describe('DischargeIntakeService', () => {
+  it('starts one workflow per event: the first delivery is created, the next is not', async () => {
+    const { service, started } = intake();
+    const first = await service.receive('x-application/hl7-v2+er7; charset=utf-8', hl7Sample('discharge-adt-a03.hl7'));
+    const again = await service.receive('text/plain', hl7Sample('discharge-adt-a03.hl7', '\r\n'));
+    expect(first).toEqual({ created: true, dischargeId: dischargeWorkflowId('GENHOSP:EPICADT', 'MSG00001873', config.caseIdSecret), caseId: expect.stringMatching(/^case-toc-[0-9a-f]{24}$/) });
+    expect(again).toEqual({ ...first, created: false });
+    expect(started.size).toBe(1);
+    const { input, options } = [...started.values()][0]!;
+    // Never again, even after the workflow finished; HL7 names no program, so the integration's default applies.
+    expect(options).toMatchObject({ workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL', taskQueue: 'q' });
+    expect(input.event.programCode).toBe('TOC');
+    expect(input.caseStart).toMatchObject({ memberRef: 'M-000126', programCode: 'TOC', startReason: 'discharge', enrollmentDate: '2026-11-20' });
+    expect(input.policy.tasks.member_contact).toEqual({ days: 2, count: 'business' });
+    expect(input.policyVersion).toBe('TOC@default');
+  });
+
+  it('keeps the program a JSON event names', async () => {
+    const { service, started } = intake();
+    await service.receive('application/json', sampleJson('discharge.json'));
+    expect([...started.values()][0]!.input.caseStart.programCode).toBe('CCM');
+  });
+
+  it('refuses the same event id with other content (409), starting nothing', async () => {
+    const { service, started } = intake({ conflicting: true });
+    expect((await refusal(service.receive('application/json', sampleJson('discharge.json')))).code).toBe('integration_event_conflict');
+    expect(started.size).toBe(0);
+  });
+
+  it.each([
+    ['an empty HL7 body', 'text/plain', '   ', 'validation_failed', 'body'],
+    ['a JSON list', 'application/json', [1], 'validation_failed', 'body'],
+    ['FHIR without resourceType', 'application/fhir+json', { id: 'x' }, 'validation_failed', 'resourceType'],
+  ])('refuses %s naming the field, storing nothing', async (_what, type, body, code, field) => {
+    const { service, rows } = intake();
+    const err = await refusal(service.receive(type, body));
+    expect(err.code).toBe(code);
+    expect(err.errors?.[0]?.field).toBe(field);
+    expect(rows).toEqual([]);
+  });
+
+  it.each([
+    ['no content type', undefined, {}],
+    ['XML', 'application/xml', '<x/>'],
+  ])('answers 415 for %s', async (_what, type, body) => {
+    const { service } = intake();
+    expect((await refusal(service.receive(type, body))).code).toBe('unsupported_media_type');
+  });
+});

@@ -1,0 +1,100 @@
+import { ActivityFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  completeTransitionTaskUpdate,
+  dischargeStatusQuery,
+  externalEventSignal,
+  SYSTEM_ACTOR,
+  type DischargeWorkflowInput,
+  type DischargeWorkflowResult,
+} from '@careloop/contracts';
+import { DischargeState } from './discharge.state';
+import { caseLink, transitionNotifications } from './discharge-activities';
+import { workflowNow } from './workflow-time';
+
+/**
+ * Discharge planning: one workflow per discharge event (its id is a keyed
+ * hash of the sender and the event id, so a repeated event finds this run).
+ * 1. Ensures the member has an open case and that the discharge is on its
+ *    timeline (one signal-with-start, from an activity).
+ * 2. Informs the PCP itself when the sender named one.
+ * 3. Drives the transition-of-care tasks to their deadlines: a reminder before,
+ *    `missed` at the deadline, escalation to the supervisor after; each outcome
+ *    goes to the case timeline with a stable key.
+ * It ends when every task is done or escalated. History stays small (four
+ * tasks, a handful of timers), so it never continues as new.
+ */
+export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): Promise<DischargeWorkflowResult> {
+  const state = new DischargeState(workflowInfo().workflowId, input, nowIso());
+  setHandler(dischargeStatusQuery, () => state.view());
+  setHandler(completeTransitionTaskUpdate, (i) => state.complete(i, nowIso()), { validator: (i) => state.checkComplete(i, nowIso()) });
+
+  const { started } = await caseLink.ensureCaseWithDischarge({ caseId: input.caseId, caseStart: input.caseStart, report: state.takeDischargeReport() });
+  state.caseEnsured(started);
+  await informPcp(state);
+
+  for (;;) {
+    await flush(state);
+    if (state.finished) {
+      break;
+    }
+    const seen = state.changes;
+    const wakeAt = state.nextWakeAt;
+    const ms = wakeAt === null ? undefined : msUntil(wakeAt);
+    const wake = () => state.changes !== seen || state.outgoing.length > 0;
+    const changed = ms === undefined ? (await condition(wake), true) : ms > 0 && (await condition(wake, ms));
+    if (!changed) {
+      state.runDue(nowIso());
+    }
+  }
+  await condition(allHandlersFinished);
+  await flush(state);
+  return state.result();
+}
+
+/** With a PCP id from the sender, the workflow informs the PCP itself; without one (or if delivery fails) the care team does. */
+async function informPcp(state: DischargeState): Promise<void> {
+  const notice = state.pcpNotice();
+  if (!notice) {
+    return;
+  }
+  try {
+    await transitionNotifications.sendTransitionNotification(notice);
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    log.warn('PCP discharge notice not delivered; the task stays with the care team', { template: notice.template });
+    return;
+  }
+  // The care team may have recorded it meanwhile.
+  if (state.taskStatus('pcp_informed') !== 'done') {
+    state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso(), nowIso());
+  }
+}
+
+/**
+ * Sends the queued notifications and case reports in order. A notification that
+ * fails after its retries stays `failed` in the outbox (supervisors see it); a
+ * report to a case that has closed since is dropped, as a closed case takes nothing more.
+ */
+async function flush(state: DischargeState): Promise<void> {
+  for (let next = state.outgoing[0]; next !== undefined; next = state.outgoing[0]) {
+    if (next.kind === 'notify') {
+      await transitionNotifications.sendTransitionNotification(next.notification).catch((err: unknown) => {
+        if (!(err instanceof ActivityFailure)) throw err;
+        log.warn('transition notification not delivered after retries', { template: next!.notification.template });
+      });
+    } else {
+      await getExternalWorkflowHandle(state.caseId)
+        .signal(externalEventSignal, next.event)
+        .catch((err: unknown) => log.warn('case report not delivered (case closed or gone)', { kind: next!.event.kind, error: err instanceof Error ? err.name : 'unknown' }));
+    }
+    state.sent();
+  }
+}
+
+function msUntil(iso: string): number {
+  return Math.max(0, Date.parse(iso) - workflowNow().getTime());
+}
+
+function nowIso(): string {
+  return workflowNow().toISOString();
+}
