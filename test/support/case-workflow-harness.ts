@@ -93,25 +93,6 @@ async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Until the workflow's current run has no workflow task and no activity
- * pending, and `alsoBusy` (if given) says nothing else is under way, seen
- * twice in a row (see `settled` in the harness below for why).
- */
-export async function settledOn(env: TestWorkflowEnvironment, handle: WorkflowHandle, alsoBusy?: (type: string) => Promise<boolean>): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; i < 800 && quiet < 2; i++) {
-    const { raw, status, type } = await env.client.workflow.getHandle(handle.workflowId).describe();
-    const running = status.name === 'RUNNING';
-    let busy = running && (raw.pendingWorkflowTask != null || (raw.pendingActivities?.length ?? 0) > 0);
-    if (running && !busy && alsoBusy) {
-      busy = await alsoBusy(type);
-    }
-    quiet = busy ? 0 : quiet + 1;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 export type CaseStores = ReturnType<typeof fakeStores>;
 export type StartCase = (input: CaseWorkflowInput) => Promise<WorkflowHandleWithFirstExecutionRunId>;
 

@@ -6,7 +6,8 @@ import { resolveReviewPolicy, type PolicyOverrides } from '@careloop/domain';
 import { CASE_WORKFLOW_TYPE, reviewBacklogQuery, type ComplaintRecord, type NotificationRequest, type UtilizationReviewRecord } from '@careloop/contracts';
 import { createReviewActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
-import { fakeStores, settledOn } from './case-workflow-harness';
+import { fakeStores } from './case-workflow-harness';
+import { workflowSettled } from './workflow-settled';
 
 /** Review policy from the seed defaults, with optional overrides (as in the policy file's `reviews` entry). */
 export function reviewPolicy(overrides?: PolicyOverrides) {
@@ -82,7 +83,7 @@ export function reviewWorkflowHarness(getEnv: () => TestWorkflowEnvironment, nam
    * review's effects are all done: safe to query, act, or skip time.
    */
   async function settled(handle: WorkflowHandle): Promise<void> {
-    await settledOn(getEnv(), handle, async (type) => type !== CASE_WORKFLOW_TYPE && (await handle.query(reviewBacklogQuery)) > 0);
+    await workflowSettled(getEnv().client, handle.workflowId, async (type) => type !== CASE_WORKFLOW_TYPE && (await handle.query(reviewBacklogQuery)) > 0);
   }
 
   /** Lets workflow time pass once nothing is in flight (an activity running across a skip would time out). */
