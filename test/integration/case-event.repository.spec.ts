@@ -30,8 +30,8 @@ describe('CaseEventRepository (real Postgres)', () => {
       'CaseStepAndListIndexes1795411151435',
       'SupervisionSupport1795418311526',
       'AuthAndAudit1795423105499',
-      'ReviewsAndComplaints1795423388230',
       'DischargeEvents1795423277964',
+      'ReviewsAndComplaints1795423388230',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

@@ -20,6 +20,7 @@ import { mapTemporalError } from '../common/temporal-error';
 import { CasesService } from '../cases/cases.service';
 import type { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
 import type { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
+import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 
 const RECENT_EVENTS = 20;
 const MAX_FAILURE_MESSAGE = 300;
@@ -117,6 +118,12 @@ export class SupervisorActionsService {
       this.supervision.actions(caseId),
     ]);
     const problems = (description.searchAttributes.TemporalReportedProblems as string[] | undefined) ?? [];
+    // Failure messages are encrypted (encoded attributes); decode them for the supervisor with the client's converter.
+    const lastFailures = await Promise.all(
+      (raw.pendingActivities ?? []).map(async (a) =>
+        (await decodeOptionalFailureToOptionalError(this.temporal.client.options.loadedDataConverter, a.lastFailure).catch(() => undefined))?.message ?? null,
+      ),
+    );
     return {
       caseId,
       workflow: {
@@ -126,13 +133,13 @@ export class SupervisorActionsService {
         reportedProblems: problems,
         flags: description.typedSearchAttributes.get(SA_FLAGS) ?? [],
       },
-      pendingActivities: (raw.pendingActivities ?? []).map((a) => ({
+      pendingActivities: (raw.pendingActivities ?? []).map((a, i) => ({
         activityId: a.activityId,
         activityType: a.activityType?.name ?? null,
         state: a.state,
         attempt: a.attempt,
         maximumAttempts: a.maximumAttempts,
-        lastFailure: a.lastFailure?.message ? a.lastFailure.message.slice(0, MAX_FAILURE_MESSAGE) : null,
+        lastFailure: lastFailures[i]?.slice(0, MAX_FAILURE_MESSAGE) ?? null,
         lastAttemptCompleteTime: optionalTsToDate(a.lastAttemptCompleteTime)?.toISOString() ?? null,
         nextAttemptScheduleTime: optionalTsToDate(a.nextAttemptScheduleTime)?.toISOString() ?? null,
       })),

@@ -19,6 +19,6 @@ export const MIGRATIONS = [
   CaseStepAndListIndexes1795411151435,
   SupervisionSupport1795418311526,
   AuthAndAudit1795423105499,
-  ReviewsAndComplaints1795423388230,
   DischargeEvents1795423277964,
+  ReviewsAndComplaints1795423388230,
 ];
