@@ -42,7 +42,12 @@ describe('provider rights and complaints (real Temporal, real Postgres)', () => 
 
   it('shows the provider who manages the case and the plan summary, and notifies them of the consented plan', async () => {
     caseId = await caseInRecoverySupport('M-PROV-1');
-    const view = await api().get(`/cases/${caseId}/provider-view`).expect(200);
+    // The PCP (prov-9) reads the provider-facing view of their patient, and the program's information it points to.
+    const view = await api().get(`/cases/${caseId}/provider-view`).set(prov).expect(200);
+    expect(view.body.programInformation).toBe('/programs/CCM/information');
+    const info = await api().get(view.body.programInformation).set(prov).expect(200);
+    expect(info.body).toMatchObject({ programCode: 'CCM', scopeOfServices: expect.stringContaining('care plan'), complaints: expect.stringContaining('/complaints') });
+    await api().get(`/cases/${caseId}/provider-view`).set(bearer({ sub: 'prov-other', role: 'provider' })).expect(404);
     expect(view.body).toMatchObject({
       caseId,
       phase: 'recovery_support',

@@ -21,6 +21,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { CodecController } from './codec/codec.controller';
 import { CommitteeController } from './committee/committee.controller';
+import { ProgramsController } from './programs/programs.controller';
 import { CaseProviderController } from './cases/case-provider.controller';
 import { CaseProviderService } from './cases/case-provider.service';
 import { UtilizationReviewsController } from './utilization-reviews/utilization-reviews.controller';
@@ -43,7 +44,7 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, ProgramsController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },

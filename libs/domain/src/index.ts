@@ -25,3 +25,4 @@ export * from './complaint';
 export * from './business-calendar';
 export * from './transition-of-care';
 export * from './discharge-event';
+export * from './program-information';

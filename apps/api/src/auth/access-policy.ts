@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   /** De-identified summaries only: no member reference, notes or answers. */
   'committee.read': { roles: ['committee', 'supervisor', 'admin'], scope: 'none' },
   'integration.intake': { roles: ['integration'], scope: 'none' },
+  /** Program information (seed 000): PHI-free, for everyone on the care side. */
+  'program.read': { roles: ['provider', 'care_manager', 'supervisor', 'committee', 'admin'], scope: 'none' },
   /** Transition-of-care tasks after a discharge: the care team works them as a queue. */
   'discharge.work': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   /** Utilization review (seed 004): providers submit and follow their own requests; clinical reviewers (supervisor role) decide. */

@@ -11,6 +11,8 @@ import { CasesService } from './cases.service';
 export interface ProviderView extends ProviderCaseView {
   /** Seed 000: "to know … from whom to request a change". */
   readonly howToRequestChange: { readonly method: 'POST'; readonly path: string; readonly decidedBy: 'supervisor' };
+  /** Seed 000: "to be informed of the scope of services and processes" — where the program's information is. */
+  readonly programInformation: string;
 }
 
 @Injectable()
@@ -23,7 +25,11 @@ export class CaseProviderService {
 
   async view(caseId: string): Promise<ProviderView> {
     const live = await this.query(caseId);
-    return { ...live, howToRequestChange: { method: 'POST', path: `/cases/${caseId}/care-manager-change-requests`, decidedBy: 'supervisor' } };
+    return {
+      ...live,
+      howToRequestChange: { method: 'POST', path: `/cases/${caseId}/care-manager-change-requests`, decidedBy: 'supervisor' },
+      programInformation: `/programs/${live.programCode}/information`,
+    };
   }
 
   /** The active plan as stored with its consent: what the provider needs to take part in the plan, nothing more. */

@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { resolveProgramPolicy, resolveReviewPolicy, type PolicyOverrides, type ProgramPolicy, type ReviewPolicy } from '@careloop/domain';
+import {
+  resolveProgramInformation,
+  resolveProgramPolicy,
+  resolveReviewPolicy,
+  type PolicyOverrides,
+  type ProgramInformation,
+  type ProgramPolicy,
+  type ReviewPolicy,
+} from '@careloop/domain';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 
 interface PolicyEntry {
   readonly version: string;
   readonly overrides: PolicyOverrides;
+  /** What providers are told about the program (optional; CareLoop's defaults otherwise). */
+  readonly information?: unknown;
 }
 
 interface PolicyFile {
@@ -30,8 +40,18 @@ export class PolicyRegistry {
     this.programs = file.programs;
     for (const code of Object.keys(this.programs)) {
       this.resolve(code === '*' ? 'ANY' : code);
+      const { problems } = resolveProgramInformation(this.programs[code]?.information, `programs.${code}.information`);
+      if (problems.length) {
+        throw new Error(`CARELOOP_POLICY_FILE: ${problems.join('; ')}`);
+      }
     }
     this.reviews = resolveReviewPolicy(file.reviews);
+  }
+
+  /** The program's information for providers (seed 000): its own entry, else "*", else the defaults. */
+  information(programCode: string): ProgramInformation {
+    const entry = this.programs[programCode] ?? this.programs['*'];
+    return resolveProgramInformation(entry?.information, `programs.${programCode}.information`).information;
   }
 
   resolve(programCode: string, caseOverrides?: PolicyOverrides): ProgramPolicy {

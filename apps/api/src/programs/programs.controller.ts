@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PROGRAM_CODE_PATTERN, type ProgramInformation } from '@careloop/domain';
+import { Access } from '../auth/access.decorator';
+import { ApiError } from '../common/api-error';
+import { PolicyRegistry } from '../policies/policy-registry';
+
+/** Program information for providers (seed 000: scope of services, processes, guidelines, staff, complaints, privacy). */
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs')
+export class ProgramsController {
+  constructor(private readonly policies: PolicyRegistry) {}
+
+  @Get(':code/information')
+  @Access('program.read')
+  @ApiOperation({ summary: "What a provider is told about a program: scope of services, processes, guidelines, staff, how to request changes, complaints, privacy" })
+  information(@Param('code') code: string): ProgramInformation & { readonly programCode: string } {
+    if (!PROGRAM_CODE_PATTERN.test(code)) {
+      throw new ApiError('validation_failed', 'Invalid field(s): code', [{ field: 'code', reason: 'code must be a program code such as CCM' }]);
+    }
+    return { programCode: code, ...this.policies.information(code) };
+  }
+}
