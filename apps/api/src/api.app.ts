@@ -26,6 +26,7 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
     ...(options.logger ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.auth.trustProxyHops);
   app.use(helmet());
   app.enableCors({
     origin: [...config.auth.corsOrigins],

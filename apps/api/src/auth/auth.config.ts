@@ -25,6 +25,11 @@ export const authEnvSchema = z.object({
   AUTH_TEAM_CLAIM: z.string().min(1).default('team'),
   /** Browser origins allowed to call the API cross-origin: the Temporal Web UI (codec endpoint). */
   CORS_ORIGINS: csv.default(['http://localhost:8233', 'http://127.0.0.1:8233']),
+  /**
+   * Behind a load balancer: how many proxy hops to trust for the client address (X-Forwarded-For),
+   * which the audit log records and the public probes are rate limited by. 0: use the socket's address.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Requests per minute per client (token subject or API key); the next one gets 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
@@ -38,6 +43,7 @@ export interface AuthConfig {
   readonly teamClaim: string;
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
+  readonly trustProxyHops: number;
 }
 
 export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
@@ -53,5 +59,6 @@ export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
     teamClaim: env.AUTH_TEAM_CLAIM,
     corsOrigins: env.CORS_ORIGINS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   };
 }
