@@ -32,6 +32,8 @@ import { DischargeIntakeService } from './integrations/discharge-intake.service'
 import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
 import { DischargesController } from './discharges/discharges.controller';
 import { DischargesService } from './discharges/discharges.service';
+import { CaseRecordsController } from './cases/case-records.controller';
+import { DevLoginController } from './auth/dev-login.controller';
 
 @Module({})
 export class AppModule {
@@ -43,7 +45,9 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController],
+      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController, CaseRecordsController,
+        // Local sign-in for the console exists only on the local signing secret outside production.
+        ...(config.auth.devLogin ? [DevLoginController] : [])],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },

@@ -38,6 +38,11 @@ export interface AuthConfig {
   readonly teamClaim: string;
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
+  /**
+   * `POST /auth/dev-login` exists: only on the local signing secret (no AUTH_JWKS_URL) outside
+   * production, where anyone could mint a token with `npm run token` anyway.
+   */
+  readonly devLogin: boolean;
 }
 
 export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
@@ -53,5 +58,6 @@ export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
     teamClaim: env.AUTH_TEAM_CLAIM,
     corsOrigins: env.CORS_ORIGINS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    devLogin: !env.AUTH_JWKS_URL && env.NODE_ENV !== 'production',
   };
 }
