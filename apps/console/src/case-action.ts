@@ -11,13 +11,14 @@ export async function act(caseId: string, path: string, body: unknown = {}): Pro
 /** What every action form gets: the case and a way to refresh the page after acting. */
 export interface ActionProps {
   readonly caseId: string;
-  readonly onDone: () => void;
+  /** Called with what to tell the user (the form may be gone by then: the task it served is done). */
+  readonly onDone: (message?: string) => void;
 }
 
 /** After a successful action: refresh the case, pass the message on. */
-export function finish(onDone: () => void): (message: string) => string {
+export function finish(onDone: (message?: string) => void): (message: string) => string {
   return (message) => {
-    onDone();
+    onDone(message);
     return message;
   };
 }

@@ -51,6 +51,11 @@ const FOR_TASK: Record<string, string> = {
   plan_review: 'review',
 };
 
+/** Periodic reviews are offered up front only when they come close; the flow's own next step always is. */
+const PERIODIC = new Set(['plan_review', 'reassessment']);
+const SOON_MS = 14 * 86_400_000;
+const dueSoon = (t: { kind: string; dueAt: string }) => !PERIODIC.has(t.kind) || new Date(t.dueAt).getTime() - Date.now() < SOON_MS;
+
 async function loadTimeline(caseId: string): Promise<{ items: TimelineEntry[]; more: boolean }> {
   const items: TimelineEntry[] = [];
   let after = '0';
@@ -71,6 +76,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const records = useLoad(() => api.get<CaseRecords>(`/cases/${caseId}/records`), [caseId], 15_000);
   const timeline = useLoad(() => loadTimeline(caseId), [caseId], 15_000);
   const [chosen, setChosen] = useState('');
+  const [notice, setNotice] = useState('');
 
   if (view.loading && !view.data) {
     return <p className="loading">Loading the case…</p>;
@@ -87,14 +93,20 @@ export function CasePage({ caseId }: { caseId: string }) {
     );
   }
   const c = view.data;
-  const onDone = () => {
+  const onDone = (message?: string) => {
+    setNotice(message ?? '');
     void view.reload();
     void records.reload();
     void timeline.reload();
+    // The workflow writes the read model a moment after it answers: look again shortly.
+    window.setTimeout(() => {
+      void records.reload();
+      void timeline.reload();
+    }, 1_500);
   };
   const ctx: Ctx = { caseId, onDone, view: c, records: records.data };
   const closed = c.phase === 'closed';
-  const dueKeys = [...new Set(c.openTasks.map((t) => FOR_TASK[t.kind]).filter((k): k is string => !!k))];
+  const dueKeys = [...new Set(c.openTasks.filter(dueSoon).map((t) => FOR_TASK[t.kind]).filter((k): k is string => !!k))];
 
   return (
     <article className="case" aria-labelledby="case-title">
@@ -193,6 +205,9 @@ export function CasePage({ caseId }: { caseId: string }) {
       {!closed && (
         <section aria-labelledby="act-title" className="panel">
           <h2 id="act-title">Act on this case</h2>
+          <p id="case-notice" className="done" role="status">
+            {notice}
+          </p>
           {dueKeys.length > 0 && <p className="hint">Due now: {dueKeys.map((k) => ACTIONS.find((a) => a.key === k)?.label).join('; ')}.</p>}
           <div className="due-forms">
             {dueKeys.map((k) => (
