@@ -1,4 +1,5 @@
-import type { CasePhase, ClosureReason, RecoveryStep, RiskTier, StuckKind } from '@careloop/domain';
+import type { CasePhase, RecoveryStep, RiskTier, StuckKind } from '@careloop/domain';
+import type { AttemptView, CaseDetailView, CaseTaskView, TimelineEntryView } from '@careloop/contracts';
 
 /** The API's answers as the console reads them (see /openapi.json). */
 
@@ -10,50 +11,14 @@ export interface Me {
   readonly team: string | null;
 }
 
-export interface CaseTask {
-  readonly key: string;
-  readonly kind: string;
-  readonly dueAt: string;
-  readonly openedAt: string;
-}
+/** The case's live state as the workflow answers it (`GET /cases/:id`), plus the stored record. Types only: nothing of contracts is bundled. */
+export type CaseTask = CaseTaskView;
+export type Attempt = AttemptView;
+export type TimelineEntry = TimelineEntryView;
 
-export interface Attempt {
-  readonly number: number;
-  readonly channel: string;
-  readonly startedAt: string;
-  readonly outcome: string | null;
-  readonly recordedAt: string | null;
-}
-
-export interface TimelineEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly kind: string;
-  readonly actorId: string;
-  readonly summary: string;
-}
-
-export interface CaseView {
+export interface CaseView extends Omit<CaseDetailView, 'caseId'> {
   readonly id: string;
-  readonly programCode: string;
-  readonly phase: CasePhase;
-  readonly status: 'active' | 'paused';
-  readonly step: RecoveryStep | null;
   readonly workflowStatus: string;
-  readonly policyVersion: string;
-  readonly screeningDueAt: string;
-  readonly nextDueAt: string | null;
-  readonly openTasks: readonly CaseTask[];
-  readonly attempts: readonly Attempt[];
-  readonly riskTier: RiskTier | null;
-  readonly riskReasons: readonly string[];
-  readonly careManagerId: string | null;
-  readonly pointOfContact: string;
-  readonly pcpId: string | null;
-  readonly activePlanVersion: number | null;
-  readonly latestPlanVersion: number | null;
-  readonly closureReason: ClosureReason | null;
-  readonly lastProgressAt: string;
   readonly record: { readonly memberRef: string; readonly enrollmentDate: string; readonly openedAt: string } | null;
 }
 
