@@ -53,7 +53,8 @@ describe('console: a care manager takes a case from enrolment to an active care 
     await page.goto(`${stack.baseUrl}/app/supervisor/stuck`);
     await page.getByRole('heading', { name: 'Not available' }).waitFor();
     // The session is the HttpOnly cookie: nothing about the user in the page's storage.
-    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
+    // (A string expression: it runs in the page, where document and the storages exist.)
+    expect(await page.evaluate('[document.cookie, localStorage.length, sessionStorage.length]')).toEqual(['', 0, 0]);
   });
 
   it('enrols a member, records the outreach and screening, with field errors from the API', async () => {
