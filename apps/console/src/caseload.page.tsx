@@ -7,6 +7,7 @@ import { isPast, label, relative, stepTitle, when } from './format';
 import { Link } from './router.nav';
 import { useSession } from './session.context';
 import { ProblemNotice } from './problem.notice';
+import { FilterSelect } from './filter.select';
 
 type SortKey = 'nextDue' | 'riskTier' | 'phase';
 const MAX_PAGES = 5;
@@ -76,28 +77,8 @@ export function CaseloadPage() {
             <option value="all">anyone I may see</option>
           </select>
         </label>
-        <label>
-          Phase
-          <select value={phase} onChange={(e) => setPhase(e.target.value)}>
-            <option value="">any open</option>
-            {CASE_PHASES.map((p) => (
-              <option key={p} value={p}>
-                {label(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Risk tier
-          <select value={riskTier} onChange={(e) => setRiskTier(e.target.value)}>
-            <option value="">any</option>
-            {RISK_TIERS.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Phase" value={phase} options={CASE_PHASES} any="any open" onChange={setPhase} />
+        <FilterSelect label="Risk tier" value={riskTier} options={RISK_TIERS} onChange={setRiskTier} />
         <label className="inline">
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue only
         </label>

@@ -6,6 +6,7 @@ import { useLoad } from './data.hook';
 import { label, relative, stepTitle, when } from './format';
 import { Link } from './router.nav';
 import { ProblemNotice } from './problem.notice';
+import { FilterSelect } from './filter.select';
 import type { RecoveryStep } from '@careloop/domain';
 
 interface Filters {
@@ -77,17 +78,7 @@ export function StuckCasesPage() {
           apply(draft);
         }}
       >
-        <label>
-          Kind
-          <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-            <option value="">any</option>
-            {STUCK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {label(k)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Kind" value={draft.kind} options={STUCK_KINDS} onChange={(kind) => setDraft({ ...draft, kind })} />
         <label>
           Program
           <input value={draft.programCode} onChange={(e) => setDraft({ ...draft, programCode: e.target.value })} placeholder="e.g. CCM" size={8} />
@@ -96,17 +87,7 @@ export function StuckCasesPage() {
           Care manager
           <input value={draft.careManagerId} onChange={(e) => setDraft({ ...draft, careManagerId: e.target.value })} placeholder="e.g. cm-1" size={8} />
         </label>
-        <label>
-          Risk tier
-          <select value={draft.riskTier} onChange={(e) => setDraft({ ...draft, riskTier: e.target.value })}>
-            <option value="">any</option>
-            {RISK_TIERS.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Risk tier" value={draft.riskTier} options={RISK_TIERS} onChange={(riskTier) => setDraft({ ...draft, riskTier })} />
         <label>
           Overdue by more than
           <input value={draft.overdueBy} onChange={(e) => setDraft({ ...draft, overdueBy: e.target.value })} placeholder="e.g. 2d" size={6} />
