@@ -47,7 +47,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       // A real Temporal dev server and a real (embedded) Postgres, started once for all e2e suites.
-      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
+      // …and the console in a real browser (Chromium) against the same stack.
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts', '<rootDir>/test/browser/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/e2e.global-setup.ts',
       globalTeardown: '<rootDir>/test/support/e2e.global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/setup.e2e.ts'],

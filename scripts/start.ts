@@ -125,6 +125,7 @@ async function main(): Promise<void> {
         '',
         'CareLoop is up:',
         `  API           ${apiUrl}  (OpenAPI UI ${apiUrl}/docs, JSON ${apiUrl}/openapi.json)`,
+        `  Console       ${apiUrl}/app  (care managers and supervisors; local sign-in with the demo users)`,
         `  Health        ${apiUrl}/health/ready`,
         `  Temporal      ${temporalAddress}  (namespace ${process.env.TEMPORAL_NAMESPACE ?? 'default'}, task queue ${taskQueue})`,
         `  Temporal UI   ${uiUrl ?? '(external Temporal: see your cluster)'}`,

@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { checkBodyShape, JSON_BODY_LIMIT } from './common/body-shape.middleware';
 import { HL7_MEDIA_TYPES, JSON_MEDIA_TYPES, TEXT_BODY_LIMIT } from './integrations/media-types';
+import { serveConsole } from './console/console.static';
 
 
 
@@ -41,6 +42,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: JSON_MEDIA_TYPES });
   app.useBodyParser('text', { limit: TEXT_BODY_LIMIT, type: HL7_MEDIA_TYPES });
   app.use(checkBodyShape);
+  // The web console at /app (static build output, same origin as the API).
+  serveConsole(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -33,6 +33,8 @@ import { DischargeIntakeService } from './integrations/discharge-intake.service'
 import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
 import { DischargesController } from './discharges/discharges.controller';
 import { DischargesService } from './discharges/discharges.service';
+import { CaseRecordsController } from './cases/case-records.controller';
+import { DevLoginController } from './auth/dev-login.controller';
 
 @Module({})
 export class AppModule {
@@ -44,7 +46,24 @@ export class AppModule {
         TemporalClientModule.forRoot(config.temporal),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
       ],
-      controllers: [HealthController, CasesController, SupervisorController, SessionController, AuditController, CodecController, CommitteeController, ProgramsController, CaseProviderController, UtilizationReviewsController, ComplaintsController, IntegrationsController, DischargesController],
+      controllers: [
+        HealthController,
+        CasesController,
+        CaseRecordsController,
+        SupervisorController,
+        SessionController,
+        AuditController,
+        CodecController,
+        CommitteeController,
+        ProgramsController,
+        CaseProviderController,
+        UtilizationReviewsController,
+        ComplaintsController,
+        IntegrationsController,
+        DischargesController,
+        // Local sign-in for the console exists only on the local signing secret outside production.
+        ...(config.auth.devLogin ? [DevLoginController] : []),
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },

@@ -14,3 +14,4 @@ export * from './audit-log.repository';
 export * from './committee.repository';
 export * from './review.repository';
 export * from './discharge-event.repository';
+export * from './case-records.repository';

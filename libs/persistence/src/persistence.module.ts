@@ -13,6 +13,7 @@ import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
 import { ReviewRepository } from './review.repository';
 import { DischargeEventRepository } from './discharge-event.repository';
+import { CaseRecordsRepository } from './case-records.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   CommitteeRepository,
   ReviewRepository,
   DischargeEventRepository,
+  CaseRecordsRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -24,4 +24,10 @@ export class StaffRosterRepository {
       );
     }
   }
+
+  /** The team of an active staff member, or null (unknown, inactive, or no team). */
+  async teamOf(id: string): Promise<string | null> {
+    const rows: { team: string | null }[] = await this.dataSource.query(`SELECT team FROM staff WHERE id = $1 AND active`, [id]);
+    return rows[0]?.team ?? null;
+  }
 }

@@ -7,8 +7,8 @@ import { ACCESS_METADATA } from '../../../apps/api/src/auth/access.decorator';
 import { PERMISSIONS } from '../../../apps/api/src/auth/access-policy';
 
 /** Every route of every controller the API mounts, with the endpoint family it declares. */
-function routes(): { route: string; access: unknown }[] {
-  const config = apiConfigFrom(apiEnvSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }));
+function routes(env: Record<string, string> = {}): { route: string; access: unknown }[] {
+  const config = apiConfigFrom(apiEnvSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ...env }));
   const controllers = (AppModule.forRoot(config).controllers ?? []) as Type[];
   return controllers.flatMap((controller) => {
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
@@ -32,6 +32,15 @@ describe('every route declares who may call it', () => {
   it('has an endpoint family from the access policy, or is one of the public probes', () => {
     const undeclared = all.filter((r) => r.access === undefined || (r.access !== 'public' && !(String(r.access) in PERMISSIONS)));
     expect(undeclared).toEqual([]);
-    expect(all.filter((r) => r.access === 'public').map((r) => r.route).sort()).toEqual(['GET /health', 'GET /health/ready']);
+    // The probes, and the console's local sign-in (local signing secret only: docs/security.md).
+    expect(all.filter((r) => r.access === 'public').map((r) => r.route).sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /auth/dev-login']);
+  });
+
+  it.each([
+    ['an identity provider is configured', { AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }],
+    ['NODE_ENV=production', { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-private-secret-of-at-least-32-characters' }],
+  ])('has no dev login when %s: only the probes are public', (_, env) => {
+    const publicRoutes = routes(env).filter((r) => r.access === 'public').map((r) => r.route).sort();
+    expect(publicRoutes).toEqual(['GET /health', 'GET /health/ready']);
   });
 });

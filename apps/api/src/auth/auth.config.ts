@@ -44,6 +44,11 @@ export interface AuthConfig {
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
   readonly trustProxyHops: number;
+  /**
+   * `POST /auth/dev-login` exists: only on the local signing secret (no AUTH_JWKS_URL) outside
+   * production, where anyone could mint a token with `npm run token` anyway.
+   */
+  readonly devLogin: boolean;
 }
 
 export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
@@ -60,5 +65,6 @@ export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
     corsOrigins: env.CORS_ORIGINS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    devLogin: !env.AUTH_JWKS_URL && env.NODE_ENV !== 'production',
   };
 }

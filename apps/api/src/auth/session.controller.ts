@@ -9,6 +9,11 @@ import { ApiError } from '../common/api-error';
 /** Eight hours: one shift. The token's own expiry still applies inside the cookie. */
 const SESSION_MAX_AGE_MS = 8 * 3600 * 1000;
 
+/** Puts the token in the session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
+export function setSessionCookie(req: Request, res: Response, token: string): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_MAX_AGE_MS });
+}
+
 /**
  * Browser sessions: the console and the Temporal UI's codec calls cannot
  * attach a bearer header, so a signed-in user trades the token for an
@@ -38,7 +43,7 @@ export class SessionController {
         { field: 'Authorization', reason: 'a session starts from a bearer token in the Authorization header' },
       ]);
     }
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_MAX_AGE_MS });
+    setSessionCookie(req, res, token);
   }
 
   @Delete('session')

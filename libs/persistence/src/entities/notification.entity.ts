@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_status', ['status'])
+@Index('ix_notifications_case', ['caseId', 'createdAt'])
 export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 160 }) key!: string;
   @Column({ name: 'case_id', type: 'varchar', length: 64 }) caseId!: string;

@@ -5,6 +5,7 @@ import { CaseStepAndListIndexes1795411151435 } from './1795411151435-CaseStepAnd
 import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupport';
 import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
 import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
+import { NotificationsByCase1795430512271 } from './1795430512271-NotificationsByCase';
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 
 /**
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuthAndAudit1795423105499,
   DischargeEvents1795423277964,
   ReviewsAndComplaints1795423388230,
+  NotificationsByCase1795430512271,
 ];

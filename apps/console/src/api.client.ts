@@ -1,0 +1,87 @@
+/**
+ * The console's only way to the API: same origin, the HttpOnly session cookie
+ * rides along (credentials: 'same-origin'), JSON in and out. Errors become an
+ * ApiProblem carrying the RFC 9457 problem details the API answers with.
+ */
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: readonly FieldProblem[] = [],
+  ) {
+    super(detail);
+    this.name = 'ApiProblem';
+  }
+
+  /** Reasons given for one field (its API path, e.g. `answers.selfRatedHealth`, `plan.goals[0].targetDate`). */
+  reasonsFor(field: string): string[] {
+    return this.errors.filter((e) => e.field === field).map((e) => e.reason);
+  }
+}
+
+/** Someone listens (the session) to send the user back to sign-in when the session has ended. */
+let onUnauthenticated: (() => void) | null = null;
+export function whenUnauthenticated(listener: (() => void) | null): void {
+  onUnauthenticated = listener;
+}
+
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiProblem(0, 'network_error', 'The CareLoop API cannot be reached. Check your connection and try again.');
+  }
+  if (res.status === 204) {
+    return undefined as T;
+  }
+  const text = await res.text();
+  const json: unknown = text ? safeJson(text) : undefined;
+  if (res.ok) {
+    return json as T;
+  }
+  const p = (json ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldProblem[] };
+  const problem = new ApiProblem(res.status, p.code ?? `http_${res.status}`, p.detail ?? p.title ?? `The API answered ${res.status}.`, Array.isArray(p.errors) ? p.errors : []);
+  if (res.status === 401 && onUnauthenticated && !path.startsWith('/auth/')) {
+    onUnauthenticated();
+  }
+  throw problem;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string) => call<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
+  delete: <T>(path: string) => call<T>('DELETE', path),
+};
+
+/** A query string from defined, non-empty values (never member references: only ids, codes and enums). */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') {
+      q.set(k, String(v));
+    }
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

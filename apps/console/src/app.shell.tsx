@@ -1,0 +1,120 @@
+import { useEffect, type ReactNode } from 'react';
+import { Link, match, navigate, usePath } from './router.nav';
+import { can, useSession } from './session.context';
+import { LoginPage } from './login.page';
+import { CaseloadPage } from './caseload.page';
+import { NewCasePage } from './new-case.page';
+import { CasePage } from './case.page';
+import { StuckCasesPage } from './stuck-cases.page';
+import { CaseloadsPage } from './caseloads.page';
+import { DiagnosisPage } from './diagnosis.page';
+import type { Role } from './api.types';
+import { label } from './format';
+
+interface Route {
+  readonly pattern: string;
+  readonly allowed: (r: Role) => boolean;
+  readonly render: (params: Record<string, string>) => ReactNode;
+}
+
+const ROUTES: readonly Route[] = [
+  { pattern: '/caseload', allowed: can.workCases, render: () => <CaseloadPage /> },
+  { pattern: '/cases/new', allowed: can.workCases, render: () => <NewCasePage /> },
+  { pattern: '/cases/:id', allowed: can.workCases, render: (p) => <CasePage key={p.id} caseId={p.id!} /> },
+  { pattern: '/supervisor/stuck', allowed: can.supervise, render: () => <StuckCasesPage /> },
+  { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
+  { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
+];
+
+const home = (r: Role) => (can.supervise(r) ? '/supervisor/stuck' : '/caseload');
+
+export function AppShell() {
+  const { me, loading, signOut } = useSession();
+  const path = usePath();
+
+  useEffect(() => {
+    if (me && (path === '/' || path === '/login')) {
+      navigate(home(me.role), { replace: true });
+    }
+  }, [me, path]);
+
+  if (loading) {
+    return <p className="loading">Loading…</p>;
+  }
+  if (!me) {
+    return <LoginPage />;
+  }
+
+  const nav: { to: string; text: string; show: boolean }[] = [
+    { to: '/caseload', text: me.role === 'care_manager' ? 'My caseload' : 'Team cases', show: can.workCases(me.role) },
+    { to: '/cases/new', text: 'New case', show: can.workCases(me.role) },
+    { to: '/supervisor/stuck', text: 'Stuck cases', show: can.supervise(me.role) },
+    { to: '/supervisor/caseloads', text: 'Caseloads', show: can.supervise(me.role) },
+  ];
+
+  let page: ReactNode = <NotFound />;
+  for (const route of ROUTES) {
+    const params = match(route.pattern, path);
+    if (params) {
+      page = route.allowed(me.role) ? route.render(params) : <NotForRole role={me.role} />;
+      break;
+    }
+  }
+  if (!can.workCases(me.role)) {
+    page = <NotForRole role={me.role} />;
+  }
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">CareLoop</span>
+        <nav aria-label="Main">
+          <ul>
+            {nav
+              .filter((n) => n.show)
+              .map((n) => (
+                <li key={n.to}>
+                  <Link to={n.to} aria-current={path === n.to || (n.to !== '/cases/new' && path.startsWith(`${n.to}/`)) ? 'page' : undefined}>
+                    {n.text}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <span className="who">
+          {me.sub} · {label(me.role)}
+          {me.team ? ` · team ${me.team}` : ''}
+        </span>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </section>
+  );
+}
+
+function NotForRole({ role }: { role: Role }) {
+  return (
+    <section>
+      <h1>Not available</h1>
+      <p>The console is for care managers and supervisors; the {label(role).toLowerCase()} role cannot use this page.</p>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { RECOVERY_STEP_INFO, type RecoveryStep } from '@careloop/domain';
+
+/** `recovery_support` → `Recovery support`. */
+export function label(value: string | null | undefined): string {
+  if (!value) {
+    return '—';
+  }
+  const s = value.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function when(iso: string | null | undefined): string {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/** A calendar date (YYYY-MM-DD) as written, without shifting it into the local time zone. */
+export function day(isoDate: string | null | undefined): string {
+  return isoDate ? dateOnly.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)) : '—';
+}
+
+/** "in 3 h", "12 min ago" — for due dates. */
+export function relative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) {
+    return '';
+  }
+  const ms = new Date(iso).getTime() - now;
+  const abs = Math.abs(ms);
+  const [n, unit] = abs < 60_000 ? [Math.round(abs / 1000), 's'] : abs < 3_600_000 ? [Math.round(abs / 60_000), 'min'] : abs < 86_400_000 ? [Math.round(abs / 3_600_000), 'h'] : [Math.round(abs / 86_400_000), 'd'];
+  return ms >= 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
+}
+
+export function isPast(iso: string | null | undefined, now = Date.now()): boolean {
+  return !!iso && new Date(iso).getTime() < now;
+}
+
+export function stepTitle(step: RecoveryStep | null): string {
+  return step ? `${RECOVERY_STEP_INFO[step].number}. ${RECOVERY_STEP_INFO[step].title}` : '—';
+}
+
+/** Today as YYYY-MM-DD in the user's time zone (enrollment dates are calendar dates). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

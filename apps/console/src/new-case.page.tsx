@@ -1,0 +1,39 @@
+import { api } from './api.client';
+import type { CaseView } from './api.types';
+import { ActionForm, Field, read } from './form.kit';
+import { today } from './format';
+import { navigate } from './router.nav';
+
+/** Enrol a member: starts the case workflow (or finds the member's open case in the program). */
+export function NewCasePage() {
+  return (
+    <section aria-labelledby="new-case-title">
+      <h1 id="new-case-title">New case</h1>
+      <ActionForm
+        title="Enrol a member in a program"
+        submitLabel="Start case"
+        resetOnSuccess={false}
+        intro={<p className="hint">If the member already has an open case in the program, you are taken to it.</p>}
+        run={async (d) => {
+          const created = await api.post<CaseView>('/cases', {
+            memberRef: read.text(d, 'memberRef') ?? '',
+            programCode: read.text(d, 'programCode') ?? '',
+            enrollmentDate: read.text(d, 'enrollmentDate') ?? '',
+          });
+          navigate(`/cases/${created.id}`);
+          return 'Case started.';
+        }}
+      >
+        <Field name="memberRef" label="Member reference" hint="The health plan's member identifier, e.g. M-000123.">
+          {(p) => <input {...p} autoComplete="off" required />}
+        </Field>
+        <Field name="programCode" label="Program code">
+          {(p) => <input {...p} defaultValue="CCM" required />}
+        </Field>
+        <Field name="enrollmentDate" label="Enrollment date" hint="The 90-day screening deadline runs from this date.">
+          {(p) => <input {...p} type="date" defaultValue={today()} required />}
+        </Field>
+      </ActionForm>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ApiProblem } from './api.client';
+import { problemText } from './form.kit';
+
+/** A failed load, said plainly (404 and 403 without revealing whether a case exists). */
+export function ProblemNotice({ problem }: { problem: ApiProblem }) {
+  return (
+    <div className="problem" role="alert">
+      <p>{problemText(problem)}</p>
+    </div>
+  );
+}
