@@ -18,6 +18,9 @@ export interface DriveOptions {
   /** Per-case policy overrides sent with the start. */
   readonly policyOverrides?: Record<string, unknown>;
   readonly programCode?: string;
+  /** Only the actions from `from` (inclusive) up to `until` (exclusive); default all. */
+  readonly from?: LifecycleAction;
+  readonly until?: LifecycleAction;
   /** The outreach attempt the member answers (default 1). */
   readonly reachedOnAttempt?: number;
 }
@@ -32,7 +35,7 @@ export async function startCase(api: CareLoopHttpClient, memberRef: string, opts
   return String(body.id);
 }
 
-/** Drives a started case through every action to its closure request; returns when `close` is accepted. */
+/** Drives a started case through every action (or `from`…`until`) to its closure request; returns when `close` is accepted. */
 export async function driveToClosure(api: CareLoopHttpClient, caseId: string, opts: DriveOptions = {}): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const steps: [LifecycleAction, string, unknown][] = [
@@ -46,7 +49,9 @@ export async function driveToClosure(api: CareLoopHttpClient, caseId: string, op
     ['note', 'notes', { kind: 'call_record', text: 'Load-test call record.' }],
     ['close', 'close', { reason: 'goals_met' }],
   ];
-  for (const [action, path, body] of steps) {
+  const first = opts.from ? steps.findIndex(([a]) => a === opts.from) : 0;
+  const end = opts.until ? steps.findIndex(([a]) => a === opts.until) : steps.length;
+  for (const [action, path, body] of steps.slice(first, end)) {
     await opts.before?.(action, caseId);
     const headers = action === 'note' ? { 'idempotency-key': `note-${caseId.slice(-8)}` } : undefined;
     await api.expect(200, action, 'POST', `/cases/${caseId}/${path}`, body, headers);

@@ -32,7 +32,7 @@ describe('API killed with requests in flight', () => {
     const inFlight = Array.from({ length: REQUESTS }, (_, i) =>
       note(i).then(
         (r) => ({ i, status: r.status, seq: r.body.eventSeq as number | undefined }),
-        (err: unknown) => ({ i, status: 0, error: String(err) }),
+        (err: unknown) => ({ i, status: 0, seq: undefined, error: String(err) }),
       ),
     );
     // Kill as soon as the first answers come back: the rest are somewhere between HTTP and the workflow.

@@ -20,9 +20,9 @@ export class WebhookSink {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<WebhookSink> {
-    let sink: WebhookSink | undefined;
-    const server = createServer((req, res) => void sink!.handle(req, res));
-    sink = new WebhookSink(server);
+    const holder: { sink?: WebhookSink } = {};
+    const server = createServer((req, res) => void holder.sink!.handle(req, res));
+    const sink = (holder.sink = new WebhookSink(server));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     return sink;
   }

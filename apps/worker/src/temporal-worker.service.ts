@@ -14,6 +14,7 @@ import {
 } from '@careloop/activities';
 import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
+import { activityRetryReporter } from './activity-retry.interceptor';
 import type { WorkerConfig } from './worker.config';
 
 /**
@@ -61,6 +62,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),
       shutdownGraceTime: shutdownGraceMs,
+      interceptors: { activity: [activityRetryReporter(client, this.config.reportActivityRetryFromAttempt)] },
+      ...this.config.tuning,
     });
     this.running = this.worker.run();
     // A worker that dies on its own (e.g. lost connection beyond retries) takes the process down,
