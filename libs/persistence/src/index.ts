@@ -14,3 +14,5 @@ export * from './audit-log.repository';
 export * from './committee.repository';
 export * from './review.repository';
 export * from './discharge-event.repository';
+export * from './worker-heartbeat.repository';
+export * from './operations-metrics.repository';

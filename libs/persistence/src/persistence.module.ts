@@ -13,6 +13,8 @@ import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
 import { ReviewRepository } from './review.repository';
 import { DischargeEventRepository } from './discharge-event.repository';
+import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
+import { OperationsMetricsRepository } from './operations-metrics.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -26,6 +28,8 @@ const REPOSITORIES = [
   CommitteeRepository,
   ReviewRepository,
   DischargeEventRepository,
+  WorkerHeartbeatRepository,
+  OperationsMetricsRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
