@@ -47,7 +47,9 @@ export class WorkerHeartbeatReporter {
   private async beat(lateMs: number): Promise<void> {
     const s = this.worker.getStatus();
     let state = 'running';
-    let detail = `cached ${s.numCachedWorkflows} workflows, ${s.numInFlightWorkflowActivations} activations and ${s.numInFlightActivities} activities in flight`;
+    const mem = process.memoryUsage();
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    let detail = `cached ${s.numCachedWorkflows} workflows, ${s.numInFlightWorkflowActivations} activations and ${s.numInFlightActivities} activities in flight; rss ${mib(mem.rss)} MiB, heap ${mib(mem.heapUsed)} MiB`;
     if (s.runState !== 'RUNNING') {
       state = s.runState.toLowerCase();
       detail = `worker ${s.runState}`;
