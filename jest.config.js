@@ -53,5 +53,14 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/e2e.global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/setup.e2e.ts'],
     },
+    {
+      ...common,
+      displayName: 'faults',
+      // The built API and worker as OS processes, killed and restarted; servers stopped and restarted.
+      testMatch: ['<rootDir>/test/faults/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/faults.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/faults.global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/setup.faults.ts'],
+    },
   ],
 };

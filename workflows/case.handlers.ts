@@ -9,6 +9,7 @@ import {
   changePcpUpdate,
   closeCaseUpdate,
   externalEventSignal,
+  activityRetryingSignal,
   memberDiscussionUpdate,
   pauseUpdate,
   progressEventUpdate,
@@ -43,6 +44,7 @@ const now = (): string => workflowNow().toISOString();
 export function registerCaseHandlers(state: CaseState): void {
   setHandler(caseDetailQuery, () => state.view());
   setHandler(externalEventSignal, (e) => state.recordExternalEvent(e, now()));
+  setHandler(activityRetryingSignal, (r) => state.noteActivityRetrying(r));
   setHandler(providerViewQuery, () => state.providerView());
   setHandler(stopParticipationRequestUpdate, (i) => state.requestStopParticipation(i, now()), {
     validator: (i) => state.checkProviderRequest('stop_participation', i),

@@ -63,6 +63,8 @@ import {
   type ReviewPlanInput,
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
+  ACTIVITY_RETRYING_FLAG,
+  type ActivityRetrying,
 } from '@careloop/contracts';
 import { CaseRuleViolation } from './case.errors';
 
@@ -87,6 +89,8 @@ export class CaseState {
   readonly policy: ProgramPolicy;
   readonly screeningDueAt: string;
   private readonly s: CaseSnapshot;
+  /** An activity reported as retrying by the worker; not carried over a continue-as-new (the next failure reports it again). */
+  private retrying: ActivityRetrying | null = null;
 
   private constructor(
     private readonly input: CaseWorkflowInput,
@@ -222,7 +226,13 @@ export class CaseState {
       ...(this.isPaused ? ['paused'] : []),
       ...(this.s.parked ? ['unable_to_reach'] : []),
       ...(this.s.unassigned ? ['unassigned'] : []),
+      ...(this.retrying ? [ACTIVITY_RETRYING_FLAG] : []),
     ];
+  }
+
+  /** The worker says an activity of this case keeps failing (activityRetryingSignal). */
+  noteActivityRetrying(report: ActivityRetrying): void {
+    this.retrying = report;
   }
 
   /** High and medium risk need a named care manager (seed 001 a.); asked once, then left to a supervisor if nobody had capacity. */
@@ -242,6 +252,7 @@ export class CaseState {
   }
 
   applyAssignment(outcome: AssignmentOutcome, now: string): void {
+    this.retrying = null;
     if (outcome.careManagerId !== null) {
       this.s.careManagerId = outcome.careManagerId;
       this.emit(now, SYSTEM_ACTOR, `care manager ${outcome.careManagerId} assigned`, {
@@ -1255,6 +1266,7 @@ export class CaseState {
 
   /** The persistence pump confirms the first `count` pending events are stored; their notifications are due next. */
   markPersisted(count: number): void {
+    this.retrying = null;
     for (const event of this.s.pending.splice(0, count)) {
       if (event.data.kind === 'notification_requested') {
         this.s.deliveries.push(event.data.notification);
@@ -1264,6 +1276,7 @@ export class CaseState {
 
   /** The first queued notification was delivered (or failed for good, its outbox row says so). */
   markDelivered(): void {
+    this.retrying = null;
     this.s.deliveries.shift();
   }
 

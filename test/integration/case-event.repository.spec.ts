@@ -32,6 +32,8 @@ describe('CaseEventRepository (real Postgres)', () => {
       'AuthAndAudit1795423105499',
       'DischargeEvents1795423277964',
       'ReviewsAndComplaints1795423388230',
+      'WorkerHeartbeats1795430000000',
+      'NotificationsByCase1795430512271',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

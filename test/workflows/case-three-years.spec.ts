@@ -13,6 +13,7 @@ import {
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { caseWorkflowHarness } from '../support/case-workflow-harness';
 import { assessmentAnswers, carePlan, caseInput, memberConsent } from '../support/case-fixtures';
+import { writeHistoryReport } from '../support/history-report';
 
 const EventType = temporal.api.enums.v1.EventType;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -74,6 +75,7 @@ describe('three years of a care case (time-skipping server)', () => {
       return { runs: await runChain(handle.workflowId, handle.firstExecutionRunId), stores };
     });
 
+    writeHistoryReport(runs, MONTHS);
     const count = (events: HistoryEvent[], ...types: temporal.api.enums.v1.EventType[]) => events.filter((e) => types.includes(e.eventType!)).length;
     expect(runs.length).toBeGreaterThanOrEqual(3);
     expect(runs.slice(0, -1).every((r) => r.events.at(-1)!.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW)).toBe(true);

@@ -17,8 +17,14 @@ export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).ex
   CASE_ID_SECRET: z.string().min(16, 'must be at least 16 characters').default('careloop-local-development-only'),
   /** A worker counts as polling if the server saw it poll within this window. */
   WORKER_POLL_FRESHNESS_MS: z.coerce.number().int().min(1000).default(90_000),
+  /** A worker counts as healthy if it reported `running` within this window (workers report every WORKER_HEARTBEAT_MS, 5 s). */
+  WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Program of cases started by discharge events that do not name one (HL7 and FHIR never do). */
   INTEGRATION_DEFAULT_PROGRAM: z.string().regex(PROGRAM_CODE_PATTERN, 'must be a program code such as CCM').default('CCM'),
+  /** Port of the Prometheus endpoint (GET /metrics), separate from the public API; unset: no metrics endpoint. */
+  API_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface of the metrics endpoint (default: loopback only; 0.0.0.0 for a scraper on another host). */
+  API_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Program policies (JSON); without it every program runs on the seed defaults. */
   CARELOOP_POLICY_FILE: z.string().min(1).optional(),
 });
@@ -31,6 +37,9 @@ export interface ApiConfig {
   readonly temporal: TemporalConfig;
   readonly caseIdSecret: string;
   readonly workerPollFreshnessMs: number;
+  readonly workerHeartbeatStaleMs: number;
+  readonly metricsPort: number | undefined;
+  readonly metricsHost: string;
   readonly policyFile: string | undefined;
   readonly auth: AuthConfig;
   readonly integrationDefaultProgram: string;
@@ -45,6 +54,9 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     temporal: temporalConfigFrom(env),
     caseIdSecret: env.CASE_ID_SECRET,
     workerPollFreshnessMs: env.WORKER_POLL_FRESHNESS_MS,
+    workerHeartbeatStaleMs: env.WORKER_HEARTBEAT_STALE_MS,
+    metricsPort: env.API_METRICS_PORT,
+    metricsHost: env.API_METRICS_HOST,
     policyFile: env.CARELOOP_POLICY_FILE,
     auth: authConfigFrom(env),
     integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,

@@ -11,9 +11,16 @@ async function main(): Promise<void> {
   const logging = parseEnv(loggingEnvSchema);
   const logger = createLogger(logging);
   Logger.overrideLogger(logger);
-  // The SDK's own lines (and workflow/activity loggers) go through the same redacting JSON writer.
-  Runtime.install({ logger: createSdkLogger(logging) });
   const config = workerConfigFrom(parseEnv(workerEnvSchema));
+  // The SDK's own lines (and workflow/activity loggers) go through the same redacting JSON writer;
+  // its metrics (task latencies, slots, sticky cache, polls) on a Prometheus endpoint when asked for.
+  Runtime.install({
+    logger: createSdkLogger(logging),
+    ...(config.metricsBind ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.metricsBind } } } } : {}),
+  });
+  if (config.metricsBind) {
+    logger.log(`worker runtime metrics on http://${config.metricsBind}/metrics`, 'metrics');
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   // SIGTERM / SIGINT run Nest's shutdown hooks: the worker drains, then the database closes.
   app.enableShutdownHooks();

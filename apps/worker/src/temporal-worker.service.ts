@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ReviewRepository } from '@careloop/persistence';
+import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ReviewRepository, WorkerHeartbeatRepository } from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
@@ -14,6 +14,8 @@ import {
 } from '@careloop/activities';
 import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
+import { activityRetryReporter } from './activity-retry.interceptor';
+import { WorkerHeartbeatReporter } from './worker-heartbeat.reporter';
 import type { WorkerConfig } from './worker.config';
 
 /**
@@ -27,6 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private worker: Worker | undefined;
   private connection: NativeConnection | undefined;
   private running: Promise<void> | undefined;
+  private heartbeat: WorkerHeartbeatReporter | undefined;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -34,6 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly outbox: NotificationOutboxRepository,
     private readonly assignments: CareManagerAssignmentRepository,
     private readonly reviews: ReviewRepository,
+    private readonly heartbeats: WorkerHeartbeatRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,8 +65,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),
       shutdownGraceTime: shutdownGraceMs,
+      interceptors: { activity: [activityRetryReporter(client, this.config.reportActivityRetryFromAttempt)] },
+      ...this.config.tuning,
     });
     this.running = this.worker.run();
+    this.heartbeat = new WorkerHeartbeatReporter(this.worker, this.heartbeats, this.config.heartbeatMs);
+    this.heartbeat.start();
     // A worker that dies on its own (e.g. lost connection beyond retries) takes the process down,
     // so the supervisor (npm start, systemd, Kubernetes) sees it and restarts it.
     this.running.catch((err: unknown) => {
@@ -74,6 +82,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.heartbeat?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') {
       this.worker.shutdown();
     }

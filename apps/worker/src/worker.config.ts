@@ -11,7 +11,30 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
   NOTIFY_WEBHOOK_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
   /** A staff roster (JSON list) upserted at start; see config/staff.demo.json. */
   CARELOOP_STAFF_FILE: z.string().min(1).optional(),
+  /** From this failed attempt on, a case activity that keeps failing is reported to its case (flag activity_retrying). */
+  ACTIVITY_RETRY_REPORT_ATTEMPT: z.coerce.number().int().min(1).default(3),
+  /** host:port for the worker runtime's Prometheus exporter (GET /metrics there); unset: no exporter. */
+  WORKER_METRICS_BIND: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464').optional(),
+  /** How often the worker writes its health heartbeat (readiness reads it). */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).default(5_000),
+  // Tuning (docs/operations.md, BENCHMARKS.md); unset: the SDK's defaults.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).optional(),
+  WORKER_WORKFLOW_POLLERS: z.coerce.number().int().min(2).optional(),
+  WORKER_ACTIVITY_POLLERS: z.coerce.number().int().min(1).optional(),
+  WORKER_REUSE_V8_CONTEXT: z.enum(['true', 'false']).optional(),
 });
+
+/** The Worker.create options the env may set. */
+export interface WorkerTuning {
+  readonly maxCachedWorkflows?: number;
+  readonly maxConcurrentWorkflowTaskExecutions?: number;
+  readonly maxConcurrentActivityTaskExecutions?: number;
+  readonly maxConcurrentWorkflowTaskPolls?: number;
+  readonly maxConcurrentActivityTaskPolls?: number;
+  readonly reuseV8Context?: boolean;
+}
 
 export interface WorkerConfig {
   readonly temporal: TemporalConfig;
@@ -20,6 +43,10 @@ export interface WorkerConfig {
   readonly shutdownGraceMs: number;
   readonly notifyWebhookUrl: string | undefined;
   readonly staffFile: string | undefined;
+  readonly reportActivityRetryFromAttempt: number;
+  readonly metricsBind: string | undefined;
+  readonly heartbeatMs: number;
+  readonly tuning: WorkerTuning;
 }
 
 export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerConfig {
@@ -30,5 +57,20 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL,
     staffFile: env.CARELOOP_STAFF_FILE,
+    reportActivityRetryFromAttempt: env.ACTIVITY_RETRY_REPORT_ATTEMPT,
+    metricsBind: env.WORKER_METRICS_BIND,
+    heartbeatMs: env.WORKER_HEARTBEAT_MS,
+    tuning: defined({
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTaskPolls: env.WORKER_WORKFLOW_POLLERS,
+      maxConcurrentActivityTaskPolls: env.WORKER_ACTIVITY_POLLERS,
+      reuseV8Context: env.WORKER_REUSE_V8_CONTEXT === undefined ? undefined : env.WORKER_REUSE_V8_CONTEXT === 'true',
+    }),
   };
+}
+
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -178,6 +178,22 @@ export interface ExternalCaseEvent {
 }
 export const externalEventSignal = defineSignal<[ExternalCaseEvent]>('externalEvent');
 
+/**
+ * Sent by the worker (an activity interceptor) when one of the case's
+ * activities has failed several attempts in a row and keeps retrying, e.g.
+ * while Postgres is unreachable: the case then shows the `activity_retrying`
+ * flag (and the stuck-case kind `failing_activity`) until the workflow sees
+ * that activity finish. Only the activity type, attempt and times: no data.
+ */
+export interface ActivityRetrying {
+  readonly activityType: string;
+  readonly attempt: number;
+  /** When the activity was first scheduled (ISO). */
+  readonly since: string;
+}
+export const activityRetryingSignal = defineSignal<[ActivityRetrying]>('activityRetrying');
+export const ACTIVITY_RETRYING_FLAG = 'activity_retrying';
+
 /** An open piece of human work with a due time (outreach attempt, assessment, plan, …). */
 export interface CaseTaskView {
   readonly key: string;

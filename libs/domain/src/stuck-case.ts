@@ -1,8 +1,8 @@
 /**
  * Why a supervisor should look at a case (DESIGN §5). Each kind is detected
- * from what the workflows keep current in Temporal visibility, except the
- * failing activity, which the notification outbox in Postgres records (and
- * the workflow's description confirms).
+ * from what the workflows keep current in Temporal visibility; a failing
+ * activity also from the notification outbox in Postgres (the worker flags a
+ * case whose activity keeps retrying, and the workflow's description names it).
  */
 export const STUCK_KINDS = ['overdue', 'failing_activity', 'failing_workflow_task', 'no_progress', 'unassigned'] as const;
 export type StuckKind = (typeof STUCK_KINDS)[number];
@@ -54,6 +54,9 @@ export function stuckReasons(s: StuckSignals, now: string, overdueByMs = 0): Stu
       since: f.since,
       detail: `${f.count} notification(s) failing, ${f.attempts} attempt(s)${f.lastError ? `; last error: ${f.lastError}` : ''}`,
     });
+  }
+  if (s.flags.includes('activity_retrying') && !reasons.some((r) => r.kind === 'failing_activity')) {
+    reasons.push({ kind: 'failing_activity', since: null, detail: 'an activity keeps failing and retrying (the diagnosis names it and its attempts)' });
   }
   const problems = s.reportedProblems.filter((p) => p.startsWith('category='));
   if (problems.length) {

@@ -16,6 +16,7 @@ import { IntegrationClientEntity } from './entities/integration-client.entity';
 import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './entities/utilization-review.entity';
 import { ComplaintEntity } from './entities/complaint.entity';
 import { DischargeEventEntity } from './entities/discharge-event.entity';
+import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -36,6 +37,7 @@ export const ENTITIES = [
   UtilizationReviewDecisionEntity,
   ComplaintEntity,
   DischargeEventEntity,
+  WorkerHeartbeatEntity,
 ];
 
 /**

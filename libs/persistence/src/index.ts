@@ -15,3 +15,5 @@ export * from './committee.repository';
 export * from './review.repository';
 export * from './discharge-event.repository';
 export * from './case-records.repository';
+export * from './worker-heartbeat.repository';
+export * from './operations-metrics.repository';

@@ -14,6 +14,8 @@ import { CommitteeRepository } from './committee.repository';
 import { ReviewRepository } from './review.repository';
 import { DischargeEventRepository } from './discharge-event.repository';
 import { CaseRecordsRepository } from './case-records.repository';
+import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
+import { OperationsMetricsRepository } from './operations-metrics.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -28,6 +30,8 @@ const REPOSITORIES = [
   ReviewRepository,
   DischargeEventRepository,
   CaseRecordsRepository,
+  WorkerHeartbeatRepository,
+  OperationsMetricsRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

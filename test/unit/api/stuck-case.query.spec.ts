@@ -7,7 +7,7 @@ describe('stuckCaseQuery', () => {
     expect(stuckCaseQuery({ overdueByMs: 0 }, now, ['case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa'])).toBe(
       "WorkflowType IN ('caseWorkflow', 'utilizationReviewWorkflow', 'complaintWorkflow') AND ExecutionStatus = 'Running' AND (CareLoopNextDueAt < '2026-11-23T12:00:00.000Z' OR " +
         "CareLoopStalledAt <= '2026-11-23T12:00:00.000Z' OR CareLoopFlags = 'unassigned' OR " +
-        "TemporalReportedProblems IN ('category=WorkflowTaskFailed', 'category=WorkflowTaskTimedOut') OR WorkflowId IN ('case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa'))",
+        "TemporalReportedProblems IN ('category=WorkflowTaskFailed', 'category=WorkflowTaskTimedOut') OR (CareLoopFlags = 'activity_retrying' OR WorkflowId IN ('case-ccm-aaaaaaaaaaaaaaaaaaaaaaaa')))",
     );
   });
 
@@ -18,8 +18,14 @@ describe('stuckCaseQuery', () => {
     );
   });
 
+  it('finds failing activities by the worker-reported flag even with no failed delivery in the outbox', () => {
+    expect(stuckCaseQuery({ kind: 'failing_activity', overdueByMs: 0 }, now, [])).toBe(
+      "WorkflowType IN ('caseWorkflow', 'utilizationReviewWorkflow', 'complaintWorkflow') AND ExecutionStatus = 'Running' AND CareLoopFlags = 'activity_retrying'",
+    );
+  });
+
   it('answers null when nothing can match, and refuses values that could escape a literal', () => {
-    expect(stuckCaseQuery({ kind: 'failing_activity', overdueByMs: 0 }, now, [])).toBeNull();
+    expect(stuckCaseQuery({ kind: 'failing_workflow_task', overdueByMs: 0 }, now, [], false)).toBeNull();
     expect(() => stuckCaseQuery({ kind: 'overdue', programCode: "X' OR 1=1 --", overdueByMs: 0 }, now, [])).toThrow(RangeError);
   });
 });

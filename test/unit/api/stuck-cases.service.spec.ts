@@ -3,7 +3,7 @@ import type { TemporalClientService } from '@careloop/temporal';
 import { StuckCasesService } from '../../../apps/api/src/supervisor/stuck-cases.service';
 
 /** A visibility store as on a server without TemporalReportedProblems: any query naming it is refused. */
-function olderServer() {
+function olderServer(failingDeliveries: () => Promise<unknown[]> = async () => []) {
   const queries: string[] = [];
   const refuse = (query: string) => {
     queries.push(query);
@@ -28,7 +28,7 @@ function olderServer() {
       },
     },
   } as unknown as TemporalClientService;
-  const supervision = { failingDeliveries: async () => [] } as unknown as SupervisionRepository;
+  const supervision = { failingDeliveries } as unknown as SupervisionRepository;
   return { service: new StuckCasesService(temporal, supervision), queries };
 }
 
@@ -44,6 +44,14 @@ describe('StuckCasesService on a server without TemporalReportedProblems', () =>
 
   it('counts the failing-workflow-task kind as 0 and the others as the server says', async () => {
     const { service } = olderServer();
-    expect(await service.summary({ overdueByMs: 0 })).toEqual({ overdue: 3, failing_activity: 0, failing_workflow_task: 0, no_progress: 3, unassigned: 3 });
+    expect(await service.summary({ overdueByMs: 0 })).toEqual({ overdue: 3, failing_activity: 3, failing_workflow_task: 0, no_progress: 3, unassigned: 3 });
+  });
+
+  it('lists from visibility alone (activity_retrying flag) when the outbox in Postgres cannot be read', async () => {
+    const { service, queries } = olderServer(async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    });
+    expect(await service.list({ kind: 'failing_activity', overdueByMs: 0 }, 50, undefined)).toEqual({ items: [], nextCursor: null });
+    expect(queries).toEqual([expect.stringContaining("CareLoopFlags = 'activity_retrying'")]);
   });
 });

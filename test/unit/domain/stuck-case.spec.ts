@@ -14,6 +14,13 @@ describe('stuckReasons', () => {
     expect(stuckReasons(late, now, 3 * 86_400_000)).toEqual([]);
   });
 
+  it('counts an activity the worker reports as retrying as a failing activity, once', () => {
+    const retrying = { ...calm, flags: ['activity_retrying'] };
+    expect(stuckReasons(retrying, now)).toEqual([{ kind: 'failing_activity', since: null, detail: expect.stringContaining('retrying') }]);
+    const both = { ...retrying, failingNotifications: { count: 1, attempts: 3, lastError: null, since: now } };
+    expect(stuckReasons(both, now).filter((r) => r.kind === 'failing_activity')).toHaveLength(1);
+  });
+
   it('reports every kind at once, each with its own since and detail', () => {
     const all: StuckSignals = {
       nextDueAt: '2026-11-23T11:30:00.000Z',

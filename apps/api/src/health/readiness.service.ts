@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { temporal } from '@temporalio/proto';
 import { TemporalClientService } from '@careloop/temporal';
+import { WorkerHeartbeatRepository } from '@careloop/persistence';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 
 export interface CheckResult {
@@ -20,8 +21,9 @@ const CHECK_TIMEOUT_MS = 3_000;
 
 /**
  * Readiness = the API can do its job: Postgres answers, the Temporal frontend
- * answers, and some worker has recently polled the case task queue (else
- * started cases would sit with nobody to run them).
+ * answers, and some worker has recently polled the case task queue and
+ * reported itself healthy (else started cases would sit with nobody, or a
+ * hung worker, to run them).
  */
 @Injectable()
 export class ReadinessService {
@@ -29,6 +31,7 @@ export class ReadinessService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporalClient: TemporalClientService,
+    private readonly heartbeats: WorkerHeartbeatRepository,
   ) {}
 
   async check(): Promise<Readiness> {
@@ -61,7 +64,14 @@ export class ReadinessService {
     if (fresh.length === 0) {
       throw new Error(`no worker has polled task queue "${taskQueue}" recently`);
     }
-    return `${fresh.length} poller(s) on "${taskQueue}"`;
+    // Polling is not enough: a hung worker's long polls stay open. Some worker must also say it is running, recently.
+    const reports = await this.heartbeats.fresh(taskQueue, this.config.workerHeartbeatStaleMs);
+    const healthy = reports.filter((r) => r.state === 'running');
+    if (healthy.length === 0) {
+      const unhealthy = reports.map((r) => `${r.state}: ${r.detail}`).join('; ');
+      throw new Error(`no worker on "${taskQueue}" reported healthy within ${this.config.workerHeartbeatStaleMs / 1000}s${unhealthy ? ` (${unhealthy})` : ''}`);
+    }
+    return `${fresh.length} poller(s) on "${taskQueue}", ${healthy.length} worker(s) healthy`;
   }
 
   private withDeadline<T>(fn: () => Promise<T>): Promise<T> {

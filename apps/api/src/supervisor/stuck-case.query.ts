@@ -1,5 +1,6 @@
 import type { RiskTier, StuckKind } from '@careloop/domain';
 import {
+  ACTIVITY_RETRYING_FLAG,
   CASE_WORKFLOW_TYPE,
   COMPLAINT_WORKFLOW_TYPE,
   UTILIZATION_REVIEW_WORKFLOW_TYPE,
@@ -36,8 +37,8 @@ function literal(value: string): string {
 
 /**
  * The visibility query for stuck cases: the filters, and the kinds asked
- * for OR-ed together. `failingCaseIds` (from the outbox) stand for the
- * failing-activity kind. Null when nothing can match.
+ * for OR-ed together. The failing-activity kind is the `activity_retrying`
+ * flag plus `failingCaseIds` (from the outbox). Null when nothing can match.
  */
 export function stuckCaseQuery(filters: StuckCaseFilters, now: Date, failingCaseIds: readonly string[], reportedProblems = true): string | null {
   const kinds: Record<StuckKind, string | null> = {
@@ -45,7 +46,10 @@ export function stuckCaseQuery(filters: StuckCaseFilters, now: Date, failingCase
     no_progress: `${SA_STALLED_AT.name} <= ${literal(now.toISOString())}`,
     unassigned: `${SA_FLAGS.name} = 'unassigned'`,
     failing_workflow_task: reportedProblems ? `${REPORTED_PROBLEMS} IN (${PROBLEM_CATEGORIES.map(literal).join(', ')})` : null,
-    failing_activity: failingCaseIds.length ? `WorkflowId IN (${failingCaseIds.map(literal).join(', ')})` : null,
+    // Retrying activities reported by the worker (works while Postgres is down), and failed deliveries in the outbox.
+    failing_activity: failingCaseIds.length
+      ? `(${SA_FLAGS.name} = '${ACTIVITY_RETRYING_FLAG}' OR WorkflowId IN (${failingCaseIds.map(literal).join(', ')}))`
+      : `${SA_FLAGS.name} = '${ACTIVITY_RETRYING_FLAG}'`,
   };
   const wanted = (filters.kind ? [kinds[filters.kind]] : Object.values(kinds)).filter((c): c is string => c !== null);
   if (wanted.length === 0) {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { temporal } from '@temporalio/proto';
 import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { STUCK_KINDS, stuckReasons, type StuckKind, type StuckReason } from '@careloop/domain';
@@ -55,6 +55,7 @@ export class StuckCasesService {
    * Learned on the first refusal: the other kinds keep working on a server without it.
    */
   private reportedProblems = true;
+  private readonly logger = new Logger(StuckCasesService.name);
 
   constructor(
     private readonly temporal: TemporalClientService,
@@ -62,7 +63,7 @@ export class StuckCasesService {
   ) {}
 
   async list(filters: StuckCaseFilters, limit: number, cursor: string | undefined, now = new Date()): Promise<StuckCasePage> {
-    const failing = filters.kind === undefined || filters.kind === 'failing_activity' ? await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED }) : [];
+    const failing = filters.kind === undefined || filters.kind === 'failing_activity' ? await this.failingDeliveries() : [];
     const scope = JSON.stringify(filters);
     const token = cursor === undefined ? undefined : decodeCursor(cursor, scope);
     const page = await this.withoutUnknownProblems(async (reportedProblems) => {
@@ -82,7 +83,7 @@ export class StuckCasesService {
 
   /** How many open cases are stuck, per kind (a case stuck in two ways counts in both). */
   async summary(filters: Omit<StuckCaseFilters, 'kind'>, now = new Date()): Promise<Record<StuckKind, number>> {
-    const failing = await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED });
+    const failing = await this.failingDeliveries();
     const counts = await Promise.all(
       STUCK_KINDS.map(async (kind) => {
         const count = await this.withoutUnknownProblems(async (reportedProblems) => {
@@ -93,6 +94,19 @@ export class StuckCasesService {
       }),
     );
     return Object.fromEntries(counts) as Record<StuckKind, number>;
+  }
+
+  /**
+   * Failed deliveries from the outbox; while Postgres is unreachable, none (the list still comes from
+   * visibility, where cases with retrying activities are flagged by the worker).
+   */
+  private async failingDeliveries(): Promise<FailingDeliveries[]> {
+    try {
+      return await this.supervision.failingDeliveries({ limit: FAILING_CASES_CONSIDERED });
+    } catch (err) {
+      this.logger.warn(`outbox unreadable, listing from visibility only: ${err instanceof Error ? err.message.split('\n')[0] : 'error'}`);
+      return [];
+    }
   }
 
   /** Runs a visibility call; if the server rejects TemporalReportedProblems, runs it again without that kind, and remembers. */

@@ -7,6 +7,7 @@ import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
 import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
 import { NotificationsByCase1795430512271 } from './1795430512271-NotificationsByCase';
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
+import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   AuthAndAudit1795423105499,
   DischargeEvents1795423277964,
   ReviewsAndComplaints1795423388230,
+  WorkerHeartbeats1795430000000,
   NotificationsByCase1795430512271,
 ];

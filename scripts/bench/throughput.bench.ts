@@ -1,0 +1,286 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
+import { careloopDataConverter, DEVELOPMENT_PAYLOAD_KEY, prebuiltWorkflowBundlePath, projectRoot } from '@careloop/temporal';
+import { mintLocalToken } from '../../apps/api/src/auth/local-token';
+import { SupervisedChild } from '../child-process';
+import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres';
+import { freePort } from '../ports';
+import { startTemporalDevServer } from '../temporal-dev-server';
+import { CareLoopHttpClient } from '../load/careloop-http.client';
+import { LIFECYCLE_ACTIONS, runCase, startCase } from '../load/case-lifecycle.driver';
+import { machineLine, pct, pool, writeSection } from './bench-report';
+
+/**
+ * `npm run bench`: CareLoop under load, against the Temporal ceiling, at
+ * scale, and its history budget. Real processes (API and worker as `npm
+ * start` runs them), a Temporal dev server and an embedded Postgres. Prints
+ * the figures and writes them into BENCHMARKS.md (section bench:throughput).
+ */
+const N = Number(process.env.BENCH_MEMBERS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const OPEN = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
+const UPDATES_PER_CASE = LIFECYCLE_ACTIONS.length - 1;
+const TUNED: Record<string, string> = {
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.BENCH_TUNED_WF_SLOTS ?? '20',
+  WORKER_WORKFLOW_POLLERS: process.env.BENCH_TUNED_WF_POLLERS ?? '8',
+  WORKER_ACTIVITY_POLLERS: process.env.BENCH_TUNED_ACT_POLLERS ?? '8',
+  WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.BENCH_TUNED_ACT_SLOTS ?? '50',
+};
+const EventType = temporal.api.enums.v1.EventType;
+
+interface Throughput {
+  readonly variant: string;
+  readonly casesPerSecond: number;
+  readonly seconds: number;
+  readonly latencies: Map<string, number[]>;
+}
+
+async function main(): Promise<void> {
+  const root = projectRoot();
+  const work = mkdtempSync(join(tmpdir(), 'careloop-bench-tp-'));
+  chmodSync(work, 0o755);
+  const stops: (() => Promise<void>)[] = [];
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const server = await startTemporalDevServer({ port: await freePort() });
+    stops.push(() => server.stop());
+    const pg = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), logFile: join(work, 'pg.log'), persistent: false, fast: true });
+    stops.push(() => pg.stop());
+    await ensureDatabase(pg.url('postgres'), 'careloop_bench');
+    const apiPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      TEMPORAL_ADDRESS: server.address,
+      DATABASE_URL: pg.url('careloop_bench'),
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundlePath(root),
+      CARELOOP_POLICY_FILE: join(root, 'config', 'policies.demo.json'),
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    };
+    const apiChild = new SupervisedChild('api', join(root, 'dist/apps/api/src/main.js'), env);
+    stops.push(() => apiChild.stop(10_000));
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    const connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection, dataConverter: careloopDataConverter([DEVELOPMENT_PAYLOAD_KEY]) });
+
+    const startWorker = async (extra: Record<string, string>) => {
+      const child = new SupervisedChild('worker', join(root, 'dist/apps/worker/src/main.js'), { ...env, WORKER_HEARTBEAT_MS: '2000', ...extra });
+      await waitReady(baseUrl);
+      return child;
+    };
+
+    // 1. Throughput and latency through HTTP, SDK defaults, then tuned.
+    const results: Throughput[] = [];
+    let activitiesPerCase = 0;
+    for (const [variant, extra] of [['SDK defaults', {}], ['tuned', TUNED]] as const) {
+      const worker = await startWorker(extra);
+      const http = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+      const started = performance.now();
+      const ids = await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, (i) => runCase(http, `M-BENCH-${variant === 'tuned' ? 'T' : 'D'}-${i}`));
+      await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
+      const seconds = (performance.now() - started) / 1000;
+      results.push({ variant, casesPerSecond: N / seconds, seconds, latencies: http.latencies });
+      if (!activitiesPerCase) {
+        activitiesPerCase = await activitiesOf(client, ids.slice(0, 10));
+      }
+      await worker.stop(15_000);
+    }
+
+    // 2. The ceiling: the same starts, updates and activities by a no-op workflow, through the client.
+    const ceiling = await runCeiling(server.address, N, CONCURRENCY, activitiesPerCase);
+
+    // 3. Scale: OPEN open cases, the sticky cache big enough to hold them all.
+    const scaleWorker = await startWorker({ ...TUNED, WORKER_MAX_CACHED_WORKFLOWS: String(OPEN + 100) });
+    const scaleHttp = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+    const seedStarted = performance.now();
+    const open = await pool(Array.from({ length: OPEN }, (_, i) => i), 50, (i) =>
+      startCase(scaleHttp, `M-BENCH-OPEN-${i}`, { policyOverrides: { screening: { attemptResponseWindowMs: '2h' } } }),
+    );
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    await waitFor(async () => (await sqlCount(env.DATABASE_URL!, "SELECT count(*)::int AS n FROM cases WHERE phase = 'screening'")) >= OPEN, 600_000);
+    await new Promise((r) => setTimeout(r, 5_000));
+    const rssMiB = workerRssMiB(scaleWorker.process.pid!);
+    const probe = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+    await pool(Array.from({ length: 200 }, (_, i) => open[(i * 7919) % open.length]!), 4, async (id, i) => {
+      await probe.expect(200, 'read case', 'GET', `/cases/${id}`);
+      await probe.expect(200, 'add note (update)', 'POST', `/cases/${id}/notes`, { kind: 'note', text: 'Bench note.' }, { 'idempotency-key': `bench-${i}` });
+    });
+    for (let i = 0; i < 20; i++) {
+      await probe.expect(200, 'stuck cases, first page', 'GET', '/supervisor/stuck-cases?limit=50');
+      await probe.expect(200, 'list cases, first page', 'GET', '/cases?phase=screening&limit=50');
+    }
+    const heartbeat = String((await sqlRows(env.DATABASE_URL!, "SELECT detail FROM worker_heartbeats WHERE state = 'running' ORDER BY seen_at DESC LIMIT 1"))[0]?.detail ?? '');
+    await scaleWorker.stop(15_000);
+
+    // 4. History: the three-year case of test/workflows, and the replay of its longest run.
+    const history = await runThreeYears(work);
+
+    report(say, { results, ceiling, activitiesPerCase, rssMiB, heartbeat, seedSeconds, probe: probe.latencies, history });
+    writeSection('throughput', lines.join('\n'));
+    await connection.close();
+  } finally {
+    for (const stop of stops.reverse()) {
+      await stop().catch(() => undefined);
+    }
+  }
+}
+
+async function waitReady(baseUrl: string): Promise<void> {
+  await waitFor(async () => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.status === 200, 120_000);
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function sqlRows(url: string, text: string): Promise<Record<string, unknown>[]> {
+  const { Client: Pg } = await import('pg');
+  const pg = new Pg({ connectionString: url });
+  await pg.connect();
+  try {
+    return (await pg.query(text)).rows as Record<string, unknown>[];
+  } finally {
+    await pg.end();
+  }
+}
+
+async function sqlCount(url: string, text: string): Promise<number> {
+  return Number((await sqlRows(url, text))[0]?.n ?? 0);
+}
+
+function workerRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Activities a case ran on average (all runs), from the histories. */
+async function activitiesOf(client: Client, ids: string[]): Promise<number> {
+  let total = 0;
+  for (const id of ids) {
+    const { events } = await client.workflow.getHandle(id).fetchHistory();
+    total += (events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).length;
+  }
+  return Math.round(total / ids.length);
+}
+
+async function runCeiling(address: string, n: number, concurrency: number, activities: number): Promise<{ casesPerSecond: number; seconds: number; updateMs: number[] }> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: join(projectRoot(), 'scripts', 'bench', 'noop.workflow.ts'), logger: new DefaultLogger('WARN') });
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({ connection, taskQueue: 'bench-noop', workflowBundle: { code }, activities: { noopActivity: async () => undefined } });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection });
+  const updateMs: number[] = [];
+  const started = performance.now();
+  await pool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
+    const handle = await client.workflow.start('benchNoopWorkflow', { taskQueue: 'bench-noop', workflowId: `bench-noop-${i}-${Date.now()}`, args: [UPDATES_PER_CASE, activities] });
+    for (let u = 0; u < UPDATES_PER_CASE; u++) {
+      const t = performance.now();
+      await handle.executeUpdate('noop', { args: [u] });
+      updateMs.push(performance.now() - t);
+    }
+    await handle.result();
+  });
+  const seconds = (performance.now() - started) / 1000;
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await clientConnection.close();
+  return { casesPerSecond: n / seconds, seconds, updateMs };
+}
+
+async function runThreeYears(work: string): Promise<{ months: number; eventsPerRun: number[]; replayMs: number }> {
+  const file = join(work, 'history-report.json');
+  execFileSync(process.execPath, [join(projectRoot(), 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', 'workflows', '--testPathPatterns', 'case-three-years'], {
+    cwd: projectRoot(),
+    env: { ...process.env, CARELOOP_HISTORY_REPORT: file },
+    stdio: 'ignore',
+  });
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { months: number; eventsPerRun: number[]; longestRun: unknown };
+  const history = historyFromJSON(report.longestRun);
+  // Warm the bundle once, then time the replay (what a worker does when the case is not in its cache).
+  const bundle = { workflowBundle: { codePath: prebuiltWorkflowBundlePath(projectRoot()) } };
+  await Worker.runReplayHistory(bundle, history, 'bench-replay-warm');
+  const started = performance.now();
+  await Worker.runReplayHistory(bundle, history, 'bench-replay');
+  return { months: report.months, eventsPerRun: report.eventsPerRun, replayMs: performance.now() - started };
+}
+
+interface ReportInput {
+  results: Throughput[];
+  ceiling: { casesPerSecond: number; seconds: number; updateMs: number[] };
+  activitiesPerCase: number;
+  rssMiB: number;
+  heartbeat: string;
+  seedSeconds: number;
+  probe: Map<string, number[]>;
+  history: { months: number; eventsPerRun: number[]; replayMs: number };
+}
+
+function report(say: (line: string) => void, r: ReportInput): void {
+  const ms = (v: number) => v.toFixed(0);
+  const best = r.results.reduce((a, b) => (b.casesPerSecond > a.casesPerSecond ? b : a));
+  say(`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_MEMBERS=${N}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_OPEN_CASES=${OPEN}).`);
+  say(machineLine() + ' Temporal dev server (SQLite, in memory), embedded Postgres, API and worker as separate processes on the same 2 cores as the load generator.');
+  say('');
+  say(`**Throughput** — ${N} members, each driven through the whole lifecycle by HTTP (start + ${UPDATES_PER_CASE} actions, each a workflow update), ${CONCURRENCY} at a time; a case counts when its workflow has completed. ${r.activitiesPerCase} activities per case (from the histories).`);
+  say('');
+  say('| worker | completed cases/s | wall s | ÷ ceiling |');
+  say('|---|---|---|---|');
+  for (const t of r.results) {
+    say(`| CareLoop, ${t.variant} | ${t.casesPerSecond.toFixed(2)} | ${t.seconds.toFixed(1)} | ${(t.casesPerSecond / r.ceiling.casesPerSecond).toFixed(2)} |`);
+  }
+  say(`| ceiling: no-op workflow, same starts/updates/activities via the client | ${r.ceiling.casesPerSecond.toFixed(2)} | ${r.ceiling.seconds.toFixed(1)} | 1.00 |`);
+  say('');
+  say(`Latency of each API action (ms, ${best.variant} worker; under the load above):`);
+  say('');
+  say('| action | n | p50 | p95 | p99 |');
+  say('|---|---|---|---|---|');
+  for (const [action, values] of best.latencies) {
+    say(`| ${action} | ${values.length} | ${ms(pct(values, 0.5))} | ${ms(pct(values, 0.95))} | ${ms(pct(values, 0.99))} |`);
+  }
+  say(`| ceiling: no-op update via the client | ${r.ceiling.updateMs.length} | ${ms(pct(r.ceiling.updateMs, 0.5))} | ${ms(pct(r.ceiling.updateMs, 0.95))} | ${ms(pct(r.ceiling.updateMs, 0.99))} |`);
+  say('');
+  say(`**Scale** — ${OPEN} open cases started through HTTP in ${r.seedSeconds.toFixed(0)} s (${(OPEN / r.seedSeconds).toFixed(0)}/s), all waiting in screening, worker sticky cache sized to hold all of them (WORKER_MAX_CACHED_WORKFLOWS=${OPEN + 100}, tuned slots/pollers).`);
+  say(`Worker RSS ${r.rssMiB} MiB (/proc); worker heartbeat: ${r.heartbeat}.`);
+  say('');
+  say('| request at that size (4 concurrent clients) | n | p50 ms | p95 ms | p99 ms |');
+  say('|---|---|---|---|---|');
+  for (const [action, values] of r.probe) {
+    say(`| ${action} | ${values.length} | ${ms(pct(values, 0.5))} | ${ms(pct(values, 0.95))} | ${ms(pct(values, 0.99))} |`);
+  }
+  const total = r.history.eventsPerRun.reduce((a, b) => a + b, 0);
+  say('');
+  say(
+    `**History** — test/workflows/case-three-years.spec.ts (${r.history.months} months: monthly contacts, quarterly reviews, yearly reassessment, 28-day committee timer; history limit lowered to force continue-as-new): ` +
+      `${total} events in ${r.history.eventsPerRun.length} runs = ${Math.round(total / (r.history.months / 12))} events per simulated year; longest run ${Math.max(...r.history.eventsPerRun)} events (limit 2,000); its replay took ${r.history.replayMs.toFixed(0)} ms.`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
