@@ -1,9 +1,10 @@
 import type { CasePhase, RecoveryStep, RiskTier, StuckKind } from '@careloop/domain';
-import type { AttemptView, CaseDetailView, CaseTaskView, TimelineEntryView } from '@careloop/contracts';
+import type { AttemptView, CaseDetailView, CaseTaskView, Role, TimelineEntryView } from '@careloop/contracts';
 
 /** The API's answers as the console reads them (see /openapi.json). */
 
-export type Role = 'care_manager' | 'supervisor' | 'provider' | 'committee' | 'integration' | 'admin';
+export type { Role };
+export type { StuckCaseRow, StuckReason } from '@careloop/domain';
 
 export interface Me {
   readonly sub: string;
@@ -73,25 +74,6 @@ export interface CaseRecords {
     readonly createdAt: string;
     readonly deliveredAt: string | null;
   }[];
-}
-
-export interface StuckReason {
-  readonly kind: StuckKind;
-  readonly since: string | null;
-  readonly detail: string;
-}
-
-export interface StuckCaseRow {
-  readonly caseId: string;
-  readonly programCode: string | null;
-  readonly phase: string | null;
-  readonly step: string | null;
-  readonly riskTier: string | null;
-  readonly careManagerId: string | null;
-  readonly reasons: readonly StuckReason[];
-  readonly stuckSince: string | null;
-  readonly nextDue: { readonly kind: string | null; readonly dueAt: string } | null;
-  readonly lastProgressAt: string | null;
 }
 
 export interface StuckSummary {

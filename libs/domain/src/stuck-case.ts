@@ -79,3 +79,19 @@ function formatAge(ms: number): string {
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? `${hours}h` : `${Math.floor(hours / 24)}d`;
 }
+
+/** One row of the stuck-case list (`GET /supervisor/stuck-cases`): PHI-free ids, codes and times only. */
+export interface StuckCaseRow {
+  readonly caseId: string;
+  readonly programCode: string | null;
+  readonly phase: string | null;
+  readonly step: string | null;
+  readonly riskTier: string | null;
+  readonly careManagerId: string | null;
+  /** Every reason the case is stuck, each with since when and a PHI-free detail. */
+  readonly reasons: readonly StuckReason[];
+  /** The earliest `since` among the reasons, when known. */
+  readonly stuckSince: string | null;
+  readonly nextDue: { readonly kind: string | null; readonly dueAt: string } | null;
+  readonly lastProgressAt: string | null;
+}

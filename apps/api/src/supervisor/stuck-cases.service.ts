@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { temporal } from '@temporalio/proto';
 import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
-import { STUCK_KINDS, stuckReasons, type StuckKind, type StuckReason } from '@careloop/domain';
+import { STUCK_KINDS, stuckReasons, type StuckCaseRow, type StuckKind } from '@careloop/domain';
 import {
   SA_CARE_MANAGER,
   SA_FLAGS,
@@ -21,21 +21,6 @@ import { REPORTED_PROBLEMS, stuckCaseQuery, type StuckCaseFilters } from './stuc
 
 /** Failing-delivery cases considered per request; more than this and the oldest failures come first. */
 const FAILING_CASES_CONSIDERED = 200;
-
-export interface StuckCaseRow {
-  readonly caseId: string;
-  readonly programCode: string | null;
-  readonly phase: string | null;
-  readonly step: string | null;
-  readonly riskTier: string | null;
-  readonly careManagerId: string | null;
-  /** Every reason the case is stuck, each with since when and a PHI-free detail. */
-  readonly reasons: readonly StuckReason[];
-  /** The earliest `since` among the reasons, when known. */
-  readonly stuckSince: string | null;
-  readonly nextDue: { readonly kind: string | null; readonly dueAt: string } | null;
-  readonly lastProgressAt: string | null;
-}
 
 export interface StuckCasePage {
   readonly items: readonly StuckCaseRow[];
