@@ -20,7 +20,7 @@ function newestMtime(dir: string): number {
 async function main(): Promise<void> {
   const root = projectRoot();
   const out = prebuiltWorkflowBundlePath(root);
-  const sources = ['workflows', 'libs/domain', 'libs/contracts', 'libs/temporal/src/failure-converter.ts', 'tsconfig.json', 'package-lock.json'].map((p) => join(root, p));
+  const sources = ['workflows', 'libs/domain', 'libs/contracts', 'libs/temporal/src/failure-converter.ts', 'libs/temporal/src/workflow-bundle.options.ts', 'tsconfig.json', 'package-lock.json'].map((p) => join(root, p));
   const newestSource = Math.max(
     ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
   );

@@ -16,6 +16,7 @@ import { startTemporalDevServer } from '../temporal-dev-server';
 import { CareLoopHttpClient } from '../load/careloop-http.client';
 import { LIFECYCLE_ACTIONS, runCase, startCase } from '../load/case-lifecycle.driver';
 import { machineLine, pct, pool, writeSection } from './bench-report';
+import { cpuSince, cpuSnapshot, describeCpu, type CpuSeconds } from './cpu-accounting';
 
 /**
  * `npm run bench`: CareLoop under load, against the Temporal ceiling, at
@@ -33,13 +34,21 @@ const TUNED: Record<string, string> = {
   WORKER_ACTIVITY_POLLERS: process.env.BENCH_TUNED_ACT_POLLERS ?? '8',
   WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.BENCH_TUNED_ACT_SLOTS ?? '50',
 };
+/** Extra environment for the API and worker (a JSON object), to try a setting without editing the script. */
+const EXTRA = JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}') as Record<string, string>;
+/** Activities per case when the throughput phase did not run to count them. */
+const DEFAULT_ACTIVITIES = 11;
 const EventType = temporal.api.enums.v1.EventType;
+/** `BENCH_PHASES=throughput,ceiling` runs only those (for tuning); BENCHMARKS.md is written only by a full run. */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'throughput,ceiling,scale,history').split(',').map((p) => p.trim()));
+const FULL = ['throughput', 'ceiling', 'scale', 'history'].every((p) => PHASES.has(p));
 
 interface Throughput {
   readonly variant: string;
   readonly casesPerSecond: number;
   readonly seconds: number;
   readonly latencies: Map<string, number[]>;
+  readonly cpu: CpuSeconds;
 }
 
 async function main(): Promise<void> {
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
       WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundlePath(root),
       CARELOOP_POLICY_FILE: join(root, 'config', 'policies.demo.json'),
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...EXTRA,
     };
     const apiChild = new SupervisedChild('api', join(root, 'dist/apps/api/src/main.js'), env);
     stops.push(() => apiChild.stop(10_000));
@@ -86,14 +96,18 @@ async function main(): Promise<void> {
     // 1. Throughput and latency through HTTP, SDK defaults, then tuned.
     const results: Throughput[] = [];
     let activitiesPerCase = 0;
-    for (const [variant, extra] of [['SDK defaults', {}], ['tuned', TUNED]] as const) {
+    const variants = ([['SDK defaults', EXTRA], ['tuned', { ...TUNED, ...EXTRA }]] as const).filter(([v]) => PHASES.has('throughput') && (v === 'SDK defaults' || !process.env.BENCH_NO_TUNED));
+    for (const [variant, extra] of variants) {
       const worker = await startWorker(extra);
       const http = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+      const cpuBefore = cpuSnapshot({ api: apiChild.process.pid, worker: worker.process.pid });
       const started = performance.now();
       const ids = await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, (i) => runCase(http, `M-BENCH-${variant === 'tuned' ? 'T' : 'D'}-${i}`));
       await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
       const seconds = (performance.now() - started) / 1000;
-      results.push({ variant, casesPerSecond: N / seconds, seconds, latencies: http.latencies });
+      const cpu = cpuSince(cpuBefore, cpuSnapshot({ api: apiChild.process.pid, worker: worker.process.pid }));
+      results.push({ variant, casesPerSecond: N / seconds, seconds, latencies: http.latencies, cpu });
+      say(`(progress) CareLoop ${variant}: ${(N / seconds).toFixed(2)} cases/s; CPU ${describeCpu(cpu)}`);
       if (!activitiesPerCase) {
         activitiesPerCase = await activitiesOf(client, ids.slice(0, 10));
       }
@@ -101,42 +115,63 @@ async function main(): Promise<void> {
     }
 
     // 2. The ceiling: the same starts, updates and activities by a no-op workflow, through the client.
-    const ceiling = await runCeiling(server.address, N, CONCURRENCY, activitiesPerCase);
+    const ceiling = PHASES.has('ceiling') ? await runCeiling(server.address, N, CONCURRENCY, activitiesPerCase || DEFAULT_ACTIVITIES) : undefined;
+    if (ceiling) {
+      say(`(progress) ceiling: ${ceiling.casesPerSecond.toFixed(2)} cases/s; CPU ${describeCpu(ceiling.cpu)}`);
+    }
 
     // 3. Scale: OPEN open cases, the sticky cache big enough to hold them all.
-    const scaleWorker = await startWorker({ ...TUNED, WORKER_MAX_CACHED_WORKFLOWS: String(OPEN + 100) });
-    const scaleHttp = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
-    const seedStarted = performance.now();
-    const open = await pool(Array.from({ length: OPEN }, (_, i) => i), 50, (i) =>
-      startCase(scaleHttp, `M-BENCH-OPEN-${i}`, { policyOverrides: { screening: { attemptResponseWindowMs: '2h' } } }),
-    );
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    await waitFor(async () => (await sqlCount(env.DATABASE_URL!, "SELECT count(*)::int AS n FROM cases WHERE phase = 'screening'")) >= OPEN, 600_000);
-    await new Promise((r) => setTimeout(r, 5_000));
-    const rssMiB = workerRssMiB(scaleWorker.process.pid!);
-    const probe = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
-    await pool(Array.from({ length: 200 }, (_, i) => open[(i * 7919) % open.length]!), 4, async (id, i) => {
-      await probe.expect(200, 'read case', 'GET', `/cases/${id}`);
-      await probe.expect(200, 'add note (update)', 'POST', `/cases/${id}/notes`, { kind: 'note', text: 'Bench note.' }, { 'idempotency-key': `bench-${i}` });
-    });
-    for (let i = 0; i < 20; i++) {
-      await probe.expect(200, 'stuck cases, first page', 'GET', '/supervisor/stuck-cases?limit=50');
-      await probe.expect(200, 'list cases, first page', 'GET', '/cases?phase=screening&limit=50');
-    }
-    const heartbeat = String((await sqlRows(env.DATABASE_URL!, "SELECT detail FROM worker_heartbeats WHERE state = 'running' ORDER BY seen_at DESC LIMIT 1"))[0]?.detail ?? '');
-    await scaleWorker.stop(15_000);
+    const scale = PHASES.has('scale') ? await runScale(baseUrl, env, startWorker) : undefined;
 
     // 4. History: the three-year case of test/workflows, and the replay of its longest run.
-    const history = await runThreeYears(work);
+    const history = PHASES.has('history') ? await runThreeYears(work) : undefined;
 
-    report(say, { results, ceiling, activitiesPerCase, rssMiB, heartbeat, seedSeconds, probe: probe.latencies, history });
-    writeSection('throughput', lines.join('\n'));
+    if (FULL && ceiling && scale && history) {
+      lines.length = 0;
+      report(say, { results, ceiling, activitiesPerCase, ...scale, history });
+      writeSection('throughput', lines.join('\n'));
+    } else {
+      say(`(partial run, BENCH_PHASES=${[...PHASES].join(',')}: BENCHMARKS.md left unchanged)`);
+    }
     await connection.close();
   } finally {
     for (const stop of stops.reverse()) {
       await stop().catch(() => undefined);
     }
   }
+}
+
+interface ScaleResult {
+  readonly rssMiB: number;
+  readonly heartbeat: string;
+  readonly seedSeconds: number;
+  readonly probe: Map<string, number[]>;
+}
+
+async function runScale(baseUrl: string, env: NodeJS.ProcessEnv, startWorker: (extra: Record<string, string>) => Promise<SupervisedChild>): Promise<ScaleResult> {
+  const scaleWorker = await startWorker({ ...TUNED, WORKER_MAX_CACHED_WORKFLOWS: String(OPEN + 100), ...EXTRA });
+  const scaleHttp = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+  const seedStarted = performance.now();
+  const open = await pool(Array.from({ length: OPEN }, (_, i) => i), 50, (i) =>
+    startCase(scaleHttp, `M-BENCH-OPEN-${i}`, { policyOverrides: { screening: { attemptResponseWindowMs: '2h' } } }),
+  );
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  await waitFor(async () => (await sqlCount(env.DATABASE_URL!, "SELECT count(*)::int AS n FROM cases WHERE phase = 'screening'")) >= OPEN, 600_000);
+  await new Promise((r) => setTimeout(r, 5_000));
+  const rssMiB = workerRssMiB(scaleWorker.process.pid!);
+  const probe = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+  await pool(Array.from({ length: 200 }, (_, i) => open[(i * 7919) % open.length]!), 4, async (id, i) => {
+    await probe.expect(200, 'read case', 'GET', `/cases/${id}`);
+    await probe.expect(200, 'add note (update)', 'POST', `/cases/${id}/notes`, { kind: 'note', text: 'Bench note.' }, { 'idempotency-key': `bench-${i}` });
+  });
+  for (let i = 0; i < 20; i++) {
+    await probe.expect(200, 'stuck cases, first page', 'GET', '/supervisor/stuck-cases?limit=50');
+    await probe.expect(200, 'list cases, first page', 'GET', '/cases?phase=screening&limit=50');
+  }
+  const heartbeat = String((await sqlRows(env.DATABASE_URL!, "SELECT detail FROM worker_heartbeats WHERE state = 'running' ORDER BY seen_at DESC LIMIT 1"))[0]?.detail ?? '');
+  process.stdout.write(`(progress) scale: RSS ${rssMiB} MiB; ${heartbeat}\n`);
+  await scaleWorker.stop(15_000);
+  return { rssMiB, heartbeat, seedSeconds, probe: probe.latencies };
 }
 
 async function waitReady(baseUrl: string): Promise<void> {
@@ -173,17 +208,22 @@ function workerRssMiB(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-/** Activities a case ran on average (all runs), from the histories. */
+/** Activities a case ran on average, from the histories; prints the events per case by type. */
 async function activitiesOf(client: Client, ids: string[]): Promise<number> {
-  let total = 0;
+  const byType = new Map<string, number>();
   for (const id of ids) {
     const { events } = await client.workflow.getHandle(id).fetchHistory();
-    total += (events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).length;
+    for (const e of events ?? []) {
+      const name = EventType[e.eventType ?? 0] ?? String(e.eventType);
+      byType.set(name, (byType.get(name) ?? 0) + 1);
+    }
   }
-  return Math.round(total / ids.length);
+  const perCase = [...byType].map(([t, n]) => `${t.replace('EVENT_TYPE_', '').toLowerCase()} ${(n / ids.length).toFixed(1)}`).join(', ');
+  process.stdout.write(`(progress) history events per case: ${perCase}\n`);
+  return Math.round((byType.get('EVENT_TYPE_ACTIVITY_TASK_SCHEDULED') ?? 0) / ids.length);
 }
 
-async function runCeiling(address: string, n: number, concurrency: number, activities: number): Promise<{ casesPerSecond: number; seconds: number; updateMs: number[] }> {
+async function runCeiling(address: string, n: number, concurrency: number, activities: number): Promise<Ceiling> {
   const { code } = await bundleWorkflowCode({ workflowsPath: join(projectRoot(), 'scripts', 'bench', 'noop.workflow.ts'), logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({ connection, taskQueue: 'bench-noop', workflowBundle: { code }, activities: { noopActivity: async () => undefined } });
@@ -191,8 +231,9 @@ async function runCeiling(address: string, n: number, concurrency: number, activ
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection });
   const updateMs: number[] = [];
+  const cpuBefore = cpuSnapshot({});
   const started = performance.now();
-  await pool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
+  const ids = await pool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
     const handle = await client.workflow.start('benchNoopWorkflow', { taskQueue: 'bench-noop', workflowId: `bench-noop-${i}-${Date.now()}`, args: [UPDATES_PER_CASE, activities] });
     for (let u = 0; u < UPDATES_PER_CASE; u++) {
       const t = performance.now();
@@ -200,13 +241,16 @@ async function runCeiling(address: string, n: number, concurrency: number, activ
       updateMs.push(performance.now() - t);
     }
     await handle.result();
+    return handle.workflowId;
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSince(cpuBefore, cpuSnapshot({}));
+  await activitiesOf(client, ids.slice(0, 10));
   worker.shutdown();
   await running;
   await connection.close();
   await clientConnection.close();
-  return { casesPerSecond: n / seconds, seconds, updateMs };
+  return { casesPerSecond: n / seconds, seconds, updateMs, cpu };
 }
 
 async function runThreeYears(work: string): Promise<{ months: number; eventsPerRun: number[]; replayMs: number }> {
@@ -226,9 +270,16 @@ async function runThreeYears(work: string): Promise<{ months: number; eventsPerR
   return { months: report.months, eventsPerRun: report.eventsPerRun, replayMs: performance.now() - started };
 }
 
+interface Ceiling {
+  readonly casesPerSecond: number;
+  readonly seconds: number;
+  readonly updateMs: number[];
+  readonly cpu: CpuSeconds;
+}
+
 interface ReportInput {
   results: Throughput[];
-  ceiling: { casesPerSecond: number; seconds: number; updateMs: number[] };
+  ceiling: Ceiling;
   activitiesPerCase: number;
   rssMiB: number;
   heartbeat: string;

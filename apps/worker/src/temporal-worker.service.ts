@@ -12,7 +12,7 @@ import {
   WebhookNotificationChannel,
   type NotificationChannel,
 } from '@careloop/activities';
-import { addPathAliases, careloopDataConverter, workflowsSourcePath } from '@careloop/temporal';
+import { addPathAliases, careloopDataConverter, PRELOADED_WORKFLOW_MODULES, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
 import { activityRetryReporter } from './activity-retry.interceptor';
 import { WorkerHeartbeatReporter } from './worker-heartbeat.reporter';
@@ -63,7 +63,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
-        : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases } }),
+        : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook: addPathAliases, preloadModules: [...PRELOADED_WORKFLOW_MODULES] } }),
       shutdownGraceTime: shutdownGraceMs,
       interceptors: { activity: [activityRetryReporter(client, this.config.reportActivityRetryFromAttempt)] },
       ...this.config.tuning,

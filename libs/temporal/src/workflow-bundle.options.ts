@@ -41,10 +41,29 @@ export function prebuiltWorkflowBundlePath(root: string = projectRoot()): string
 }
 
 /**
- * The options every workflow bundle is built with (npm run build, the test
- * bundles): the sources, the path aliases, and the failure converter that
- * encodes failure messages (it must be inside the bundle to apply to workflows).
+ * Modules loaded once per worker thread and shared (deep-frozen) by every
+ * workflow in the reused V8 context, instead of being evaluated again for
+ * each workflow. Only pure libraries belong here: constants, types, pure
+ * functions, and caches of deterministic values (the business calendar's
+ * Intl formatters). Anything holding per-workflow state must stay out, or
+ * one case would see another's. Measured in BENCHMARKS.md (worker memory
+ * per cached case, CPU per case).
  */
-export function workflowBundleOptions(root: string = projectRoot()): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook' | 'failureConverterPath'> {
-  return { workflowsPath: workflowsSourcePath(root), webpackConfigHook: addPathAliases, failureConverterPath: FAILURE_CONVERTER_PATH };
+export const PRELOADED_WORKFLOW_MODULES: readonly string[] = ['@careloop/domain', '@careloop/contracts'];
+
+/**
+ * The options every workflow bundle is built with (npm run build, the test
+ * bundles): the sources, the path aliases, the shared pure libraries, and the
+ * failure converter that encodes failure messages (it must be inside the
+ * bundle to apply to workflows).
+ */
+export function workflowBundleOptions(
+  root: string = projectRoot(),
+): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook' | 'failureConverterPath' | 'preloadModules'> {
+  return {
+    workflowsPath: workflowsSourcePath(root),
+    webpackConfigHook: addPathAliases,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    preloadModules: [...PRELOADED_WORKFLOW_MODULES],
+  };
 }
