@@ -49,7 +49,7 @@ export class WorkerHeartbeatReporter {
     let state = 'running';
     const mem = process.memoryUsage();
     const mib = (n: number) => Math.round(n / 2 ** 20);
-    let detail = `cached ${s.numCachedWorkflows} workflows, ${s.numInFlightWorkflowActivations} activations and ${s.numInFlightActivities} activities in flight; rss ${mib(mem.rss)} MiB, heap ${mib(mem.heapUsed)} MiB`;
+    let detail = `cached ${s.numCachedWorkflows} of at most ${this.worker.options.maxCachedWorkflows} workflows, ${s.numInFlightWorkflowActivations} activations and ${s.numInFlightActivities} activities in flight; rss ${mib(mem.rss)} MiB, heap ${mib(mem.heapUsed)} MiB`;
     if (s.runState !== 'RUNNING') {
       state = s.runState.toLowerCase();
       detail = `worker ${s.runState}`;
