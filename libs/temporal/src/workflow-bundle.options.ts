@@ -43,13 +43,15 @@ export function prebuiltWorkflowBundlePath(root: string = projectRoot()): string
 /**
  * Modules loaded once per worker thread and shared (deep-frozen) by every
  * workflow in the reused V8 context, instead of being evaluated again for
- * each workflow. Only pure libraries belong here: constants, types, pure
- * functions, and caches of deterministic values (the business calendar's
- * Intl formatters). Anything holding per-workflow state must stay out, or
- * one case would see another's. Measured in BENCHMARKS.md (worker memory
- * per cached case, CPU per case).
+ * each cached case: the pure libraries and the workflow modules themselves.
+ * Safe only while none of them keeps state at module level (constants, pure
+ * functions, classes and caches of deterministic values such as the business
+ * calendar's Intl formatters are fine): a case's state lives in the objects
+ * its workflow function creates. Anything else would let one case see
+ * another's. test/unit/temporal/preloaded-modules.spec.ts guards it; the
+ * saving is in BENCHMARKS.md (worker memory per cached case).
  */
-export const PRELOADED_WORKFLOW_MODULES: readonly string[] = ['@careloop/domain', '@careloop/contracts'];
+export const PRELOADED_WORKFLOW_MODULES: readonly string[] = ['@careloop/domain', '@careloop/contracts', '@careloop/workflows'];
 
 /**
  * The options every workflow bundle is built with (npm run build, the test

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { PRELOADED_WORKFLOW_MODULES, projectRoot, tsconfigPathAliases } from '@careloop/temporal';
 
 /**
- * The workflow bundle preloads these libraries once per worker thread and
- * shares them, frozen, between every cached case. A module-level `let` or
+ * The workflow bundle preloads these modules (the pure libraries and the
+ * workflows) once per worker thread and shares them, frozen, between every
+ * cached case. A module-level `let` or
  * `var` there would be one variable for all cases: one case could see
  * another's value, and replay would depend on which cases ran before.
  */
 const MODULE_LEVEL_MUTABLE = /^(export\s+)?(let|var)\s/;
 
-describe('libraries preloaded into the workflow sandbox', () => {
+describe('modules preloaded into the workflow sandbox', () => {
   const aliases = tsconfigPathAliases(projectRoot());
 
   function sources(dir: string): string[] {
