@@ -55,7 +55,7 @@ export const PRELOADED_WORKFLOW_MODULES: readonly string[] = ['@careloop/domain'
 
 /**
  * The options every workflow bundle is built with (npm run build, the test
- * bundles): the sources, the path aliases, the shared pure libraries, and the
+ * bundles): the sources, the path aliases, the modules shared between cases, and the
  * failure converter that encodes failure messages (it must be inside the
  * bundle to apply to workflows).
  */
