@@ -25,6 +25,19 @@ const transform = {
   ],
 };
 
+/**
+ * The unit tests once more on a clock 400 days ahead (another year, another weekday): a test whose outcome
+ * depends on today's date fails here. Only Date is faked; timers stay real, and the shifted clock advances
+ * with real time. See test/support/fixture-dates.ts for the rule the other suites follow.
+ */
+const CLOCK_SHIFT_DAYS = 400;
+const shiftedClock = {
+  enableGlobally: true,
+  advanceTimers: true,
+  now: Date.now() + CLOCK_SHIFT_DAYS * 86_400_000,
+  doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+};
+
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 /** @type {import('jest').Config} */
@@ -34,6 +47,12 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: `unit@+${CLOCK_SHIFT_DAYS}d`,
+      testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+      fakeTimers: shiftedClock,
     },
     {
       ...common,

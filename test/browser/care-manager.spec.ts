@@ -3,6 +3,7 @@ import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { USERS } from '../support/auth';
 import { launchChromium, openPage, screenshot, signIn, textMatching } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { dateFromToday } from '../support/fixture-dates';
 
 /**
  * A care manager works a case in the console, in Chromium, against the real
@@ -133,7 +134,7 @@ describe('console: a care manager takes a case from enrolment to an active care 
     await plan.getByLabel('Problem p1').fill('Repeated admissions for heart failure');
     await plan.getByLabel('Goal g1').fill('No admission for 90 days');
     const target = await plan.getByLabel('Target date').inputValue();
-    await plan.getByLabel('Target date').fill('2020-01-01');
+    await plan.getByLabel('Target date').fill(dateFromToday(-365));
     await plan.getByLabel('Intervention i1').fill('Weekly symptom check-in');
     await plan.getByRole('button', { name: 'Add a referral' }).click();
     await plan.getByLabel('Referral r1: specialty').fill('cardiology');

@@ -3,6 +3,7 @@ import { caseWorkflowId } from '@careloop/contracts';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { USERS } from '../support/auth';
+import { addCalendarDays, dateFromToday } from '../support/fixture-dates';
 
 /**
  * The vertical slice through HTTP, against a real Temporal dev server and a
@@ -21,7 +22,8 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
   });
 
   const anonymous = () => request(stack.baseUrl);
-  const body = { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' };
+  const enrollmentDate = dateFromToday(-30);
+  const body = { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate };
 
 
   it('starts a case (201), and the same member + program again returns the same case (200)', async () => {
@@ -59,9 +61,10 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
       workflowStatus: 'RUNNING',
       programCode: 'CCM',
       policyVersion: 'CCM@default',
-      screeningDueAt: '2027-01-30T00:00:00.000Z',
+      // 90 days from the enrollment date (seed 001).
+      screeningDueAt: `${addCalendarDays(enrollmentDate, 90)}T00:00:00.000Z`,
       closureReason: null,
-      record: { memberRef: 'M-000456', programCode: 'CCM', enrollmentDate: '2026-11-01', phase: 'screening' },
+      record: { memberRef: 'M-000456', programCode: 'CCM', enrollmentDate, phase: 'screening' },
     });
     const rows = await stack.sql('SELECT count(*)::int AS n FROM cases WHERE id = $1', [created.body.id]);
     expect(rows[0]!.n).toBe(1);

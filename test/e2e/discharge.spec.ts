@@ -5,6 +5,7 @@ import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { USERS } from '../support/auth';
 import { eventually } from '../support/eventually';
 import { hl7Sample, sampleJson, sampleText } from '../support/integration-samples';
+import { dateFromToday, instantFromNow } from '../support/fixture-dates';
 
 const HL7 = 'x-application/hl7-v2+er7';
 
@@ -72,7 +73,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     expect(runs).toHaveLength(1);
     expect(await stack.sql('SELECT redeliveries FROM discharge_events WHERE discharge_id = $1', [id])).toEqual([{ redeliveries: 1 }]);
 
-    const changed = await post('application/json', { ...sampleJson<Record<string, unknown>>('discharge.json'), dischargedAt: '2026-11-21T09:00:00-05:00' }).expect(409);
+    const changed = await post('application/json', { ...sampleJson<Record<string, unknown>>('discharge.json'), dischargedAt: instantFromNow(-2 * 3_600_000) }).expect(409);
     expect(changed.body).toMatchObject({ code: 'integration_event_conflict', status: 409 });
   });
 
@@ -101,16 +102,17 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
   });
 
   it('a discharge of a member with an open case signals that case; the care team completes tasks through the API', async () => {
-    const opened = await stack.as(USERS.cm1).post('/cases').send({ memberRef: 'M-000777', programCode: 'CCM', enrollmentDate: '2026-11-01' }).expect(201);
+    const opened = await stack.as(USERS.cm1).post('/cases').send({ memberRef: 'M-000777', programCode: 'CCM', enrollmentDate: dateFromToday(-30) }).expect(201);
+    // The sample as a hospital sends it now: discharged an hour ago, every deadline ahead.
     const event = { ...sampleJson<Record<string, unknown>>('discharge.json'), eventId: 'evt-open-case-1', memberRef: 'M-000777' };
     const res = await post('application/json', event).expect(201);
     expect(res.body.caseId).toBe(opened.body.id);
     const discharge = await eventually(
       () => stack.as(USERS.cm1).get(`/discharges/${res.body.id}`),
-      (r) => r.body.status === 'in_progress',
+      (r) => r.body.status === 'in_progress' && r.body.tasks.some((t: { task: string; status: string }) => t.task === 'pcp_informed' && t.status === 'done'),
     );
     expect(discharge.body.caseStarted).toBe(false);
-    // The sender named the PCP: the workflow informed them itself.
+    // The sender named the PCP: the workflow informed them itself, in time.
     expect(discharge.body.tasks.find((t: { task: string }) => t.task === 'pcp_informed')).toMatchObject({ status: 'done', completedBy: 'system:careloop' });
 
     const H = { 'idempotency-key': 'contact-1' };
@@ -128,12 +130,34 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     expect(summaries).toEqual(
       expect.arrayContaining([
         `discharge-planning: discharge reported (json); transition of care ${res.body.id} started`,
-        // The sample discharge lies days back, past the PCP deadline: done, late.
-        'discharge-planning: PCP informed of the discharge done late by system:careloop',
+        'discharge-planning: PCP informed of the discharge done by system:careloop',
         'discharge-planning: contact with the member done by cm-1',
       ]),
     );
     await stack.as(USERS.cm1).get('/discharges/discharge-000000000000000000000000').expect(404);
+  });
+
+  it('a discharge reported ten days late: the PCP is informed late, the member contact is already missed and can still be done (late)', async () => {
+    const opened = await stack.as(USERS.cm1).post('/cases').send({ memberRef: 'M-000778', programCode: 'CCM', enrollmentDate: dateFromToday(-30) }).expect(201);
+    // Ten calendar days are past any two business days, whatever the weekday or holidays.
+    const event = { ...sampleJson<Record<string, unknown>>('discharge.json', Date.now() - 10 * 86_400_000), eventId: 'evt-open-case-late', memberRef: 'M-000778' };
+    const res = await post('application/json', event).expect(201);
+    const discharge = await eventually(
+      () => stack.as(USERS.cm1).get(`/discharges/${res.body.id}`),
+      (r) => r.body.tasks?.find((t: { task: string }) => t.task === 'member_contact')?.status === 'missed',
+    );
+    expect(discharge.body.tasks.find((t: { task: string }) => t.task === 'pcp_informed')).toMatchObject({ status: 'done', completedBy: 'system:careloop' });
+    const late = await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/member_contact`).send({}).expect(200);
+    expect(late.body).toMatchObject({ task: 'member_contact', status: 'done', completedBy: 'cm-1' });
+
+    const summaries = await timelineSummaries(opened.body.id, 3);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        'discharge-planning: PCP informed of the discharge done late by system:careloop',
+        expect.stringMatching(/^discharge-planning: contact with the member missed \(due /),
+        'discharge-planning: contact with the member done late by cm-1',
+      ]),
+    );
   });
 
   it('enrollment batch: each member once; duplicates and invalid rows reported per row; a second delivery creates nothing', async () => {
@@ -154,7 +178,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     );
     expect(rows).toEqual([{ n: 3 }]);
 
-    const tooMany = { members: Array.from({ length: 1001 }, (_, i) => ({ memberRef: `M-${i}`, programCode: 'CCM', enrollmentDate: '2026-11-01' })) };
+    const tooMany = { members: Array.from({ length: 1001 }, (_, i) => ({ memberRef: `M-${i}`, programCode: 'CCM', enrollmentDate: dateFromToday(-30) })) };
     const refused = await stack.asIntegration().post('/integrations/enrollment-events').send(tooMany).expect(413);
     expect(refused.body).toMatchObject({ code: 'payload_too_large', errors: [{ field: 'members', reason: 'must list at most 1000 members' }] });
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/ports';
 import { bearer, USERS } from '../support/auth';
+import { dateFromToday } from '../support/fixture-dates';
 
 /**
  * `npm start` as a user meets it: the built start script brings up the
@@ -84,7 +85,7 @@ async function startCareLoop(dataDir: string, apiPort: number): Promise<Started>
 
 describe('npm start (the whole system on embedded defaults)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'careloop-start-'));
-  const body = { memberRef: 'M-START-1', programCode: 'CCM', enrollmentDate: '2026-11-01' };
+  const body = { memberRef: 'M-START-1', programCode: 'CCM', enrollmentDate: dateFromToday(-30) };
   // npm start runs on the development signing secret, so a locally minted token is accepted.
   const auth = bearer(USERS.cm1);
 

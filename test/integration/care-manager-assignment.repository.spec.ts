@@ -8,6 +8,7 @@ import {
   StaffRosterRepository,
 } from '@careloop/persistence';
 import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { instantFromNow } from '../support/fixture-dates';
 
 /** Assignment against real Postgres: the cap holds under concurrency, language is preferred, closure frees the slot. */
 describe('CareManagerAssignmentRepository (real Postgres)', () => {
@@ -41,7 +42,7 @@ describe('CareManagerAssignmentRepository (real Postgres)', () => {
     riskTier: 'high',
     preferredLanguage,
     caseloadCap: 2,
-    at: '2026-11-23T10:00:00.000Z',
+    at: instantFromNow(-2 * 3_600_000),
   });
 
   it('prefers a care manager who speaks the member language (by primary subtag), and is idempotent', async () => {
@@ -73,7 +74,7 @@ describe('CareManagerAssignmentRepository (real Postgres)', () => {
   it('frees the slot when the case closes', async () => {
     const [taken] = await ds.query(`SELECT case_id FROM case_assignments WHERE care_manager_id = 'cm-en' ORDER BY case_id LIMIT 1`);
     await new CaseEventRepository(ds).append(taken.case_id, 'run-1', [
-      { seq: 1, at: '2026-11-24T10:00:00.000Z', actorId: 'sup', summary: 'case closed', data: { kind: 'case_closed', reason: 'transferred', detail: null } },
+      { seq: 1, at: instantFromNow(-3_600_000), actorId: 'sup', summary: 'case closed', data: { kind: 'case_closed', reason: 'transferred', detail: null } },
     ]);
     expect(await assignments.assign(request(9))).toEqual({ status: 'assigned', careManagerId: 'cm-en', languageMatch: true });
   });

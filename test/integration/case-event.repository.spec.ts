@@ -5,6 +5,7 @@ import type { CaseEvent } from '@careloop/contracts';
 import { ensureDatabase } from '../../scripts/embedded-postgres';
 import { CaseState } from '../../workflows/case.state';
 import { caseInput, screeningAnswers } from '../support/case-fixtures';
+import { dateFromToday, instantFromNow } from '../support/fixture-dates';
 
 /**
  * The persistence activity's writes against real Postgres: every event and
@@ -46,8 +47,8 @@ describe('CaseEventRepository (real Postgres)', () => {
 
   /** Real events, made by the workflow's own state class. */
   function screenedCase(caseId: string, runId: string): CaseEvent[] {
-    const t0 = '2026-11-02T09:00:00.000Z';
-    const state = CaseState.open(caseId, caseInput('2026-11-01'), runId, t0);
+    const t0 = instantFromNow(-3_600_000);
+    const state = CaseState.open(caseId, caseInput(dateFromToday(-1)), runId, t0);
     state.startAttempt(t0);
     state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm-1', note: 'spoke with member' }, t0);
     state.submitScreening({ answers: screeningAnswers, actorId: 'cm-1' }, t0);

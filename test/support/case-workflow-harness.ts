@@ -1,9 +1,9 @@
+import { dateFromToday } from './fixture-dates';
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type Duration } from '@temporalio/common';
-import { DAY_MS } from '@careloop/domain';
 import {
   CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
@@ -71,7 +71,7 @@ export async function expectRefused(update: Promise<unknown>, reason: RegExp): P
 }
 
 export function isoDateDaysBefore(nowMs: number, days: number): string {
-  return new Date(nowMs - days * DAY_MS).toISOString().slice(0, 10);
+  return dateFromToday(-days, nowMs);
 }
 
 /**

@@ -114,7 +114,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
 
       // No consent without a plan; no invalid plan; consent only for the latest version.
       await expectRefused(handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] }), /no proposed care plan/);
-      const badPlan = { ...carePlan(today), goals: [{ id: 'g1', problemIds: ['nope'], description: 'x', targetDate: '2000-01-01' }] };
+      const badPlan = { ...carePlan(today), goals: [{ id: 'g1', problemIds: ['nope'], description: 'x', targetDate: isoDateDaysBefore(now, 365) }] };
       await expectRefused(handle.executeUpdate(proposePlanUpdate, { args: [{ plan: badPlan, actorId: 'cm-1' }] }), /care plan is not valid: goals\[0\]/);
       const proposed = await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today), actorId: 'cm-1' }] });
       expect(proposed.planVersion).toBe(1);

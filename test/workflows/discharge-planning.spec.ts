@@ -107,7 +107,7 @@ describe('discharge planning workflow (time-skipping server)', () => {
       await expectRefused(handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'member_contact' }] }), /already done/);
       await expectRefused(handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'home_visit' as never }] }), /unknown task home_visit/);
       await expectRefused(
-        handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'follow_up_visit', completedAt: '2020-01-01T00:00:00Z' }] }),
+        handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'follow_up_visit', completedAt: new Date(Date.parse(dischargedAt) - 86_400_000).toISOString() }] }),
         /between the discharge and now/,
       );
 

@@ -6,7 +6,7 @@ import { DischargeIntakeService } from '../../../apps/api/src/integrations/disch
 import { PolicyRegistry } from '../../../apps/api/src/policies/policy-registry';
 import { ApiError } from '../../../apps/api/src/common/api-error';
 import type { ApiConfig } from '../../../apps/api/src/api.config';
-import { hl7Sample, sampleJson } from '../../support/integration-samples';
+import { hl7SampleAsWritten as hl7Sample, sampleJsonAsWritten as sampleJson } from '../../support/integration-samples';
 
 const config = { caseIdSecret: 'unit-test-secret-0123456789', integrationDefaultProgram: 'TOC', temporal: { taskQueue: 'q' }, policyFile: undefined } as unknown as ApiConfig;
 

@@ -2,7 +2,7 @@ import { parseAdtA03 } from '../../../apps/api/src/integrations/hl7/adt-a03.mapp
 import { parseFhirDischarge } from '../../../apps/api/src/integrations/fhir/fhir-discharge.mapper';
 import { parseJsonDischarge } from '../../../apps/api/src/integrations/json-discharge.parser';
 import { DischargeFormatError } from '../../../apps/api/src/integrations/discharge-input';
-import { hl7Sample, sampleJson } from '../../support/integration-samples';
+import { hl7SampleAsWritten as hl7Sample, sampleJsonAsWritten as sampleJson } from '../../support/integration-samples';
 
 const TZ = 'America/New_York';
 

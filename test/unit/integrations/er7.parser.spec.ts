@@ -1,5 +1,5 @@
 import { decodeEscapes, parseEr7, Er7SyntaxError } from '../../../apps/api/src/integrations/hl7/er7.parser';
-import { hl7Sample } from '../../support/integration-samples';
+import { hl7SampleAsWritten as hl7Sample } from '../../support/integration-samples';
 
 const standard = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
 
