@@ -31,10 +31,14 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
 
   const post = (contentType: string, body: string | object) => stack.asIntegration().post('/integrations/discharge-events').set('content-type', contentType).send(body);
 
-  async function timelineSummaries(caseId: string, count: number): Promise<string[]> {
+  /** The case's timeline once it holds `count` external events (and the summary `until`, if given). */
+  async function timelineSummaries(caseId: string, count: number, until?: string): Promise<string[]> {
     const res = await eventually(
       () => stack.as(USERS.cm1).get(`/cases/${caseId}/timeline?limit=200`),
-      (r) => r.status === 200 && r.body.items.filter((i: { kind: string }) => i.kind === 'external_event_recorded').length >= count,
+      (r) =>
+        r.status === 200 &&
+        r.body.items.filter((i: { kind: string }) => i.kind === 'external_event_recorded').length >= count &&
+        (until === undefined || r.body.items.some((i: { summary: string }) => i.summary === until)),
     );
     expect(res.status).toBe(200);
     return res.body.items.map((i: { summary: string }) => i.summary);
@@ -125,7 +129,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     const unknown = await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/home_visit`).send({}).expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'task', reason: expect.stringMatching(/^task must be one of member_contact/) }]);
 
-    const summaries = await timelineSummaries(opened.body.id, 3);
+    const summaries = await timelineSummaries(opened.body.id, 3, 'discharge-planning: contact with the member done by cm-1');
     expect(summaries[0]).toBe('case opened');
     expect(summaries).toEqual(
       expect.arrayContaining([
@@ -150,7 +154,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     const late = await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/member_contact`).send({}).expect(200);
     expect(late.body).toMatchObject({ task: 'member_contact', status: 'done', completedBy: 'cm-1' });
 
-    const summaries = await timelineSummaries(opened.body.id, 3);
+    const summaries = await timelineSummaries(opened.body.id, 3, 'discharge-planning: contact with the member done late by cm-1');
     expect(summaries).toEqual(
       expect.arrayContaining([
         'discharge-planning: PCP informed of the discharge done late by system:careloop',
