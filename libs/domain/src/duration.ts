@@ -19,3 +19,4 @@ export function parseDuration(value: string | number): number {
 }
 
 export const DAY_MS = UNITS.d!;
+export const HOUR_MS = UNITS.h!;

@@ -12,6 +12,7 @@ export * from './duration';
 export * from './program-policy';
 export * from './committee-update';
 export * from './program-policy.resolve';
+export * from './regulatory-limits';
 export * from './risk-stratification';
 export * from './care-plan.validation';
 export * from './committee-update.deidentify';

@@ -1,6 +1,7 @@
 import { checkCalendar } from './business-calendar';
 import { CONTACT_CHANNELS } from './contact';
 import { parseDuration } from './duration';
+import { regulatoryProblem } from './regulatory-limits';
 import { DEFAULT_PROGRAM_POLICY, type ProgramPolicy } from './program-policy';
 import { TRANSITION_TASKS } from './transition-of-care';
 
@@ -98,7 +99,13 @@ function mergeScalar(key: string, value: unknown, field: string, problems: Polic
   }
   // `…Ms` settings, and the entries of a `…Ms` record (contactCadenceMs.high, decisionMs.expedited), are durations.
   if (key.endsWith('Ms') || /Ms\.[^.]+$/.test(field)) {
-    return duration(value, field, problems) ?? current;
+    const ms = duration(value, field, problems);
+    const refused = ms === undefined ? undefined : regulatoryProblem(settingPath(field), ms);
+    if (refused) {
+      problems.push({ field, reason: refused });
+      return current;
+    }
+    return ms ?? current;
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     problems.push({ field, reason: 'must be a whole number of at least 1' });

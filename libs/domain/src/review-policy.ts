@@ -1,6 +1,5 @@
-import { DAY_MS } from './duration';
+import { DAY_MS, HOUR_MS } from './duration';
 
-const HOUR_MS = 3_600_000;
 
 export const UR_URGENCIES = ['expedited', 'standard'] as const;
 /** Expedited: the member's life, health or ability to regain function could be jeopardised by the standard wait. */

@@ -119,3 +119,13 @@ export function listScope(p: Principal, teamMembers: readonly string[]): { reado
   const ids = new Set(p.role === 'care_manager' ? [p.sub, ...teamMembers] : teamMembers);
   return { all: false, careManagerIds: [...ids] };
 }
+
+/**
+ * Policy overrides at case start (`POST /cases` `policyOverrides`) change a case's clocks. They are for
+ * local demos and tests: on the development signing secret anyone can mint any role's token with
+ * `npm run token`, so there every role may send them; on a real deployment only an admin may. No one
+ * may lengthen a regulatory clock either way (libs/domain regulatory-limits.ts).
+ */
+export function mayOverridePolicy(principal: Principal, auth: { readonly developmentSecret: boolean }): boolean {
+  return auth.developmentSecret || principal.role === 'admin';
+}

@@ -49,6 +49,11 @@ export interface AuthConfig {
    * production, where anyone could mint a token with `npm run token` anyway.
    */
   readonly devLogin: boolean;
+  /**
+   * Tokens are checked against the public development secret (no AUTH_JWKS_URL, AUTH_JWT_SECRET unset):
+   * anyone can mint any role's token, so this is a local demo or test deployment, never a real one.
+   */
+  readonly developmentSecret: boolean;
 }
 
 export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
@@ -66,5 +71,6 @@ export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     devLogin: !env.AUTH_JWKS_URL && env.NODE_ENV !== 'production',
+    developmentSecret: !env.AUTH_JWKS_URL && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET,
   };
 }

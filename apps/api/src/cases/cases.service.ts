@@ -19,6 +19,8 @@ import {
 import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
 import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
+import { mayOverridePolicy } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
 import { ApiError, caseNotFound } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { PolicyRegistry } from '../policies/policy-registry';
@@ -47,7 +49,13 @@ export class CasesService {
    * on one workflow: the server admits a single running execution per id, and
    * the loser of a race gets "already started" and answers with the existing case.
    */
-  async start(dto: StartCaseDto): Promise<StartCaseResult> {
+  /** `principal` null: an integration's intake, which never sends overrides. */
+  async start(dto: StartCaseDto, principal: Principal | null): Promise<StartCaseResult> {
+    if (dto.policyOverrides && (principal === null || !mayOverridePolicy(principal, this.config.auth))) {
+      throw new ApiError('forbidden', 'A case runs on its program policy; overrides at case start are for local demos and tests.', [
+        { field: 'policyOverrides', reason: 'accepted only from an admin, or on a local deployment that runs on the development signing secret' },
+      ]);
+    }
     const problems = dto.policyOverrides ? checkPolicyOverrides(dto.policyOverrides, 'policyOverrides') : [];
     if (problems.length) {
       throw new ApiError('validation_failed', `Invalid field(s): ${problems.map((p) => p.field).join(', ')}`, problems);

@@ -79,7 +79,7 @@ export class EnrollmentIntakeService {
 
   private async start(index: number, row: z.infer<typeof Row>): Promise<EnrollmentRowResult> {
     try {
-      const { created, caseId } = await this.cases.start(row);
+      const { created, caseId } = await this.cases.start(row, null);
       return { index, status: created ? 'created' : 'existing', caseId };
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'internal_error';
