@@ -8,8 +8,9 @@ import { parseIsoInstant } from './due-dates';
  * allow-list — never by copying the facts and deleting fields — so a field
  * added to the facts later stays out until someone adds it here on purpose.
  *
- * Kept: the PHI-free case id (a keyed hash, see docs/architecture.md),
- * program, phase, step, risk tier, plan version, trigger, and counts.
+ * Kept: the case id (for the case's own timeline; the committee reads the
+ * update under a random code instead, docs/architecture.md "Case ids and
+ * PHI"), program, phase, step, risk tier, plan version, trigger, and counts.
  * Dropped: the member reference, the enrollment date, the opened-at
  * timestamp (only whole months in the program remain), goal descriptions
  * and target dates (only counts by status remain), and every note.

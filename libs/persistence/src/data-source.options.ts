@@ -17,6 +17,7 @@ import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './enti
 import { ComplaintEntity } from './entities/complaint.entity';
 import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
+import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -38,6 +39,7 @@ export const ENTITIES = [
   ComplaintEntity,
   DischargeEventEntity,
   WorkerHeartbeatEntity,
+  CommitteePseudonymEntity,
 ];
 
 /**

@@ -1,14 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommitteeRepository } from '@careloop/persistence';
+import { CommitteeRepository, type CommitteePageEnd } from '@careloop/persistence';
 import { Access } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error';
 import { PageQuery } from '../common/page.query';
 
 /**
  * The committee's view (seed 003 step 9): de-identified only. Counts of open
- * cases, and the updates the case workflows sent it, which carry the PHI-free
- * case id, risk tier, step and months in the program, never a member.
+ * cases, and the updates the case workflows sent it: risk tier, step and months
+ * in the program, under the case's random committee code (never the case id,
+ * which is derived from the member reference, and never a member).
  */
 @ApiTags('committee')
 @ApiBearerAuth()
@@ -30,15 +31,16 @@ export class CommitteeController {
     const limit = q.limit ?? 50;
     const items = await this.committee.updates(q.cursor === undefined ? null : decodeCursor(q.cursor), limit);
     const last = items.at(-1);
-    return { items, nextCursor: items.length === limit && last ? Buffer.from(JSON.stringify({ at: last.at, key: last.id })).toString('base64url') : null };
+    // The cursor holds only what the page showed (time and update id), never a case id.
+    return { items, nextCursor: items.length === limit && last ? Buffer.from(JSON.stringify({ at: last.at, id: last.id })).toString('base64url') : null };
   }
 }
 
-function decodeCursor(cursor: string): { at: string; key: string } {
+function decodeCursor(cursor: string): CommitteePageEnd {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; key?: unknown };
-    if (typeof value.at === 'string' && !Number.isNaN(Date.parse(value.at)) && typeof value.key === 'string' && value.key.length <= 160) {
-      return { at: value.at, key: value.key };
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
+    if (typeof value.at === 'string' && !Number.isNaN(Date.parse(value.at)) && typeof value.id === 'string' && value.id.length <= 40) {
+      return { at: value.at, id: value.id };
     }
   } catch {
     // falls through to the 400
