@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -38,6 +38,7 @@ export async function installAtomically(
   mkdirSync(dirname(target), { recursive: true });
   // Unique per call, even for two installs in one process.
   const scratch = mkdtempSync(`${target}.partial-`);
+  chmodSync(scratch, 0o755); // mkdtemp makes it private; the installed folder is read by other users (postgres)
   try {
     await fill(scratch);
     if (!isComplete(scratch)) {
