@@ -39,12 +39,19 @@ describe('docker-compose.yml', () => {
 
   it('has Postgres, Temporal on it, the Temporal UI, and the api and worker images', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['postgres', 'temporal', 'temporal-setup', 'temporal-ui', 'api', 'worker']),
+      expect.arrayContaining(['postgres', 'temporal-schema', 'temporal', 'temporal-setup', 'temporal-ui', 'api', 'worker']),
     );
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     for (const service of ['api', 'worker']) {
       const target = compose.services[service]!.build!.target;
       expect(dockerfile).toMatch(new RegExp(`^FROM .+ AS ${target}$`, 'm'));
+    }
+  });
+
+  it('mounts only shell scripts that parse', () => {
+    for (const script of ['deploy/postgres/01-careloop.sh', 'deploy/temporal/setup-schema.sh', 'deploy/temporal/register-search-attributes.sh']) {
+      const res = spawnSync('sh', ['-n', join(root, script)], { encoding: 'utf8' });
+      expect({ script, stderr: res.stderr, status: res.status }).toEqual({ script, stderr: '', status: 0 });
     }
   });
 
