@@ -8,7 +8,7 @@ const builtinMessage = 'Node built-ins are not deterministic and are unavailable
 const nodeBuiltinPaths = builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: builtinMessage }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'tools/**', 'data/**', 'coverage/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'tools/**', 'data/**', 'coverage/**', 'node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

