@@ -7,6 +7,8 @@ import { eventually } from '../support/eventually';
 import { hl7Sample, sampleJson, sampleText } from '../support/integration-samples';
 
 const HL7 = 'x-application/hl7-v2+er7';
+/** The integration client of `stack.asIntegration()`, as the API names it (the principal subject). */
+const FEED = 'integration:test-feed';
 
 /**
  * Integrations through HTTP against the real Temporal dev server and Postgres:
@@ -65,7 +67,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     // The HL7 sample was sent with CR above; CRLF is the same message.
     const again = await post('text/plain', hl7Sample('discharge-adt-a03.hl7', '\r\n')).expect(200);
     expect(again.body.status).toBe('duplicate');
-    const id = dischargeWorkflowId('GENHOSP:EPICADT', 'MSG00001873', secret);
+    const id = dischargeWorkflowId({ clientId: FEED, source: 'GENHOSP:EPICADT', sourceEventId: 'MSG00001873' }, secret);
     expect(again.body.id).toBe(id);
     const runs = [];
     for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = '${id}'` })) runs.push(wf);
@@ -91,7 +93,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     expect(JSON.stringify(res.body)).not.toMatch(/M-0001|4455667|O'Brien/);
     expect(await stack.sql('SELECT 1 FROM discharge_events WHERE source_event_id = $1', [eventId])).toEqual([]);
     const source = file.endsWith('.hl7') ? 'GENHOSP:EPICADT' : '1558444216';
-    const described = await stack.temporal.workflow.getHandle(dischargeWorkflowId(source, eventId, secret)).describe().catch((e: unknown) => e);
+    const described = await stack.temporal.workflow.getHandle(dischargeWorkflowId({ clientId: FEED, source, sourceEventId: eventId }, secret)).describe().catch((e: unknown) => e);
     expect(described).toBeInstanceOf(WorkflowNotFoundError);
   });
 
