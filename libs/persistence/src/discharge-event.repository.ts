@@ -124,10 +124,14 @@ export class DischargeEventRepository {
   /** An amendment received before under this key, counting the redelivery; null the first time. */
   async repeatedAmendment(key: IntakeKey): Promise<StoredAmendment | null> {
     const rows: { amendment_id: string; discharge_id: string; case_id: string; payload_hash: string }[] = await this.dataSource.query(
-      `UPDATE discharge_amendments a SET redeliveries = a.redeliveries + 1, last_received_at = now()
-       FROM discharge_events e
-       WHERE e.discharge_id = a.discharge_id AND a.client_id = $1 AND a.source = $2 AND a.source_event_id = $3
-       RETURNING a.amendment_id, a.discharge_id, e.case_id, a.payload_hash`,
+      // A bare UPDATE … RETURNING comes back from TypeORM as [rows, count]; as a CTE it is a plain row list.
+      `WITH repeated AS (
+         UPDATE discharge_amendments a SET redeliveries = a.redeliveries + 1, last_received_at = now()
+         FROM discharge_events e
+         WHERE e.discharge_id = a.discharge_id AND a.client_id = $1 AND a.source = $2 AND a.source_event_id = $3
+         RETURNING a.amendment_id, a.discharge_id, e.case_id, a.payload_hash
+       )
+       SELECT * FROM repeated`,
       [key.clientId, key.source, key.sourceEventId],
     );
     const row = rows[0];
