@@ -4,7 +4,7 @@ import type { AmendmentRecord, DischargeEventRepository, DischargeOfVisit, Store
 import type { TemporalClientService } from '@careloop/temporal';
 import type { DischargeStatus } from '@careloop/contracts';
 import { DischargeAmendmentService } from '../../../apps/api/src/integrations/discharge-amendment.service';
-import { ApiError } from '../../../apps/api/src/common/api-error';
+import { refusal } from '../../support/api-refusal';
 import type { ApiConfig } from '../../../apps/api/src/api.config';
 
 const config = { caseIdSecret: 'unit-test-secret-0123456789' } as unknown as ApiConfig;
@@ -53,14 +53,6 @@ function target(patch: Partial<DischargeOfVisit> = {}): DischargeOfVisit {
   return { dischargeId: 'discharge-1', caseId: 'case-1', dischargedAt: at(30), disposition: '01', pcpId: 'PCP-1', cancelled: false, ...patch };
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 describe('DischargeAmendmentService (ADT^A13 cancel, ADT^A08 update)', () => {
   it('cancels through the workflow update (its id derived from the message), then stores the amendment', async () => {

@@ -4,7 +4,7 @@ import type { DischargeEventRepository, DischargeIntake } from '@careloop/persis
 import type { TemporalClientService } from '@careloop/temporal';
 import { DischargeIntakeService } from '../../../apps/api/src/integrations/discharge-intake.service';
 import { PolicyRegistry } from '../../../apps/api/src/policies/policy-registry';
-import { ApiError } from '../../../apps/api/src/common/api-error';
+import { refusal } from '../../support/api-refusal';
 import type { DischargeAmendmentService } from '../../../apps/api/src/integrations/discharge-amendment.service';
 import type { ApiConfig } from '../../../apps/api/src/api.config';
 import { hl7Sample, sampleJson } from '../../support/integration-samples';
@@ -38,14 +38,6 @@ function intake(record: Partial<DischargeIntake> = {}) {
   return { service: new DischargeIntakeService(config, temporal, events, new PolicyRegistry(config), amendments), started, rows, amended };
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 describe('DischargeIntakeService', () => {
   it('starts one workflow per event: the first delivery is created, the next is not', async () => {
