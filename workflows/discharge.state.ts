@@ -1,14 +1,17 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { parseIsoInstant, TRANSITION_TASK_LABELS, TRANSITION_TASKS, transitionSchedule, type TransitionTask } from '@careloop/domain';
+import { parseIsoInstant, TRANSITION_TASK_LABELS, TRANSITION_TASKS, transitionSchedule, type DischargeDetailChanges, type TransitionTask } from '@careloop/domain';
 import {
   DISCHARGE_RULE_VIOLATION,
+  type CancelDischargeInput,
   type CompleteTransitionTaskInput,
+  type DischargeAmendmentView,
   type DischargeStatusView,
   type DischargeWorkflowInput,
   type DischargeWorkflowResult,
   type ExternalCaseEvent,
   type NotificationRequest,
   type TransitionTaskView,
+  type UpdateDischargeDetailsInput,
 } from '@careloop/contracts';
 
 /** Everything the case timeline shows from discharge planning comes from this source. */
@@ -18,6 +21,15 @@ export const DISCHARGE_SOURCE = 'discharge-planning';
 export type Outgoing = { readonly kind: 'notify'; readonly notification: NotificationRequest } | { readonly kind: 'report'; readonly event: ExternalCaseEvent };
 
 type TaskState = { -readonly [K in keyof TransitionTaskView]: TransitionTaskView[K] };
+
+/** The discharge details the sender may correct (ADT^A08); they start as the event's. */
+interface Details {
+  dischargedAt: string;
+  disposition: string | null;
+  pcpId: string | null;
+}
+
+const DETAIL_LABELS: Readonly<Record<keyof DischargeDetailChanges, string>> = { dischargedAt: 'discharge time', disposition: 'disposition', pcpId: 'PCP' };
 
 /**
  * The state of one discharge's transition of care: the four tasks with their
@@ -30,6 +42,11 @@ export class DischargeState {
   private readonly tasks: TaskState[];
   private readonly queue: Outgoing[] = [];
   private caseStarted: boolean | null = null;
+  private readonly details: Details;
+  private cancelledAt: string | null = null;
+  private readonly amendments: (DischargeAmendmentView & { readonly key: string })[] = [];
+  /** Step of a PCP notice an update asked for (a newly named PCP), until the workflow sends it. */
+  private pendingPcpNoticeStep: string | null = null;
   /** Bumped on every change, so the workflow's wait wakes up. */
   changes = 0;
 
@@ -38,6 +55,7 @@ export class DischargeState {
     private readonly input: DischargeWorkflowInput,
     now: string,
   ) {
+    this.details = { dischargedAt: input.event.dischargedAt, disposition: input.event.disposition, pcpId: input.event.pcpId };
     this.tasks = transitionSchedule(input.event.dischargedAt, now, input.policy).map((s) => ({
       ...s,
       status: 'open',
@@ -84,9 +102,9 @@ export class DischargeState {
     return this.tasks.find((t) => t.task === task)!.status;
   }
 
-  /** Every task is done, or escalated to the supervisor (who owns it from there). */
+  /** Every task is done, escalated to the supervisor (who owns it from there), or cancelled with the discharge. */
   get finished(): boolean {
-    return this.tasks.every((t) => t.status === 'done' || t.status === 'escalated');
+    return this.tasks.every((t) => t.status === 'done' || t.status === 'escalated' || t.status === 'cancelled');
   }
 
   /** The next reminder, deadline or escalation still ahead, or null when nothing is scheduled. */
@@ -123,16 +141,120 @@ export class DischargeState {
   }
 
   /** The PCP notice the workflow sends itself when the sender named the member's PCP. */
-  pcpNotice(): NotificationRequest | null {
-    const pcpId = this.input.event.pcpId;
-    if (pcpId === null) return null;
-    return this.notification('pcp_informed', 'notice', 'provider', 'pcp_discharge_notice', { pcpId, dischargedAt: this.input.event.dischargedAt });
+  pcpNotice(step = 'notice'): NotificationRequest | null {
+    const pcpId = this.details.pcpId;
+    if (pcpId === null || this.cancelledAt !== null) return null;
+    return this.notification('pcp_informed', step, 'provider', 'pcp_discharge_notice', { pcpId, dischargedAt: this.details.dischargedAt });
+  }
+
+  /** The PCP notice an update asked for (once), or null. */
+  takePendingPcpNotice(): NotificationRequest | null {
+    const step = this.pendingPcpNoticeStep;
+    this.pendingPcpNoticeStep = null;
+    return step === null || !this.pcpStillOwed ? null : this.pcpNotice(step);
+  }
+
+  /** Whether informing the PCP is still to be done (by CareLoop or the care team). */
+  get pcpStillOwed(): boolean {
+    const status = this.taskStatus('pcp_informed');
+    return status !== 'done' && status !== 'cancelled';
+  }
+
+  /** Refuses what cannot be cancelled: nothing (a repeat answers the cancelled state), only a malformed input. */
+  checkCancel(input: CancelDischargeInput): void {
+    checkAmendmentKey(input);
+  }
+
+  /**
+   * The sender cancelled the discharge: open and missed tasks are cancelled
+   * (their reminders, deadlines and escalations with them, as `nextWakeAt`
+   * only looks at open and missed tasks), done and escalated ones keep their
+   * outcome. The workflow then finishes. Once cancelled, a repeat changes nothing.
+   */
+  cancel(input: CancelDischargeInput, now: string): DischargeStatusView {
+    this.checkCancel(input);
+    if (this.cancelledAt !== null) {
+      return this.view();
+    }
+    const cancelled = this.tasks.filter((t) => t.status === 'open' || t.status === 'missed');
+    for (const t of cancelled) t.status = 'cancelled';
+    this.cancelledAt = now;
+    this.pendingPcpNoticeStep = null;
+    this.amendments.push({ key: input.key, kind: 'cancel', messageType: input.messageType, appliedAt: now, changed: [] });
+    const what = cancelled.length ? `tasks cancelled: ${cancelled.map((t) => TRANSITION_TASK_LABELS[t.task]).join(', ')}` : 'no task was open';
+    this.report('cancelled', 'discharge_cancelled', `discharge cancelled by the sender (${input.messageType}); ${what}`, now);
+    this.changes++;
+    return this.view();
+  }
+
+  checkUpdate(input: UpdateDischargeDetailsInput): void {
+    checkAmendmentKey(input);
+    if (this.cancelledAt !== null) {
+      throw violation('the discharge was cancelled; its details can no longer change');
+    }
+    const keys = Object.keys(input.changes ?? {});
+    if (keys.length === 0 || keys.some((k) => !(k in DETAIL_LABELS))) {
+      throw violation(`changes must name at least one of ${Object.keys(DETAIL_LABELS).join(', ')}`);
+    }
+    if (input.changes.dischargedAt !== undefined) {
+      try {
+        parseIsoInstant(input.changes.dischargedAt, 'dischargedAt');
+      } catch {
+        throw violation('dischargedAt must be an ISO 8601 timestamp with offset');
+      }
+    }
+  }
+
+  /**
+   * The sender corrected the discharge. A new discharge time re-plans the
+   * tasks still open (due, reminder unless sent, escalation) from it; tasks
+   * already missed, escalated or done keep their times. A newly named PCP is
+   * informed by the workflow when that is still owed. The same key twice
+   * changes nothing; values equal to the current ones are not changes.
+   */
+  updateDetails(input: UpdateDischargeDetailsInput, now: string): DischargeStatusView {
+    this.checkUpdate(input);
+    if (this.amendments.some((a) => a.key === input.key)) {
+      return this.view();
+    }
+    const changed = (Object.keys(DETAIL_LABELS) as (keyof DischargeDetailChanges)[]).filter((k) => {
+      const value = input.changes[k];
+      return value !== undefined && (k === 'dischargedAt' ? Date.parse(value) !== Date.parse(this.details.dischargedAt) : value !== this.details[k]);
+    });
+    if (changed.length === 0) {
+      return this.view();
+    }
+    let replanned = false;
+    if (changed.includes('dischargedAt')) {
+      this.details.dischargedAt = new Date(Date.parse(input.changes.dischargedAt!)).toISOString();
+      const schedule = transitionSchedule(this.details.dischargedAt, now, this.input.policy);
+      for (const t of this.tasks.filter((x) => x.status === 'open')) {
+        const s = schedule.find((x) => x.task === t.task)!;
+        t.dueAt = s.dueAt;
+        t.escalateAt = s.escalateAt;
+        if (t.remindedAt === null) t.remindAt = s.remindAt;
+        replanned = true;
+      }
+    }
+    if (changed.includes('disposition')) this.details.disposition = input.changes.disposition!;
+    if (changed.includes('pcpId')) {
+      this.details.pcpId = input.changes.pcpId!;
+      if (this.pcpStillOwed) this.pendingPcpNoticeStep = `notice:${input.key}`;
+    }
+    this.amendments.push({ key: input.key, kind: 'update', messageType: input.messageType, appliedAt: now, changed });
+    const labels = changed.map((k) => DETAIL_LABELS[k]).join(', ');
+    this.report(`update:${input.key}`, 'discharge_updated', `discharge details updated by the sender (${input.messageType}): ${labels}${replanned ? '; deadlines of open tasks re-planned' : ''}`, now);
+    this.changes++;
+    return this.view();
   }
 
   checkComplete(input: CompleteTransitionTaskInput, now: string): void {
     const t = this.tasks.find((x) => x.task === input.task);
     if (!t) {
       throw violation(`unknown task ${String(input.task)}; tasks are ${TRANSITION_TASKS.join(', ')}`);
+    }
+    if (t.status === 'cancelled') {
+      throw violation(`task ${t.task} was cancelled with the discharge (${this.cancelledAt})`);
     }
     if (t.status === 'done') {
       throw violation(`task ${t.task} is already done (${t.completedAt})`);
@@ -144,7 +266,7 @@ export class DischargeState {
       } catch (err) {
         throw violation(err instanceof Error ? err.message.replace(/, got [\s\S]*$/, '') : 'completedAt is not a timestamp');
       }
-      if (at < Date.parse(this.input.event.dischargedAt) || at > Date.parse(now)) {
+      if (at < Date.parse(this.details.dischargedAt) || at > Date.parse(now)) {
         throw violation('completedAt must lie between the discharge and now');
       }
     }
@@ -173,16 +295,18 @@ export class DischargeState {
       caseId: this.input.caseId,
       programCode: this.input.event.programCode,
       format: this.input.event.format,
-      dischargedAt: this.input.event.dischargedAt,
+      dischargedAt: this.details.dischargedAt,
       policyVersion: this.input.policyVersion,
-      status: this.caseStarted === null ? 'ensuring_case' : this.finished ? 'completed' : 'in_progress',
+      status: this.cancelledAt !== null ? 'cancelled' : this.caseStarted === null ? 'ensuring_case' : this.finished ? 'completed' : 'in_progress',
       caseStarted: this.caseStarted,
       tasks: this.tasks.map((t) => ({ ...t })),
+      cancelledAt: this.cancelledAt,
+      amendments: this.amendments.map(({ key: _key, ...a }) => ({ ...a, changed: [...a.changed] })),
     };
   }
 
   result(): DischargeWorkflowResult {
-    return { tasks: this.tasks.map((t) => ({ task: t.task, status: t.status, late: t.late })) };
+    return { status: this.cancelledAt !== null ? 'cancelled' : 'completed', tasks: this.tasks.map((t) => ({ task: t.task, status: t.status, late: t.late })) };
   }
 
   private notify(task: TransitionTask, step: string, audience: NotificationRequest['audience'], template: string, params: Record<string, string>): void {
@@ -206,6 +330,12 @@ export class DischargeState {
       kind: 'report',
       event: { key: `${this.dischargeId}:${step}`, source: DISCHARGE_SOURCE, kind, summary, occurredAt, reference: this.dischargeId },
     });
+  }
+}
+
+function checkAmendmentKey(input: { readonly key?: unknown; readonly messageType?: unknown }): void {
+  if (typeof input?.key !== 'string' || input.key === '' || typeof input.messageType !== 'string' || !/^[A-Z0-9^]{1,16}$/.test(input.messageType)) {
+    throw violation('key and messageType (e.g. ADT^A13) are required');
   }
 }
 

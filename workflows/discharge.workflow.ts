@@ -1,11 +1,14 @@
 import { ActivityFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  cancelDischargeUpdate,
   completeTransitionTaskUpdate,
   dischargeStatusQuery,
   externalEventSignal,
   SYSTEM_ACTOR,
+  updateDischargeDetailsUpdate,
   type DischargeWorkflowInput,
   type DischargeWorkflowResult,
+  type NotificationRequest,
 } from '@careloop/contracts';
 import { DischargeState } from './discharge.state';
 import { caseLink, transitionNotifications } from './discharge-activities';
@@ -20,20 +23,33 @@ import { workflowNow } from './workflow-time';
  * 3. Drives the transition-of-care tasks to their deadlines: a reminder before,
  *    `missed` at the deadline, escalation to the supervisor after; each outcome
  *    goes to the case timeline with a stable key.
- * It ends when every task is done or escalated. History stays small (four
- * tasks, a handful of timers), so it never continues as new.
+ * It ends when every task is done or escalated, or when the sender cancels
+ * the discharge (ADT^A13: open tasks cancelled). A sender's correction
+ * (ADT^A08) re-plans open deadlines and informs a newly named PCP. History
+ * stays small (four tasks, a handful of timers), so it never continues as new.
+ *
+ * Replay: the cancel and update handlers only add commands when one of them
+ * is called (a new message in history); runs without them issue exactly the
+ * commands they did before, so no `patched()` marker is needed.
  */
 export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): Promise<DischargeWorkflowResult> {
   const state = new DischargeState(workflowInfo().workflowId, input, nowIso());
   setHandler(dischargeStatusQuery, () => state.view());
   setHandler(completeTransitionTaskUpdate, (i) => state.complete(i, nowIso()), { validator: (i) => state.checkComplete(i, nowIso()) });
+  setHandler(cancelDischargeUpdate, (i) => state.cancel(i, nowIso()), { validator: (i) => state.checkCancel(i) });
+  setHandler(updateDischargeDetailsUpdate, (i) => state.updateDetails(i, nowIso()), { validator: (i) => state.checkUpdate(i) });
 
   const { started } = await caseLink.ensureCaseWithDischarge({ caseId: input.caseId, caseStart: input.caseStart, report: state.takeDischargeReport() });
   state.caseEnsured(started);
-  await informPcp(state);
+  await informPcp(state, state.pcpNotice());
 
   for (;;) {
     await flush(state);
+    const pcpNotice = state.takePendingPcpNotice();
+    if (pcpNotice) {
+      await informPcp(state, pcpNotice);
+      continue;
+    }
     if (state.finished) {
       break;
     }
@@ -52,8 +68,7 @@ export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): 
 }
 
 /** With a PCP id from the sender, the workflow informs the PCP itself; without one (or if delivery fails) the care team does. */
-async function informPcp(state: DischargeState): Promise<void> {
-  const notice = state.pcpNotice();
+async function informPcp(state: DischargeState, notice: NotificationRequest | null): Promise<void> {
   if (!notice) {
     return;
   }
@@ -64,8 +79,8 @@ async function informPcp(state: DischargeState): Promise<void> {
     log.warn('PCP discharge notice not delivered; the task stays with the care team', { template: notice.template });
     return;
   }
-  // The care team may have recorded it meanwhile.
-  if (state.taskStatus('pcp_informed') !== 'done') {
+  // The care team may have recorded it meanwhile, or the sender cancelled the discharge.
+  if (state.pcpStillOwed) {
     state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso(), nowIso());
   }
 }

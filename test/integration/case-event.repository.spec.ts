@@ -35,6 +35,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'ReviewsAndComplaints1795423388230',
       'WorkerHeartbeats1795430000000',
       'NotificationsByCase1795430512271',
+      'DischargeAmendments1795436000000',
       'CommitteePseudonyms1796161576963',
     ]);
     expect(await runMigrations(ds)).toEqual([]);

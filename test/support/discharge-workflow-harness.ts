@@ -81,7 +81,7 @@ export function dischargeWorkflowHarness(getEnv: () => TestWorkflowEnvironment, 
     });
     const started: WorkflowHandle[] = [];
     const start = async (input: DischargeWorkflowInput) => {
-      const workflowId = dischargeWorkflowId(input.event.source, `${input.event.sourceEventId}-${counter}`, 'test-secret-0123456789');
+      const workflowId = dischargeWorkflowId({ clientId: 'integration:test-feed', source: input.event.source, sourceEventId: `${input.event.sourceEventId}-${counter}` }, 'test-secret-0123456789');
       const handle = await getEnv().client.workflow.start(DISCHARGE_WORKFLOW_TYPE, { workflowId, taskQueue, args: [input] });
       started.push(handle);
       return handle;

@@ -26,8 +26,8 @@ export interface E2eStack {
   readonly sql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
   /** A client of the API signed in as `user` (every request carries its bearer token). */
   as(user: TestUser): ReturnType<typeof request.agent>;
-  /** A client of the API holding the integration API key of client `test-feed` (created with the stack). */
-  asIntegration(): ReturnType<typeof request.agent>;
+  /** A client of the API holding the integration API key of `clientId` (default `test-feed`; others listed in `integrationClients`). */
+  asIntegration(clientId?: string): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -41,9 +41,14 @@ function requiredEnv(name: string): string {
 
 /**
  * `extraEnv` adds to the worker's and API's environment (e.g. NOTIFY_WEBHOOK_URL);
- * `logger` receives every log line of both (default: errors and warnings on the console).
+ * `logger` receives every log line of both (default: errors and warnings on the console);
+ * `integrationClients` are created with their API keys besides `test-feed`.
  */
-export async function startE2eStack(name: string, extraEnv: Record<string, string> = {}, opts: { logger?: LoggerService } = {}): Promise<E2eStack> {
+export async function startE2eStack(
+  name: string,
+  extraEnv: Record<string, string> = {},
+  opts: { logger?: LoggerService; integrationClients?: readonly string[] } = {},
+): Promise<E2eStack> {
   const suffix = randomBytes(4).toString('hex');
   const database = `careloop_e2e_${name}_${suffix}`;
   const adminUrl = requiredEnv('TEST_DATABASE_ADMIN_URL');
@@ -73,11 +78,13 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
 
   const pg = new PgClient({ connectionString: databaseUrl });
   await pg.connect();
-  // An integration client as `npm run integration-key` creates it: only the key's SHA-256 is stored.
-  const integrationKey = `clk_test-feed_${randomBytes(32).toString('base64url')}`;
-  await pg.query(`INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ('test-feed', 'Test feed', $1)`, [
-    createHash('sha256').update(integrationKey).digest('hex'),
-  ]);
+  // Integration clients as `npm run integration-key` creates them: only the key's SHA-256 is stored.
+  const integrationKeys = new Map<string, string>();
+  for (const clientId of new Set(['test-feed', ...(opts.integrationClients ?? [])])) {
+    const key = `clk_${clientId}_${randomBytes(32).toString('base64url')}`;
+    await pg.query(`INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ($1, $2, $3)`, [clientId, `Test client ${clientId}`, createHash('sha256').update(key).digest('hex')]);
+    integrationKeys.set(clientId, key);
+  }
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
@@ -89,7 +96,11 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
     temporal: new Client({ connection, dataConverter: careloopDataConverter(temporalConfigFrom(temporalEnvSchema.parse(env)).payloadKeys) }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     as: (user) => request.agent(baseUrl).set(bearer(user)),
-    asIntegration: () => request.agent(baseUrl).set('x-api-key', integrationKey),
+    asIntegration: (clientId = 'test-feed') => {
+      const key = integrationKeys.get(clientId);
+      if (!key) throw new Error(`no integration client ${clientId} in this stack (add it to integrationClients)`);
+      return request.agent(baseUrl).set('x-api-key', key);
+    },
     close: async () => {
       await api.close();
       await worker.close();

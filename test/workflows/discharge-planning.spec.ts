@@ -1,10 +1,18 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, DAY_MS, localDate, localToInstant, weekday } from '@careloop/domain';
-import { caseDetailQuery, completeTransitionTaskUpdate, DISCHARGE_RULE_VIOLATION, type NotificationRequest } from '@careloop/contracts';
+import {
+  cancelDischargeUpdate,
+  caseDetailQuery,
+  completeTransitionTaskUpdate,
+  DISCHARGE_RULE_VIOLATION,
+  dischargeStatusQuery,
+  updateDischargeDetailsUpdate,
+  type NotificationRequest,
+} from '@careloop/contracts';
 import { TemporalCaseSignaller } from '@careloop/activities';
 import { type ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { maybeRecordHistory } from '../support/replay-histories';
 import { dischargeEvent, dischargeInput, dischargeMocks, dischargeWorkflowHarness } from '../support/discharge-workflow-harness';
@@ -174,6 +182,116 @@ describe('discharge planning workflow (time-skipping server)', () => {
       expect(JSON.stringify(summaries)).not.toMatch(/M-TEST-1|General Hospital/);
       await maybeRecordHistory('case-opened-by-discharge', caseHandle);
       await caseHandle.terminate('test finished');
+    });
+  });
+
+  it('a cancellation (ADT^A13) cancels open and missed tasks with their timers, keeps done ones, tells the case and completes cancelled', async () => {
+    let signaller: TemporalCaseSignaller | undefined;
+    const mocks = dischargeMocks((input) => signaller!.signalWithStart(input.caseId, input.caseStart, input.report));
+    await run(mocks, async ({ start, taskQueue }) => {
+      signaller = new TemporalCaseSignaller(env.client, taskQueue);
+      const dischargedAt = new Date((await env.currentTimeMs()) - 3_600_000).toISOString();
+      const handle = await start(dischargeInput(dischargeEvent(dischargedAt, { sourceEventId: 'evt-cancel' }), CASE_ID, { calendar: { timeZone: NY, weekendDays: [], holidays: [] } }));
+      await handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'member_contact' }] });
+      // Past the PCP deadline, before its escalation: pcp_informed is missed.
+      const pcp = (await status(handle)).tasks.find((t) => t.task === 'pcp_informed')!;
+      await skip(handle, Date.parse(pcp.dueAt) - (await env.currentTimeMs()) + 60_000);
+      expect((await status(handle)).tasks.find((t) => t.task === 'pcp_informed')!.status).toBe('missed');
+
+      const view = await handle.executeUpdate(cancelDischargeUpdate, { args: [{ key: 'amendment-a13-1', messageType: 'ADT^A13' }] });
+      expect(view.status).toBe('cancelled');
+      expect(view.cancelledAt).toEqual(expect.any(String));
+      expect(view.tasks.map((t) => [t.task, t.status])).toEqual([
+        ['member_contact', 'done'],
+        ['medication_reconciliation', 'cancelled'],
+        ['follow_up_visit', 'cancelled'],
+        ['pcp_informed', 'cancelled'],
+      ]);
+      expect(view.amendments).toEqual([{ kind: 'cancel', messageType: 'ADT^A13', appliedAt: view.cancelledAt, changed: [] }]);
+      expect(await handle.result()).toEqual({
+        status: 'cancelled',
+        tasks: [
+          { task: 'member_contact', status: 'done', late: false },
+          { task: 'medication_reconciliation', status: 'cancelled', late: false },
+          { task: 'follow_up_visit', status: 'cancelled', late: false },
+          { task: 'pcp_informed', status: 'cancelled', late: false },
+        ],
+      });
+
+      // No reminder, deadline or escalation of a cancelled task ever goes out (the timers went with the workflow).
+      const sentAtCancel = mocks.sent.length;
+      await env.sleep('32 days');
+      expect(mocks.sent).toHaveLength(sentAtCancel);
+      expect(sentFor(mocks.sent, 'pcp_informed')).toEqual(['transition_task_reminder→care_team', 'transition_task_missed→care_team']);
+      // A closed discharge still answers its state.
+      expect((await handle.query(dischargeStatusQuery)).status).toBe('cancelled');
+
+      const caseHandle = env.client.workflow.getHandle(CASE_ID);
+      const summaries = await eventuallyTimeline(caseHandle, 5);
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          'discharge-planning: contact with the member done by cm-1',
+          `discharge-planning: PCP informed of the discharge missed (due ${pcp.dueAt})`,
+          'discharge-planning: discharge cancelled by the sender (ADT^A13); tasks cancelled: medication reconciliation, follow-up visit, PCP informed of the discharge',
+        ]),
+      );
+      await maybeRecordHistory('discharge-cancelled-by-sender', handle);
+      await caseHandle.terminate('test finished');
+    });
+  });
+
+  it('an update (ADT^A08): a corrected discharge time re-plans the open tasks only, a newly named PCP is informed, a repeat changes nothing; none once cancelled', async () => {
+    const mocks = dischargeMocks();
+    await run(mocks, async ({ start }) => {
+      const now = await env.currentTimeMs();
+      const sentAt = new Date(now - 26 * 3_600_000).toISOString();
+      const correctedAt = new Date(now - 3_600_000).toISOString();
+      const handle = await start(dischargeInput(dischargeEvent(sentAt, { sourceEventId: 'evt-update' }), CASE_ID, { calendar: { timeZone: NY, weekendDays: [0, 6], holidays: [] } }));
+      await handle.executeUpdate(completeTransitionTaskUpdate, { args: [{ actorId: 'cm-1', task: 'member_contact' }] });
+      const before = await status(handle);
+      expect(mocks.sent.filter((n) => n.audience === 'provider')).toEqual([]);
+
+      const changes = { dischargedAt: correctedAt, disposition: '06', pcpId: 'PCP-901' };
+      const view = await handle.executeUpdate(updateDischargeDetailsUpdate, { args: [{ key: 'amendment-a08-1', messageType: 'ADT^A08', changes }] });
+      expect(view.dischargedAt).toBe(correctedAt);
+      expect(view.amendments).toEqual([{ kind: 'update', messageType: 'ADT^A08', appliedAt: expect.any(String), changed: ['dischargedAt', 'disposition', 'pcpId'] }]);
+      const task = (v: typeof view, name: string) => v.tasks.find((t) => t.task === name)!;
+      // Open tasks count from the corrected discharge; the done one keeps its times.
+      expect(task(view, 'follow_up_visit').dueAt).toBe(localToInstant(addDays(localDate(correctedAt, NY), 8), midnight, NY));
+      expect(task(view, 'follow_up_visit').dueAt).not.toBe(task(before, 'follow_up_visit').dueAt);
+      expect(task(view, 'member_contact')).toEqual(task(before, 'member_contact'));
+
+      // The workflow informs the newly named PCP itself (its own outbox key), and records it done.
+      const informed = await status(handle, (v) => task(v, 'pcp_informed').status === 'done');
+      expect(task(informed, 'pcp_informed')).toMatchObject({ completedBy: 'system:careloop', late: false });
+      expect(mocks.sent.filter((n) => n.audience === 'provider')).toEqual([
+        expect.objectContaining({ key: `${view.dischargeId}:pcp_informed:notice:amendment-a08-1`, template: 'pcp_discharge_notice', params: expect.objectContaining({ pcpId: 'PCP-901', dischargedAt: correctedAt }) }),
+      ]);
+
+      // The same message again changes nothing.
+      const again = await handle.executeUpdate(updateDischargeDetailsUpdate, { args: [{ key: 'amendment-a08-1', messageType: 'ADT^A08', changes: { dischargedAt: sentAt } }] });
+      expect(again.dischargedAt).toBe(correctedAt);
+      expect(again.amendments).toHaveLength(1);
+
+      await handle.executeUpdate(cancelDischargeUpdate, { args: [{ key: 'amendment-a13-2', messageType: 'ADT^A13' }] });
+      expect((await handle.result()).status).toBe('cancelled');
+      // Closed: an update finds no running discharge (the API answers `ignored`).
+      await expect(handle.executeUpdate(updateDischargeDetailsUpdate, { args: [{ key: 'amendment-a08-2', messageType: 'ADT^A08', changes: { disposition: '01' } }] })).rejects.toThrow(
+        WorkflowNotFoundError,
+      );
+      await maybeRecordHistory('discharge-updated-then-cancelled-by-sender', handle);
+    });
+  });
+
+  it('refuses an update without changes and a cancellation without its key, changing nothing', async () => {
+    const mocks = dischargeMocks();
+    await run(mocks, async ({ start }) => {
+      const dischargedAt = new Date((await env.currentTimeMs()) - 3_600_000).toISOString();
+      const handle = await start(dischargeInput(dischargeEvent(dischargedAt, { sourceEventId: 'evt-refusals' }), CASE_ID));
+      await status(handle);
+      await expectRefused(handle.executeUpdate(updateDischargeDetailsUpdate, { args: [{ key: 'k', messageType: 'ADT^A08', changes: {} }] }), /at least one of dischargedAt/);
+      await expectRefused(handle.executeUpdate(cancelDischargeUpdate, { args: [{ key: '', messageType: 'ADT^A13' }] }), /key and messageType/);
+      expect((await status(handle)).status).toBe('in_progress');
     });
   });
 

@@ -30,6 +30,7 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsService } from './complaints/complaints.service';
 import { IntegrationsController } from './integrations/integrations.controller';
 import { DischargeIntakeService } from './integrations/discharge-intake.service';
+import { DischargeAmendmentService } from './integrations/discharge-amendment.service';
 import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
 import { DischargesController } from './discharges/discharges.controller';
 import { DischargesService } from './discharges/discharges.service';
@@ -81,6 +82,7 @@ export class AppModule {
         UtilizationReviewsService,
         ComplaintsService,
         DischargeIntakeService,
+        DischargeAmendmentService,
         EnrollmentIntakeService,
         DischargesService,
       ],

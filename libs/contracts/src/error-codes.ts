@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   discharge_not_found: { status: 404, title: 'No such discharge' },
   discharge_action_rejected: { status: 409, title: 'The discharge task cannot take this action now' },
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
+  integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

@@ -16,6 +16,7 @@ import { IntegrationClientEntity } from './entities/integration-client.entity';
 import { UtilizationReviewDecisionEntity, UtilizationReviewEntity } from './entities/utilization-review.entity';
 import { ComplaintEntity } from './entities/complaint.entity';
 import { DischargeEventEntity } from './entities/discharge-event.entity';
+import { DischargeAmendmentEntity } from './entities/discharge-amendment.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
 import { MIGRATIONS } from './migrations';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   UtilizationReviewDecisionEntity,
   ComplaintEntity,
   DischargeEventEntity,
+  DischargeAmendmentEntity,
   WorkerHeartbeatEntity,
   CommitteePseudonymEntity,
 ];

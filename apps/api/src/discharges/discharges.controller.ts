@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, type PipeTran
 import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
-import { DISCHARGE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES } from '@careloop/contracts';
 import { ApiError } from '../common/api-error';
 import { IdempotencyKey } from '../cases/case-request';
 import { Access, ActorId } from '../auth/access.decorator';
@@ -35,7 +35,7 @@ export class CompleteTaskDto {
 
 class TransitionTaskView {
   @ApiProperty({ enum: TRANSITION_TASKS }) task!: string;
-  @ApiProperty({ enum: ['open', 'missed', 'escalated', 'done'] }) status!: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status!: string;
   @ApiProperty() dueAt!: string;
   @ApiProperty({ nullable: true, type: String }) remindAt!: string | null;
   @ApiProperty() escalateAt!: string;
@@ -44,15 +44,25 @@ class TransitionTaskView {
   @ApiProperty() late!: boolean;
 }
 
+class DischargeAmendmentView {
+  @ApiProperty({ enum: ['update', 'cancel'] }) kind!: string;
+  @ApiProperty({ example: 'ADT^A08' }) messageType!: string;
+  @ApiProperty() appliedAt!: string;
+  @ApiProperty({ enum: ['dischargedAt', 'disposition', 'pcpId'], isArray: true }) changed!: string[];
+}
+
 class DischargeView {
   @ApiProperty() dischargeId!: string;
   @ApiProperty() caseId!: string;
   @ApiProperty() programCode!: string;
   @ApiProperty({ enum: ['json', 'fhir-encounter', 'fhir-bundle', 'hl7v2-adt-a03'] }) format!: string;
   @ApiProperty() dischargedAt!: string;
-  @ApiProperty({ enum: ['ensuring_case', 'in_progress', 'completed'] }) status!: string;
+  @ApiProperty({ enum: DISCHARGE_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the case was started for this discharge.' }) caseStarted!: boolean | null;
   @ApiProperty({ type: [TransitionTaskView] }) tasks!: TransitionTaskView[];
+  @ApiProperty({ nullable: true, type: String, description: "When the sender's cancellation (ADT^A13) was applied." }) cancelledAt!: string | null;
+  @ApiProperty({ type: [DischargeAmendmentView], description: "The sender's updates (ADT^A08) and cancellation (ADT^A13): field names and times only." })
+  amendments!: DischargeAmendmentView[];
   @ApiProperty({ example: 'RUNNING' }) workflowStatus!: string;
 }
 
@@ -68,7 +78,8 @@ export class DischargesController {
   @ApiNotFoundResponse({ description: 'No discharge with this id.' })
   async get(@Param('id', ParseDischargeIdPipe) id: string): Promise<DischargeView> {
     const view = await this.discharges.get(id);
-    return { ...view, tasks: view.tasks.map((t) => ({ ...t })) };
+    // A worker still on the previous version (rolling deploy) answers the query without them.
+    return { ...view, tasks: view.tasks.map((t) => ({ ...t })), cancelledAt: view.cancelledAt ?? null, amendments: (view.amendments ?? []).map((a) => ({ ...a, changed: [...a.changed] })) };
   }
 
   @Post(':id/tasks/:task')

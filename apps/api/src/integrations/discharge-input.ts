@@ -1,8 +1,22 @@
 import type { FieldError } from '@careloop/contracts';
-import { MEMBER_REF_PATTERN, SOURCE_EVENT_ID_PATTERN, SOURCE_PATTERN, type DischargeEvent } from '@careloop/domain';
+import { MEMBER_REF_PATTERN, SOURCE_EVENT_ID_PATTERN, SOURCE_PATTERN, VISIT_NUMBER_PATTERN, type DischargeEvent } from '@careloop/domain';
 
-/** A discharge as read from the wire, before the API applies the integration's default program. */
-export type ParsedDischarge = Omit<DischargeEvent, 'programCode'> & { readonly programCode: string | null };
+/**
+ * A discharge as read from the wire, before the API applies the integration's
+ * default program. `visitNumber` (HL7 PV1-19) is kept beside the event, not in
+ * it: later ADT^A08/A13 messages find the discharge by it.
+ */
+export type ParsedDischarge = Omit<DischargeEvent, 'programCode'> & { readonly programCode: string | null; readonly visitNumber?: string | null };
+
+/** What the parsers know of the authenticated sender. */
+export interface SenderContext {
+  /**
+   * The source to record when the message names none (a plain FHIR Encounter
+   * without serviceProvider identifier or meta.source): the authenticated
+   * integration client's id. Validated like any source.
+   */
+  readonly defaultSource: string;
+}
 
 /**
  * A message that cannot be read as a discharge. `errors` name the field
@@ -13,6 +27,17 @@ export class DischargeFormatError extends Error {
   constructor(readonly errors: readonly FieldError[]) {
     super(`invalid discharge: ${errors.map((e) => e.field).join(', ')}`);
     this.name = 'DischargeFormatError';
+  }
+}
+
+/**
+ * A well-formed message of an event CareLoop does not act on (a Da Vinci
+ * admit or transfer notification): 422, naming the field and the event code.
+ */
+export class UnsupportedEventError extends Error {
+  constructor(readonly errors: readonly FieldError[]) {
+    super(`unsupported event: ${errors.map((e) => e.field).join(', ')}`);
+    this.name = 'UnsupportedEventError';
   }
 }
 
@@ -51,6 +76,10 @@ export class FieldErrors {
 
   memberRef(field: string, value: string): string | null {
     return this.pattern(field, value, MEMBER_REF_PATTERN, 'the member id', '1-64 letters, digits or . _ - (starting with a letter or digit)');
+  }
+
+  visitNumber(field: string, value: string): string | null {
+    return this.pattern(field, value, VISIT_NUMBER_PATTERN, 'the visit number', '1-64 letters, digits or . _ : / - (starting with a letter or digit)');
   }
 
   throwIfAny(): void {

@@ -15,26 +15,34 @@ import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { PolicyRegistry } from '../policies/policy-registry';
-import { DischargeFormatError, type ParsedDischarge } from './discharge-input';
+import { DischargeFormatError, UnsupportedEventError, type ParsedDischarge } from './discharge-input';
+import { DischargeAmendmentService, type AmendmentResult } from './discharge-amendment.service';
 import { parseFhirDischarge } from './fhir/fhir-discharge.mapper';
-import { parseAdtA03 } from './hl7/adt-a03.mapper';
+import { parseAdt, type ParsedAdt } from './hl7/adt.mapper';
+import type { IntegrationSender } from './integration-sender';
 import { parseJsonDischarge } from './json-discharge.parser';
 import { HL7_MEDIA_TYPES, JSON_MEDIA_TYPES, mediaTypeOf } from './media-types';
 
-export interface DischargeIntakeResult {
+export interface DischargeStartResult {
+  readonly kind: 'discharge';
   /** True the first time the event is accepted (a workflow was started), false for a repeat. */
   readonly created: boolean;
   readonly dischargeId: string;
   readonly caseId: string;
 }
 
+/** A discharge started (or found again), or a sender's update / cancellation of one (HL7 ADT^A08, ADT^A13). */
+export type DischargeIntakeResult = DischargeStartResult | ({ readonly kind: 'amendment' } & AmendmentResult);
+
 /**
  * Discharge events in: read the message (JSON, FHIR or HL7 v2), store it once
- * per (source, event id), start its discharge workflow once. The workflow id
- * is derived from source + event id, and Temporal admits one execution per id
- * (REJECT_DUPLICATE: not even after it finished), so a repeat — sequential or
- * concurrent — finds the first one. If Postgres took the event but Temporal
- * was down, the sender's retry starts the workflow: nothing is lost.
+ * per (client, source, event id), start its discharge workflow once. The
+ * workflow id is derived from that key, and Temporal admits one execution per
+ * id (REJECT_DUPLICATE: not even after it finished), so a repeat — sequential
+ * or concurrent — finds the first one. If Postgres took the event but
+ * Temporal was down, the sender's retry starts the workflow: nothing is lost.
+ * An event stored before the client was part of the key keeps its stored id.
+ * HL7 ADT^A08 / ADT^A13 go to the amendment service.
  */
 @Injectable()
 export class DischargeIntakeService {
@@ -43,18 +51,28 @@ export class DischargeIntakeService {
     private readonly temporal: TemporalClientService,
     private readonly events: DischargeEventRepository,
     private readonly policies: PolicyRegistry,
+    private readonly amendments: DischargeAmendmentService,
   ) {}
 
-  async receive(contentType: string | undefined, body: unknown): Promise<DischargeIntakeResult> {
-    const parsed = this.parse(mediaTypeOf(contentType), body);
-    const programCode = parsed.programCode ?? this.config.integrationDefaultProgram;
-    const event: DischargeEvent = { ...parsed, programCode };
+  async receive(contentType: string | undefined, body: unknown, sender: IntegrationSender): Promise<DischargeIntakeResult> {
+    const parsed = this.parse(mediaTypeOf(contentType), body, sender);
+    if (parsed.kind === 'amendment') {
+      return { kind: 'amendment', ...(await this.amendments.apply(parsed.amendment, sender)) };
+    }
+    return this.start(parsed.discharge, sender);
+  }
+
+  private async start(parsed: ParsedDischarge, sender: IntegrationSender): Promise<DischargeStartResult> {
+    const { visitNumber = null, ...read } = parsed;
+    const programCode = read.programCode ?? this.config.integrationDefaultProgram;
+    const event: DischargeEvent = { ...read, programCode };
     const policy = this.policies.resolve(programCode);
     const secret = this.config.caseIdSecret;
-    const dischargeId = dischargeWorkflowId(event.source, event.sourceEventId, secret);
+    const key = { clientId: sender.clientId, source: event.source, sourceEventId: event.sourceEventId };
     const caseId = caseWorkflowId(event.memberRef, programCode, secret);
 
-    const intake = await this.events.record(dischargeId, caseId, event, fingerprint(event));
+    const intake = await this.events.record(key, dischargeWorkflowId(key, secret), caseId, event, visitNumber, fingerprint(event));
+    const dischargeId = intake.dischargeId;
     if (intake.conflicting) {
       throw new ApiError(
         'integration_event_conflict',
@@ -78,24 +96,25 @@ export class DischargeIntakeService {
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-      return { created: true, dischargeId, caseId };
+      return { kind: 'discharge', created: true, dischargeId, caseId };
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        return { created: false, dischargeId, caseId };
+        return { kind: 'discharge', created: false, dischargeId, caseId };
       }
       throw mapTemporalError(err);
     }
   }
 
-  private parse(mediaType: string, body: unknown): ParsedDischarge {
+  private parse(mediaType: string, body: unknown, sender: IntegrationSender): ParsedAdt {
     try {
       if (HL7_MEDIA_TYPES.includes(mediaType) && typeof body === 'string') {
         if (body.trim() === '') throw new DischargeFormatError([{ field: 'body', reason: 'is empty; send one HL7 v2 ADT^A03 message' }]);
         const timeZone = this.policies.resolve(this.config.integrationDefaultProgram).transitionOfCare.calendar.timeZone;
-        return parseAdtA03(body, timeZone);
+        return parseAdt(body, timeZone);
       }
       if (JSON_MEDIA_TYPES.includes(mediaType) && typeof body === 'object' && body !== null && !Array.isArray(body)) {
-        return 'resourceType' in body || mediaType === 'application/fhir+json' ? parseFhirDischarge(body) : parseJsonDischarge(body);
+        const discharge = 'resourceType' in body || mediaType === 'application/fhir+json' ? parseFhirDischarge(body, { defaultSource: sender.clientId }) : parseJsonDischarge(body);
+        return { kind: 'discharge', discharge };
       }
       if (JSON_MEDIA_TYPES.includes(mediaType)) {
         throw new DischargeFormatError([{ field: 'body', reason: 'must be a JSON object' }]);
@@ -103,6 +122,9 @@ export class DischargeIntakeService {
     } catch (err) {
       if (err instanceof DischargeFormatError) {
         throw new ApiError('validation_failed', `Invalid field(s): ${[...new Set(err.errors.map((e) => e.field))].join(', ')}`, err.errors);
+      }
+      if (err instanceof UnsupportedEventError) {
+        throw new ApiError('integration_event_not_supported', 'This notification is well-formed but is not a discharge; nothing was stored.', err.errors);
       }
       throw err;
     }
@@ -113,7 +135,11 @@ export class DischargeIntakeService {
   }
 }
 
-/** SHA-256 of the normalised event (built by our code, so its key order is fixed). */
+/**
+ * SHA-256 of the normalised event (built by our code, so its key order is
+ * fixed). The visit number is kept out of it (and out of the event): events
+ * received before it was read must still compare equal when sent again.
+ */
 function fingerprint(event: DischargeEvent): string {
   return createHash('sha256').update(JSON.stringify(event)).digest('hex');
 }

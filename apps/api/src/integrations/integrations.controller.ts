@@ -1,10 +1,26 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
-import { ApiSecurity, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiSecurity,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DischargeIntakeService } from './discharge-intake.service';
 import { EnrollmentIntakeService, ENROLLMENT_BATCH_LIMIT } from './enrollment-intake.service';
-import { DischargeAcceptedView, EnrollmentBatchView } from './integrations.view';
-import { Access } from '../auth/access.decorator';
+import { DischargeAcceptedView, dischargeAnswer, EnrollmentBatchView } from './integrations.view';
+import { integrationSender } from './integration-sender';
+import { Access, CurrentPrincipal } from '../auth/access.decorator';
+import type { Principal } from '../auth/principal';
 
 /**
  * Events pushed by hospitals, HIEs and the plan (docs/integrations.md). Both
@@ -23,17 +39,27 @@ export class IntegrationsController {
 
   @Post('discharge-events')
   @Access('integration.intake')
-  @ApiOperation({ summary: 'A hospital discharge: CareLoop JSON, a FHIR R4 Encounter or Da Vinci notification Bundle, or an HL7 v2 ADT^A03 message' })
+  @ApiOperation({
+    summary: 'A hospital discharge: CareLoop JSON, a FHIR R4 Encounter or Da Vinci notification Bundle, or an HL7 v2 ADT^A03 message; ADT^A08 / ADT^A13 update or cancel it',
+  })
   @ApiConsumes('application/json', 'application/fhir+json', 'x-application/hl7-v2+er7', 'text/plain')
   @ApiBody({ description: 'See docs/integrations.md and docs/integrations/samples/ for each format.', schema: { oneOf: [{ type: 'object' }, { type: 'string' }] } })
   @ApiCreatedResponse({ type: DischargeAcceptedView, description: 'New event: its discharge workflow was started.' })
-  @ApiOkResponse({ type: DischargeAcceptedView, description: 'The same event (source + event id) was received before; nothing new was started.' })
-  @ApiConflictResponse({ description: 'The event id was used before for different content.' })
+  @ApiOkResponse({ type: DischargeAcceptedView, description: 'The same event was received before (nothing new was started), or an ADT^A13 / ADT^A08 was applied or had nothing to do.' })
+  @ApiNotFoundResponse({ description: 'ADT^A13: no discharge of this patient and visit (PV1-19) from this client and sender.' })
+  @ApiConflictResponse({ description: 'The event id was used before for different content, or (ADT^A13) the transition of care has ended.' })
+  @ApiUnprocessableEntityResponse({ description: 'A well-formed Da Vinci notification that is not a discharge (admit, transfer).' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not JSON, FHIR JSON or HL7 v2 text.' })
-  async dischargeEvent(@Headers('content-type') contentType: string | undefined, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<DischargeAcceptedView> {
-    const { created, dischargeId, caseId } = await this.discharges.receive(contentType, body);
-    res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/discharges/${dischargeId}`);
-    return { id: dischargeId, caseId, status: created ? 'accepted' : 'duplicate', links: { discharge: `/discharges/${dischargeId}`, case: `/cases/${caseId}` } };
+  async dischargeEvent(
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DischargeAcceptedView> {
+    const answer = dischargeAnswer(await this.discharges.receive(contentType, body, integrationSender(principal)));
+    res.status(answer.status);
+    if (answer.body.links) res.location(answer.body.links.discharge);
+    return answer.body;
   }
 
   @Post('enrollment-events')

@@ -1,15 +1,49 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DischargeIntakeResult } from './discharge-intake.service';
 
 export class DischargeLinksView {
   @ApiProperty({ example: '/discharges/discharge-0123456789abcdef01234567' }) discharge!: string;
   @ApiProperty({ example: '/cases/case-ccm-0123456789abcdef01234567' }) case!: string;
 }
 
+export const DISCHARGE_ANSWER_STATUSES = ['accepted', 'duplicate', 'cancelled', 'updated', 'unchanged', 'ignored'] as const;
+
 export class DischargeAcceptedView {
-  @ApiProperty({ description: 'The discharge workflow id: a keyed hash of source + event id.', example: 'discharge-0123456789abcdef01234567' }) id!: string;
-  @ApiProperty({ description: "The member's case in the program (started by the workflow if not open).", example: 'case-ccm-0123456789abcdef01234567' }) caseId!: string;
-  @ApiProperty({ enum: ['accepted', 'duplicate'] }) status!: 'accepted' | 'duplicate';
-  @ApiProperty({ type: DischargeLinksView }) links!: DischargeLinksView;
+  @ApiPropertyOptional({
+    description: 'The discharge workflow id: a keyed hash of client + source + event id. Absent only for an update about no known discharge (`ignored`).',
+    example: 'discharge-0123456789abcdef01234567',
+  })
+  id?: string;
+  @ApiPropertyOptional({ description: "The member's case in the program (started by the workflow if not open).", example: 'case-ccm-0123456789abcdef01234567' }) caseId?: string;
+  @ApiProperty({
+    enum: DISCHARGE_ANSWER_STATUSES,
+    description:
+      'accepted: a new discharge (201). duplicate: this message was received before. ADT^A13: cancelled. ADT^A08: updated, unchanged, or ignored (no discharge in progress for the visit).',
+  })
+  status!: (typeof DISCHARGE_ANSWER_STATUSES)[number];
+  @ApiPropertyOptional({ description: 'ADT^A08 `updated`: the details that changed.', enum: ['dischargedAt', 'disposition', 'pcpId'], isArray: true }) changed?: string[];
+  @ApiPropertyOptional({ description: 'Why nothing was done (`unchanged`, `ignored`, a repeated cancellation).' }) detail?: string;
+  @ApiPropertyOptional({ type: DischargeLinksView }) links?: DischargeLinksView;
+}
+
+/** The HTTP answer to a discharge-events POST: 201 for a new discharge, 200 for everything else that was read. */
+export function dischargeAnswer(result: DischargeIntakeResult): { readonly status: number; readonly body: DischargeAcceptedView } {
+  const links = (id: string, caseId: string) => ({ discharge: `/discharges/${id}`, case: `/cases/${caseId}` });
+  if (result.kind === 'discharge') {
+    const { dischargeId: id, caseId, created } = result;
+    return { status: created ? 201 : 200, body: { id, caseId, status: created ? 'accepted' : 'duplicate', links: links(id, caseId) } };
+  }
+  const { dischargeId: id, caseId, status, changed, detail } = result;
+  return {
+    status: 200,
+    body: {
+      ...(id && caseId ? { id, caseId } : {}),
+      status,
+      ...(changed ? { changed: [...changed] } : {}),
+      ...(detail ? { detail } : {}),
+      ...(id && caseId ? { links: links(id, caseId) } : {}),
+    },
+  };
 }
 
 export class FieldErrorView {

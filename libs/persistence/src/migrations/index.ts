@@ -9,6 +9,7 @@ import { NotificationsByCase1795430512271 } from './1795430512271-NotificationsB
 import { CommitteePseudonyms1796161576963 } from './1796161576963-CommitteePseudonyms';
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
+import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmendments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ReviewsAndComplaints1795423388230,
   WorkerHeartbeats1795430000000,
   NotificationsByCase1795430512271,
+  DischargeAmendments1795436000000,
   CommitteePseudonyms1796161576963,
 ];

@@ -31,6 +31,25 @@ export const Patient = z.object({
 });
 export type Patient = z.infer<typeof Patient>;
 
+/** Da Vinci notifications carry the member's coverage: US Core Coverage (1.1.0) names the member id as an identifier typed MB, HRex Coverage (1.0.0) as subscriberId. */
+export const Coverage = z.object({
+  resourceType: z.literal('Coverage'),
+  id: z.string().optional(),
+  identifier: z.array(Identifier).optional(),
+  subscriberId: z.string().optional(),
+  beneficiary: Reference.optional(),
+  relationship: CodeableConcept.optional(),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const Organization = z.object({
+  resourceType: z.literal('Organization'),
+  id: z.string().optional(),
+  identifier: z.array(Identifier).optional(),
+  name: z.string().optional(),
+});
+export type Organization = z.infer<typeof Organization>;
+
 export const MessageHeader = z.object({
   resourceType: z.literal('MessageHeader'),
   id: z.string().optional(),

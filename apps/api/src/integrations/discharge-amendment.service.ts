@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DischargeAmendment, DischargeDetailChanges } from '@careloop/domain';
+import {
+  cancelDischargeUpdate,
+  DISCHARGE_RULE_VIOLATION,
+  dischargeAmendmentId,
+  dischargeStatusQuery,
+  updateDischargeDetailsUpdate,
+  type DischargeStatus,
+  type IntegrationEventKey,
+} from '@careloop/contracts';
+import { DischargeEventRepository, type DischargeOfVisit } from '@careloop/persistence';
+import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
+import { API_CONFIG, type ApiConfig } from '../api.config';
+import { ApiError } from '../common/api-error';
+import { mapTemporalError } from '../common/temporal-error';
+import type { IntegrationSender } from './integration-sender';
+
+/** What became of a sender's update or cancellation (docs/integrations.md, "Updates and cancellations"). */
+export interface AmendmentResult {
+  /**
+   * `cancelled` / `updated`: applied now. `duplicate`: this message (or, for a
+   * cancellation, any cancellation of the discharge) was applied before.
+   * `unchanged`: an update that changes nothing CareLoop keeps. `ignored`: an
+   * update about no discharge in progress (unknown visit, cancelled, ended).
+   */
+  readonly status: 'cancelled' | 'updated' | 'duplicate' | 'unchanged' | 'ignored';
+  readonly dischargeId: string | null;
+  readonly caseId: string | null;
+  /** `updated`: the details that changed. */
+  readonly changed?: readonly (keyof DischargeDetailChanges)[];
+  /** Why nothing was done (`unchanged`, `ignored`, a duplicate cancellation); no PHI. */
+  readonly detail?: string;
+}
+
+/**
+ * HL7 v2 ADT^A13 (cancel discharge) and ADT^A08 (update patient information)
+ * about a discharge the same client and sender sent: found by member and
+ * visit number (PV1-19), applied to its discharge workflow as an update, then
+ * stored once per (client, source, MSH-10). Order matters for retries: the
+ * workflow update comes first (idempotent by amendment id), the row after, so
+ * a crash in between is healed by the sender's retry; a stored row answers
+ * every later repeat as `duplicate` without touching the workflow.
+ */
+@Injectable()
+export class DischargeAmendmentService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly temporal: TemporalClientService,
+    private readonly events: DischargeEventRepository,
+  ) {}
+
+  async apply(amendment: DischargeAmendment, sender: IntegrationSender): Promise<AmendmentResult> {
+    const key: IntegrationEventKey = { clientId: sender.clientId, source: amendment.source, sourceEventId: amendment.sourceEventId };
+    const payloadHash = fingerprint(amendment);
+    const repeat = await this.events.repeatedAmendment(key);
+    if (repeat) {
+      if (repeat.payloadHash !== payloadHash) throw conflict();
+      return { status: 'duplicate', dischargeId: repeat.dischargeId, caseId: repeat.caseId };
+    }
+    const target = await this.events.findByVisit({ clientId: sender.clientId, source: amendment.source, memberRef: amendment.memberRef, visitNumber: amendment.visitNumber });
+    const amendmentId = dischargeAmendmentId(key, this.config.caseIdSecret);
+    if (amendment.kind === 'cancel') {
+      return this.cancel(amendment, target, { key, amendmentId, payloadHash });
+    }
+    return this.update(amendment, target, { key, amendmentId, payloadHash });
+  }
+
+  private async cancel(amendment: DischargeAmendment, target: DischargeOfVisit | null, ids: AmendmentIds): Promise<AmendmentResult> {
+    if (!target) {
+      throw new ApiError('discharge_not_found', 'No discharge of this patient and visit from this sender; nothing was cancelled or stored.', [
+        { field: 'PV1-19', reason: 'no discharge (ADT^A03) of this patient with this visit number was received from this sender' },
+      ]);
+    }
+    const found = { dischargeId: target.dischargeId, caseId: target.caseId };
+    if (target.cancelled) {
+      return { status: 'duplicate', ...found, detail: 'This discharge was cancelled before.' };
+    }
+    const handle = this.temporal.client.workflow.getHandle(target.dischargeId);
+    try {
+      await executeUpdateWithRetry(handle, cancelDischargeUpdate, { key: ids.amendmentId, messageType: amendment.messageType }, `${cancelDischargeUpdate.name}:${ids.amendmentId}`);
+    } catch (err) {
+      // A closed workflow: cancelled by this very message before a crash (then store it now), or ended on its own.
+      if (!(err instanceof WorkflowNotFoundError) || (await this.closedStatus(handle)) !== 'cancelled') {
+        throw this.refusal(err, target.dischargeId, 'cancel');
+      }
+    }
+    return this.store(amendment, ids, target, {}, 'cancelled');
+  }
+
+  private async update(amendment: DischargeAmendment, target: DischargeOfVisit | null, ids: AmendmentIds): Promise<AmendmentResult> {
+    if (!target || target.cancelled) {
+      const detail = target ? 'The discharge of this visit was cancelled; nothing to update.' : 'No discharge of this patient and visit from this sender; nothing to update.';
+      return { status: 'ignored', dischargeId: target?.dischargeId ?? null, caseId: target?.caseId ?? null, detail };
+    }
+    const found = { dischargeId: target.dischargeId, caseId: target.caseId };
+    const changes = changedDetails(target, amendment.details);
+    if (Object.keys(changes).length === 0) {
+      return { status: 'unchanged', ...found, detail: 'The discharge time, disposition and PCP are as recorded.' };
+    }
+    const handle = this.temporal.client.workflow.getHandle(target.dischargeId);
+    try {
+      await executeUpdateWithRetry(
+        handle,
+        updateDischargeDetailsUpdate,
+        { key: ids.amendmentId, messageType: amendment.messageType, changes },
+        `${updateDischargeDetailsUpdate.name}:${ids.amendmentId}`,
+      );
+    } catch (err) {
+      // Ended (every task done or escalated) or cancelled meanwhile: the transition of care takes no more updates.
+      if (err instanceof WorkflowNotFoundError || isRuleViolation(err)) {
+        return { status: 'ignored', ...found, detail: 'The transition of care of this discharge has ended; nothing to update.' };
+      }
+      throw mapTemporalError(err);
+    }
+    return this.store(amendment, ids, target, changes, 'updated');
+  }
+
+  private async store(amendment: DischargeAmendment, ids: AmendmentIds, target: DischargeOfVisit, changes: DischargeDetailChanges, applied: 'cancelled' | 'updated'): Promise<AmendmentResult> {
+    const stored = await this.events.recordAmendment({
+      amendmentId: ids.amendmentId,
+      key: ids.key,
+      kind: amendment.kind,
+      messageType: amendment.messageType,
+      dischargeId: target.dischargeId,
+      changes,
+      occurredAt: amendment.occurredAt,
+      payloadHash: ids.payloadHash,
+    });
+    if (stored.conflicting) throw conflict();
+    const found = { dischargeId: target.dischargeId, caseId: target.caseId };
+    if (!stored.inserted) return { status: 'duplicate', ...found };
+    return applied === 'updated' ? { status: 'updated', ...found, changed: Object.keys(changes) as (keyof DischargeDetailChanges)[] } : { status: 'cancelled', ...found };
+  }
+
+  /** The status of a closed discharge workflow (its query still answers), or null when it never ran. */
+  private async closedStatus(handle: WorkflowHandle): Promise<DischargeStatus | null> {
+    try {
+      return (await handle.query(dischargeStatusQuery)).status;
+    } catch {
+      return null;
+    }
+  }
+
+  private refusal(err: unknown, dischargeId: string, what: string): unknown {
+    if (err instanceof WorkflowNotFoundError) {
+      return new ApiError('discharge_action_rejected', `Discharge ${dischargeId} has ended (every task done or escalated) or has not started; there is nothing to ${what}.`);
+    }
+    if (isRuleViolation(err)) {
+      return new ApiError('discharge_action_rejected', ((err as WorkflowUpdateFailedError).cause as ApplicationFailure).message);
+    }
+    return mapTemporalError(err);
+  }
+}
+
+interface AmendmentIds {
+  readonly key: IntegrationEventKey;
+  readonly amendmentId: string;
+  readonly payloadHash: string;
+}
+
+/** The details of the message that differ from the recorded ones (an instant compares by time, not spelling). */
+function changedDetails(target: DischargeOfVisit, details: DischargeDetailChanges): DischargeDetailChanges {
+  const changes: { -readonly [K in keyof DischargeDetailChanges]: DischargeDetailChanges[K] } = {};
+  if (details.dischargedAt !== undefined && Date.parse(details.dischargedAt) !== Date.parse(target.dischargedAt)) changes.dischargedAt = details.dischargedAt;
+  if (details.disposition !== undefined && details.disposition !== target.disposition) changes.disposition = details.disposition;
+  if (details.pcpId !== undefined && details.pcpId !== target.pcpId) changes.pcpId = details.pcpId;
+  return changes;
+}
+
+function isRuleViolation(err: unknown): boolean {
+  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === DISCHARGE_RULE_VIOLATION;
+}
+
+function conflict(): ApiError {
+  return new ApiError('integration_event_conflict', 'This source already sent a message with this id and different content; send a correction with a new message control id.');
+}
+
+/** SHA-256 of the normalised amendment (built by our code, so its key order is fixed). */
+function fingerprint(amendment: DischargeAmendment): string {
+  return createHash('sha256').update(JSON.stringify(amendment)).digest('hex');
+}
