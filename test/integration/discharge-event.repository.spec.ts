@@ -42,13 +42,19 @@ describe('DischargeEventRepository across the client-keying migration (real Post
   });
 
   it('reverts, takes a row as the old schema stored it, re-applies; the old row keeps its id for any client; new rows are per client', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+    // Back to the schema before the client keying (and whatever came after it), newest first.
+    const undone: string[] = [];
+    while (!undone.includes('DischargeAmendments1795436000000')) {
+      const [last] = await ds.query(`SELECT name FROM typeorm_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
+      await ds.undoLastMigration({ transaction: 'each' });
+      undone.push(last.name);
+    }
     await ds.query(
       `INSERT INTO discharge_events (discharge_id, source, source_event_id, format, member_ref, program_code, case_id, discharged_at, payload_hash)
        VALUES ('discharge-000000000000000000000001', 'GENHOSP-ADT', 'evt-old', 'json', 'M-IT-1', 'CCM', 'case-ccm-1', $1, $2)`,
       [dischargedAt, 'a'.repeat(64)],
     );
-    expect(await runMigrations(ds)).toEqual(['DischargeAmendments1795436000000']);
+    expect(await runMigrations(ds)).toEqual([...undone].reverse());
 
     const old = await repo.record(key('integration:b', 'evt-old'), 'discharge-new-formula', 'case-ccm-1', event('evt-old'), null, 'a'.repeat(64));
     expect(old).toEqual({ inserted: false, conflicting: false, dischargeId: 'discharge-000000000000000000000001' });
