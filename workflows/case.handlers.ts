@@ -81,5 +81,5 @@ export function registerCaseHandlers(state: CaseState): void {
     async (i) => state.applyReassignment(i, await assignment.reassignCareManager(state.reassignmentRequest(i, now())), now()),
     { validator: (i) => state.checkReassign(i) },
   );
-  setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
+  setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (i) => state.checkClose(i) });
 }

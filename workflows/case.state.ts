@@ -10,6 +10,7 @@ import {
   validateCarePlan,
   validateConsent,
   deidentifyCommitteeUpdate,
+  directClosureRefusal,
   DEFAULT_PROGRAM_POLICY,
   type AttemptOutcome,
   type CasePhase,
@@ -1240,12 +1241,19 @@ export class CaseState {
     return this.result(this.emit(now, input.actorId, `${label} added`, { kind: 'note_added', noteKind: input.kind, text: input.text }));
   }
 
-  checkClose(): void {
+  /** A direct close (care team or supervisor); a flow-only reason (`provider_request`) is refused with the flow it must come from. */
+  checkClose(input: CloseCaseInput): void {
     this.requireOpen();
+    const refusal = directClosureRefusal(input.reason);
+    if (refusal !== null) {
+      throw new CaseRuleViolation(refusal);
+    }
   }
 
   closeByRequest(input: CloseCaseInput, now: string): CaseActionResult {
-    this.checkClose();
+    // Only the validator refuses flow-only reasons: it never runs on replay, so a direct close accepted
+    // before that rule existed still replays as it ran (the handler re-checks only that the case is open).
+    this.requireOpen();
     return this.result(this.close(input.reason, now, input.actorId, input.detail ?? null));
   }
 
