@@ -30,6 +30,12 @@ export interface CaseTask {
   dueAt: string;
   /** Periodic reviews: when the care team was reminded that the task is due (once). */
   remindedAt?: string;
+  /**
+   * Set while a pause suspends the task's clock (TASK_CLOCKS_ON_PAUSE). The
+   * remaining time is `dueAt - suspendedAt` (a later `dueAt` from an extension
+   * adds to it); on resume `dueAt` becomes resume time + remaining.
+   */
+  suspendedAt?: string;
 }
 
 export interface PlanVersionRecord {

@@ -125,6 +125,32 @@ describe('CaseState', () => {
     expect(state.nextScheduledAt).toBe('2027-03-22T09:00:00.000Z');
   });
 
+  it('keeps an overdue task overdue by the same amount across a pause, and adds an extension to the remaining time', () => {
+    const state = inRecoverySupport();
+    state.memberDiscussion({ outcome: 'agrees', actorId: 'cm' }, t0);
+    // Plan review due 2027-01-31; paused ten days after, so it is 10 days overdue when suspended.
+    state.pause({ reason: 'inpatient stay', actorId: 'cm' }, '2027-02-10T09:00:00.000Z');
+    state.extendDueDate({ taskKey: 'contact-1', dueAt: '2027-01-11T09:00:00.000Z', reason: 'stay', actorId: 'sup' }, '2027-02-11T09:00:00.000Z');
+    expect(state.searchable()).toMatchObject({ nextDueAt: null, stalledAt: null, flags: ['paused'] });
+    state.resume({ actorId: 'cm' }, '2027-03-10T09:00:00.000Z');
+    // Paused for 28 days: every suspended due time moves by 28 days, so what was overdue stays overdue by as much.
+    const due = Object.fromEntries(state.view().openTasks.map((t) => [t.kind, t.dueAt]));
+    expect(due).toEqual({
+      plan_review: '2027-02-28T09:00:00.000Z', // was 2027-01-31: 10 days overdue at the pause and again on resume
+      reassessment: '2027-11-30T09:00:00.000Z', // was 2027-11-02
+      contact: '2027-02-08T09:00:00.000Z', // was 2027-01-01, extended by 10 days while suspended to 2027-01-11
+    });
+    expect(state.searchable().stalledAt).toBe('2027-04-09T09:00:00.000Z');
+  });
+
+  it('suspends nothing when replaying a history from before pauses suspended clocks', () => {
+    const state = CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, true, true, undefined, { pauseSuspendsClocks: false });
+    state.startAttempt(t0);
+    state.pause({ reason: 'inpatient stay', actorId: 'cm' }, t0);
+    expect(state.pendingEvents.some((e) => e.data.kind === 'task_suspended')).toBe(false);
+    expect(state.searchable()).toMatchObject({ nextDueAt: '2026-11-07T09:00:00.000Z', stalledAt: '2026-12-02T09:00:00.000Z' });
+  });
+
   it('has no review tasks when replaying a history from before periodic reviews', () => {
     const state = inRecoverySupport(false);
     expect(state.view().openTasks.map((t) => t.kind)).toEqual(['member_discussion']);

@@ -33,6 +33,13 @@ export class TaskView implements CaseTaskView {
   @ApiProperty({ enum: CASE_TASK_KINDS }) kind!: CaseTaskView['kind'];
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When a pause suspended this task (contacts, plan review, reassessment); it is not due until resumed, with dueAt - suspendedAt left. Null while it runs.',
+  })
+  suspendedAt!: string | null;
 }
 
 export class AttemptViewDto implements AttemptView {
