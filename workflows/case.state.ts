@@ -72,6 +72,8 @@ import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;
 const EXTERNAL_KEYS_KEPT = 200;
+/** Answers of this many recent updates are kept (and carried across continue-as-new) for repeated requests. */
+const UPDATE_ANSWERS_KEPT = 100;
 const MAX_EXTERNAL_SUMMARY = 200;
 /** Bookkeeping events: stored, but not shown on the recent timeline. */
 const UNTIMELINED: ReadonlySet<CaseEventData['kind']> = new Set(['task_opened', 'task_closed', 'task_suspended', 'task_resumed', 'notification_requested']);
@@ -84,9 +86,11 @@ const MAX_NOTE_LENGTH = 10_000;
 export interface CaseBehaviour {
   /** A pause suspends the care team's clocks (TASK_CLOCKS_ON_PAUSE) and resume re-arms them with their remaining time. */
   readonly pauseSuspendsClocks: boolean;
+  /** Accepted updates' answers are kept by update id and carried across continue-as-new, so a repeat in a later run is answered, not applied. */
+  readonly updateAnswersCarried: boolean;
 }
 
-export const CURRENT_BEHAVIOUR: CaseBehaviour = { pauseSuspendsClocks: true };
+export const CURRENT_BEHAVIOUR: CaseBehaviour = { pauseSuspendsClocks: true, updateAnswersCarried: true };
 
 /**
  * The case's state inside the workflow and every rule about how it changes.
@@ -163,6 +167,7 @@ export class CaseState {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       externalKeys: [],
+      updateAnswers: [],
       providerRequests: [],
       timeline: [],
       nextSeq: 1,
@@ -184,11 +189,12 @@ export class CaseState {
 
   /** A case continued from a previous run (snapshots older than periodic reviews lack their fields). */
   static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true, providerNotices = true, behaviour: CaseBehaviour = CURRENT_BEHAVIOUR): CaseState {
-    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys' | 'providerRequests'> = {
+    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys' | 'updateAnswers' | 'providerRequests'> = {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       deliveries: [],
       externalKeys: [],
+      updateAnswers: [],
       providerRequests: [],
     };
     return new CaseState(input, Object.assign(added, carried), periodicReviews, providerNotices, behaviour);
@@ -1318,6 +1324,44 @@ export class CaseState {
     this.s.step = null;
     this.s.parked = false;
     return seq;
+  }
+
+  // ---- repeated requests ---------------------------------------------------------------------
+
+  /** Whether an update with this id was already applied, in this run or an earlier one (the validator then lets it through). */
+  answered(updateId: string | undefined): boolean {
+    return this.behaviour.updateAnswersCarried && updateId !== undefined && this.s.updateAnswers.some((a) => a.id === updateId);
+  }
+
+  /**
+   * Applies an update once per update id: a repeat gets the first answer and
+   * changes nothing. Within a run the server already deduplicates; this covers
+   * a repeat that arrives after the case continued as new.
+   */
+  answerOnce<R>(updateId: string | undefined, apply: () => R | Promise<R>): R | Promise<R> {
+    const earlier = this.answered(updateId) ? this.s.updateAnswers.find((a) => a.id === updateId) : undefined;
+    if (earlier) {
+      return structuredCloneJson(earlier.answer) as R;
+    }
+    const answer = apply();
+    if (answer instanceof Promise) {
+      return answer.then((settled) => {
+        this.rememberAnswer(updateId, settled);
+        return settled;
+      });
+    }
+    this.rememberAnswer(updateId, answer);
+    return answer;
+  }
+
+  private rememberAnswer(updateId: string | undefined, answer: unknown): void {
+    if (!this.behaviour.updateAnswersCarried || updateId === undefined || answer === undefined) {
+      return;
+    }
+    this.s.updateAnswers.push({ id: updateId, answer: structuredCloneJson(answer) });
+    if (this.s.updateAnswers.length > UPDATE_ANSWERS_KEPT) {
+      this.s.updateAnswers.shift();
+    }
   }
 
   // ---- outbox ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
 const PROVIDER_NOTICES_PATCH = 'provider-plan-notices';
 const START_REASON_PATCH = 'case-start-reason';
 const PAUSE_SUSPENDS_CLOCKS_PATCH = 'pause-suspends-care-team-clocks';
+const UPDATE_ANSWERS_CARRIED_PATCH = 'update-answers-carried-across-continue-as-new';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -31,8 +32,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const providerNotices = patched(PROVIDER_NOTICES_PATCH);
   // Only cases started for a non-default reason consult the patch, so every older history replays untouched.
   const startReason = !input.carried && input.startReason && input.startReason !== 'enrollment' && patched(START_REASON_PATCH) ? input.startReason : undefined;
-  // Histories recorded before a pause suspended the care team's clocks replay with those clocks running.
-  const behaviour: CaseBehaviour = { pauseSuspendsClocks: patched(PAUSE_SUSPENDS_CLOCKS_PATCH) };
+  // Histories recorded before a pause suspended the care team's clocks replay with those clocks running;
+  // those recorded before update answers were kept replay applying every update they received.
+  const behaviour: CaseBehaviour = {
+    pauseSuspendsClocks: patched(PAUSE_SUSPENDS_CLOCKS_PATCH),
+    updateAnswersCarried: patched(UPDATE_ANSWERS_CARRIED_PATCH),
+  };
   const state = input.carried
     ? CaseState.resume(input, input.carried, periodicReviews, providerNotices, behaviour)
     : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices, startReason, behaviour);

@@ -1,4 +1,4 @@
-import { CaseState } from '../../../workflows/case.state';
+import { CaseState, CURRENT_BEHAVIOUR } from '../../../workflows/case.state';
 import type { CaseSnapshot } from '@careloop/contracts';
 import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../../support/case-fixtures';
 
@@ -144,11 +144,32 @@ describe('CaseState', () => {
   });
 
   it('suspends nothing when replaying a history from before pauses suspended clocks', () => {
-    const state = CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, true, true, undefined, { pauseSuspendsClocks: false });
+    const state = CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, true, true, undefined, { ...CURRENT_BEHAVIOUR, pauseSuspendsClocks: false });
     state.startAttempt(t0);
     state.pause({ reason: 'inpatient stay', actorId: 'cm' }, t0);
     expect(state.pendingEvents.some((e) => e.data.kind === 'task_suspended')).toBe(false);
     expect(state.searchable()).toMatchObject({ nextDueAt: '2026-11-07T09:00:00.000Z', stalledAt: '2026-12-02T09:00:00.000Z' });
+  });
+
+  it('answers a repeated update id from its snapshot, keeping the last 100 answers', () => {
+    const state = open();
+    const note = (n: number) => state.answerOnce(`addNote:k-${n}`, () => state.addNote({ kind: 'note', text: `note ${n}`, actorId: 'cm' }, t0));
+    const first = note(0);
+    for (let n = 1; n <= 100; n++) {
+      void note(n);
+    }
+    const resumed = CaseState.resume(caseInput('2026-11-01'), state.snapshot());
+    expect(resumed.answered('addNote:k-100')).toBe(true);
+    expect(resumed.answerOnce('addNote:k-100', () => ({ eventSeq: -1 }))).toEqual({ phase: 'screening', status: 'active', step: null, eventSeq: 103 });
+    // The oldest answer was dropped to keep the snapshot bounded: that id would be applied again.
+    expect(resumed.answered('addNote:k-0')).toBe(false);
+    expect(first).toMatchObject({ eventSeq: 3 });
+    // Snapshots from before answers were kept resume with none; histories from before the patch keep none.
+    const legacy = state.snapshot() as Partial<CaseSnapshot>;
+    delete legacy.updateAnswers;
+    expect(CaseState.resume(caseInput('2026-11-01'), legacy as CaseSnapshot).answered('addNote:k-100')).toBe(false);
+    const unpatched = CaseState.resume(caseInput('2026-11-01'), state.snapshot(), true, true, { ...CURRENT_BEHAVIOUR, updateAnswersCarried: false });
+    expect(unpatched.answered('addNote:k-100')).toBe(false);
   });
 
   it('has no review tasks when replaying a history from before periodic reviews', () => {
