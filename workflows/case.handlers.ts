@@ -1,4 +1,5 @@
-import { setHandler } from '@temporalio/workflow';
+import { currentUpdateInfo, setHandler } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   addNoteUpdate,
   caseDetailQuery,
@@ -37,8 +38,9 @@ const now = (): string => workflowNow().toISOString();
 
 /**
  * Wires the workflow's messages to the state class. Every update has a
- * validator, so a refused action never touches history. Handlers are
- * synchronous (side effects go through the outbox) except reassignment,
+ * validator, so a refused action never touches history, and is applied once
+ * per update id (the API's Idempotency-Key), even across continue-as-new.
+ * Handlers are synchronous (side effects go through the outbox) except reassignment,
  * which re-checks the case after its activity returns.
  */
 export function registerCaseHandlers(state: CaseState): void {
@@ -46,40 +48,50 @@ export function registerCaseHandlers(state: CaseState): void {
   setHandler(externalEventSignal, (e) => state.recordExternalEvent(e, now()));
   setHandler(activityRetryingSignal, (r) => state.noteActivityRetrying(r));
   setHandler(providerViewQuery, () => state.providerView());
-  setHandler(stopParticipationRequestUpdate, (i) => state.requestStopParticipation(i, now()), {
-    validator: (i) => state.checkProviderRequest('stop_participation', i),
-  });
-  setHandler(careManagerChangeRequestUpdate, (i) => state.requestCareManagerChange(i, now()), {
-    validator: (i) => state.checkProviderRequest('care_manager_change', i),
-  });
-  setHandler(decideStopParticipationUpdate, (i) => state.decideStopParticipation(i, now()), { validator: (i) => state.checkDecideStopParticipation(i) });
 
-  setHandler(recordAttemptUpdate, (i) => state.recordAttempt(i, now()), { validator: (i) => state.checkRecordAttempt(i) });
-  setHandler(submitScreeningUpdate, (i) => state.submitScreening(i, now()), { validator: (i) => state.checkSubmitScreening(i) });
-  setHandler(submitAssessmentUpdate, (i) => state.submitAssessment(i, now()), { validator: (i) => state.checkSubmitAssessment(i) });
-  setHandler(proposePlanUpdate, (i) => state.proposePlan(i, now()), {
-    validator: (i) => state.checkProposePlan(i, now().slice(0, 10)),
-  });
-  setHandler(recordConsentUpdate, (i) => state.recordConsent(i, now()), { validator: (i) => state.checkRecordConsent(i) });
-  setHandler(pauseUpdate, (i) => state.pause(i, now()), { validator: (_i) => state.checkPause() });
-  setHandler(resumeUpdate, (i) => state.resume(i, now()), { validator: (_i) => state.checkResume() });
-  setHandler(addNoteUpdate, (i) => state.addNote(i, now()), { validator: (i) => state.checkAddNote(i) });
-  setHandler(memberDiscussionUpdate, (i) => state.memberDiscussion(i, now()), { validator: (i) => state.checkMemberDiscussion(i) });
-  setHandler(recordContactUpdate, (i) => state.recordContact(i, now()), { validator: (i) => state.checkRecordContact(i) });
-  setHandler(recordInterventionUpdate, (i) => state.recordIntervention(i, now()), { validator: (_i) => state.checkRecoveryAction() });
-  setHandler(providerReportUpdate, (i) => state.providerReport(i, now()), { validator: (_i) => state.checkRecoveryAction() });
-  setHandler(progressEventUpdate, (i) => state.progressEvent(i, now()), { validator: (_i) => state.checkRecoveryAction() });
-  setHandler(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), { validator: (_i) => state.checkSupplementalInfo() });
-  setHandler(reviewPlanUpdate, (i) => state.reviewPlan(i, now()), { validator: (i) => state.checkReviewPlan(i) });
-  setHandler(extendDueDateUpdate, (i) => state.extendDueDate(i, now()), { validator: (i) => state.checkExtendDueDate(i) });
-  setHandler(nudgeTaskUpdate, (i) => state.nudgeTask(i, now()), { validator: (i) => state.checkNudge(i) });
-  setHandler(redeliverUpdate, (i) => state.redeliver(i, now()), { validator: (i) => state.checkRedeliver(i) });
-  setHandler(changePcpUpdate, (i) => state.changePcp(i, now()), { validator: (i) => state.checkChangePcp(i) });
+  /**
+   * An update applied once per update id, also across continue-as-new: a
+   * repeat skips the validator's checks (it was valid when first applied) and
+   * gets the first answer (CaseState.answerOnce).
+   */
+  const action = <I, R>(update: UpdateDefinition<R, [I]>, apply: (input: I) => R | Promise<R>, check: (input: I) => void): void => {
+    setHandler(update, (i) => state.answerOnce(currentUpdateInfo()?.id, () => apply(i)), {
+      validator: (i) => {
+        if (!state.answered(currentUpdateInfo()?.id)) {
+          check(i);
+        }
+      },
+    });
+  };
+
+  action(stopParticipationRequestUpdate, (i) => state.requestStopParticipation(i, now()), (i) => state.checkProviderRequest('stop_participation', i));
+  action(careManagerChangeRequestUpdate, (i) => state.requestCareManagerChange(i, now()), (i) => state.checkProviderRequest('care_manager_change', i));
+  action(decideStopParticipationUpdate, (i) => state.decideStopParticipation(i, now()), (i) => state.checkDecideStopParticipation(i));
+
+  action(recordAttemptUpdate, (i) => state.recordAttempt(i, now()), (i) => state.checkRecordAttempt(i));
+  action(submitScreeningUpdate, (i) => state.submitScreening(i, now()), (i) => state.checkSubmitScreening(i));
+  action(submitAssessmentUpdate, (i) => state.submitAssessment(i, now()), (i) => state.checkSubmitAssessment(i));
+  action(proposePlanUpdate, (i) => state.proposePlan(i, now()), (i) => state.checkProposePlan(i, now().slice(0, 10)));
+  action(recordConsentUpdate, (i) => state.recordConsent(i, now()), (i) => state.checkRecordConsent(i));
+  action(pauseUpdate, (i) => state.pause(i, now()), () => state.checkPause());
+  action(resumeUpdate, (i) => state.resume(i, now()), () => state.checkResume());
+  action(addNoteUpdate, (i) => state.addNote(i, now()), (i) => state.checkAddNote(i));
+  action(memberDiscussionUpdate, (i) => state.memberDiscussion(i, now()), (i) => state.checkMemberDiscussion(i));
+  action(recordContactUpdate, (i) => state.recordContact(i, now()), (i) => state.checkRecordContact(i));
+  action(recordInterventionUpdate, (i) => state.recordIntervention(i, now()), () => state.checkRecoveryAction());
+  action(providerReportUpdate, (i) => state.providerReport(i, now()), () => state.checkRecoveryAction());
+  action(progressEventUpdate, (i) => state.progressEvent(i, now()), () => state.checkRecoveryAction());
+  action(supplementalInfoUpdate, (i) => state.supplementalInfoReceived(i, now()), () => state.checkSupplementalInfo());
+  action(reviewPlanUpdate, (i) => state.reviewPlan(i, now()), (i) => state.checkReviewPlan(i));
+  action(extendDueDateUpdate, (i) => state.extendDueDate(i, now()), (i) => state.checkExtendDueDate(i));
+  action(nudgeTaskUpdate, (i) => state.nudgeTask(i, now()), (i) => state.checkNudge(i));
+  action(redeliverUpdate, (i) => state.redeliver(i, now()), (i) => state.checkRedeliver(i));
+  action(changePcpUpdate, (i) => state.changePcp(i, now()), (i) => state.checkChangePcp(i));
   // The one asynchronous handler: the new care manager's capacity is checked (and taken) in Postgres.
-  setHandler(
+  action(
     reassignUpdate,
     async (i) => state.applyReassignment(i, await assignment.reassignCareManager(state.reassignmentRequest(i, now())), now()),
-    { validator: (i) => state.checkReassign(i) },
+    (i) => state.checkReassign(i),
   );
-  setHandler(closeCaseUpdate, (i) => state.closeByRequest(i, now()), { validator: (_i) => state.checkClose() });
+  action(closeCaseUpdate, (i) => state.closeByRequest(i, now()), (i) => state.checkClose(i));
 }

@@ -10,6 +10,7 @@ import {
   validateCarePlan,
   validateConsent,
   deidentifyCommitteeUpdate,
+  directClosureRefusal,
   DEFAULT_PROGRAM_POLICY,
   type AttemptOutcome,
   type CasePhase,
@@ -64,16 +65,32 @@ import {
   type SubmitAssessmentInput,
   type SubmitScreeningInput,
   ACTIVITY_RETRYING_FLAG,
+  suspendedByPause,
   type ActivityRetrying,
 } from '@careloop/contracts';
 import { CaseRuleViolation } from './case.errors';
 
 const TIMELINE_LENGTH = 20;
 const EXTERNAL_KEYS_KEPT = 200;
+/** Answers of this many recent updates are kept (and carried across continue-as-new) for repeated requests. */
+const UPDATE_ANSWERS_KEPT = 100;
 const MAX_EXTERNAL_SUMMARY = 200;
 /** Bookkeeping events: stored, but not shown on the recent timeline. */
-const UNTIMELINED: ReadonlySet<CaseEventData['kind']> = new Set(['task_opened', 'task_closed', 'notification_requested']);
+const UNTIMELINED: ReadonlySet<CaseEventData['kind']> = new Set(['task_opened', 'task_closed', 'task_suspended', 'task_resumed', 'notification_requested']);
 const MAX_NOTE_LENGTH = 10_000;
+
+/**
+ * Behaviour added after cases were already running, each behind a `patched()`
+ * marker in case.workflow.ts: false while replaying a history recorded before it.
+ */
+export interface CaseBehaviour {
+  /** A pause suspends the care team's clocks (TASK_CLOCKS_ON_PAUSE) and resume re-arms them with their remaining time. */
+  readonly pauseSuspendsClocks: boolean;
+  /** Accepted updates' answers are kept by update id and carried across continue-as-new, so a repeat in a later run is answered, not applied. */
+  readonly updateAnswersCarried: boolean;
+}
+
+export const CURRENT_BEHAVIOUR: CaseBehaviour = { pauseSuspendsClocks: true, updateAnswersCarried: true };
 
 /**
  * The case's state inside the workflow and every rule about how it changes.
@@ -99,6 +116,7 @@ export class CaseState {
     private readonly periodicReviews: boolean,
     /** False while replaying a history recorded before providers were sent plan notices and told which provider (patched). */
     private readonly providerNotices: boolean,
+    private readonly behaviour: CaseBehaviour,
   ) {
     this.policy = input.policy;
     this.screeningDueAt = screeningDeadline(input.enrollmentDate, input.policy.screening.deadlineMs).toISOString();
@@ -107,7 +125,16 @@ export class CaseState {
 
   /** A brand-new case: records the opening and enters screening. */
   /** `startReason` is given only for cases started for a reason other than enrollment (patched: older histories never pass it). */
-  static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, periodicReviews = true, providerNotices = true, startReason?: CaseStartReason): CaseState {
+  static open(
+    caseId: string,
+    input: CaseWorkflowInput,
+    runId: string,
+    now: string,
+    periodicReviews = true,
+    providerNotices = true,
+    startReason?: CaseStartReason,
+    behaviour: CaseBehaviour = CURRENT_BEHAVIOUR,
+  ): CaseState {
     const state = new CaseState(input, {
       caseId,
       episodeId: runId,
@@ -140,12 +167,13 @@ export class CaseState {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       externalKeys: [],
+      updateAnswers: [],
       providerRequests: [],
       timeline: [],
       nextSeq: 1,
       pending: [],
       deliveries: [],
-    }, periodicReviews, providerNotices);
+    }, periodicReviews, providerNotices, behaviour);
     state.emit(now, SYSTEM_ACTOR, startReason ? `case opened (${startReason})` : 'case opened', {
       kind: 'case_opened',
       runId,
@@ -160,15 +188,16 @@ export class CaseState {
   }
 
   /** A case continued from a previous run (snapshots older than periodic reviews lack their fields). */
-  static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true, providerNotices = true): CaseState {
-    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys' | 'providerRequests'> = {
+  static resume(input: CaseWorkflowInput, carried: CaseSnapshot, periodicReviews = true, providerNotices = true, behaviour: CaseBehaviour = CURRENT_BEHAVIOUR): CaseState {
+    const added: Pick<CaseSnapshot, 'lastAssessedAt' | 'reviews' | 'deliveries' | 'externalKeys' | 'updateAnswers' | 'providerRequests'> = {
       lastAssessedAt: null,
       reviews: { plan: 0, reassessment: 0 },
       deliveries: [],
       externalKeys: [],
+      updateAnswers: [],
       providerRequests: [],
     };
-    return new CaseState(input, Object.assign(added, carried), periodicReviews, providerNotices);
+    return new CaseState(input, Object.assign(added, carried), periodicReviews, providerNotices, behaviour);
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -213,9 +242,9 @@ export class CaseState {
     return this.s.attempts.find((a) => a.outcome === null);
   }
 
-  /** The open task due first: what a supervisor's "overdue" view sorts on and names. */
+  /** The open task due first: what a supervisor's "overdue" view sorts on and names. A task suspended by a pause is not due. */
   get nextDueTask(): CaseTask | null {
-    return this.s.tasks.reduce<CaseTask | null>((min, t) => (min === null || t.dueAt < min.dueAt ? t : min), null);
+    return this.s.tasks.reduce<CaseTask | null>((min, t) => (t.suspendedAt !== undefined ? min : min === null || t.dueAt < min.dueAt ? t : min), null);
   }
   get nextDueAt(): string | null {
     return this.nextDueTask?.dueAt ?? null;
@@ -285,7 +314,8 @@ export class CaseState {
   searchable() {
     return {
       nextDueKind: this.nextDueTask?.kind ?? null,
-      stalledAt: this.isClosed ? null : addMs(this.s.lastProgressAt, this.policy.noProgressAlertMs),
+      // The no-progress clock is the care team's: suspended while paused (pause and resume count as progress, so it restarts in full).
+      stalledAt: this.isClosed || (this.isPaused && this.behaviour.pauseSuspendsClocks) ? null : addMs(this.s.lastProgressAt, this.policy.noProgressAlertMs),
       phase: this.s.phase,
       step: this.s.step,
       riskTier: this.s.riskTier,
@@ -950,13 +980,13 @@ export class CaseState {
   /** Open review tasks past due that the care team has not yet been reminded of. */
   private get reviewReminderAt(): string | null {
     return this.s.tasks
-      .filter((t) => (t.kind === 'plan_review' || t.kind === 'reassessment') && t.remindedAt === undefined)
+      .filter((t) => (t.kind === 'plan_review' || t.kind === 'reassessment') && t.remindedAt === undefined && t.suspendedAt === undefined)
       .reduce<string | null>((min, t) => (min === null || t.dueAt < min ? t.dueAt : min), null);
   }
 
   private remindDueReviews(now: string): void {
     for (const task of this.s.tasks) {
-      if ((task.kind === 'plan_review' || task.kind === 'reassessment') && task.remindedAt === undefined && task.dueAt <= now) {
+      if ((task.kind === 'plan_review' || task.kind === 'reassessment') && task.remindedAt === undefined && task.suspendedAt === undefined && task.dueAt <= now) {
         task.remindedAt = now;
         this.notify(now, {
           key: `${this.caseId}:${this.episodeId}:${task.key}:due`,
@@ -1205,11 +1235,16 @@ export class CaseState {
     }
   }
 
+  /** Paused: no new outreach; the care team's clocks are suspended (TASK_CLOCKS_ON_PAUSE), regulatory ones keep running. */
   pause(input: PauseInput, now: string): CaseActionResult {
     this.checkPause();
     this.s.status = 'paused';
     this.s.lastProgressAt = now;
-    return this.result(this.emit(now, input.actorId, 'case paused', { kind: 'paused', reason: input.reason }));
+    const seq = this.emit(now, input.actorId, 'case paused', { kind: 'paused', reason: input.reason });
+    for (const task of this.s.tasks) {
+      this.suspendIfPaused(task, now);
+    }
+    return this.result(seq);
   }
 
   checkResume(): void {
@@ -1219,11 +1254,33 @@ export class CaseState {
     }
   }
 
+  /** Active again: every suspended task is re-armed with the time it had left when suspended. */
   resume(input: ResumeInput, now: string): CaseActionResult {
     this.checkResume();
     this.s.status = 'active';
     this.s.lastProgressAt = now;
-    return this.result(this.emit(now, input.actorId, 'case resumed', { kind: 'resumed' }));
+    const seq = this.emit(now, input.actorId, 'case resumed', { kind: 'resumed' });
+    for (const task of this.s.tasks) {
+      if (task.suspendedAt !== undefined) {
+        task.dueAt = addMs(now, Date.parse(task.dueAt) - Date.parse(task.suspendedAt));
+        delete task.suspendedAt;
+        this.emit(now, SYSTEM_ACTOR, `task ${task.key} resumed, due ${task.dueAt}`, { kind: 'task_resumed', key: task.key, dueAt: task.dueAt });
+      }
+    }
+    return this.result(seq);
+  }
+
+  /**
+   * While paused (since the pause-suspends-clocks patch), a care-team task's
+   * clock stops: it keeps its remaining time and is not due until resumed.
+   */
+  private suspendIfPaused(task: CaseTask, now: string): void {
+    if (!this.isPaused || !this.behaviour.pauseSuspendsClocks || task.suspendedAt !== undefined || !suspendedByPause(task.kind)) {
+      return;
+    }
+    task.suspendedAt = now;
+    const remainingMs = Date.parse(task.dueAt) - Date.parse(now);
+    this.emit(now, SYSTEM_ACTOR, `task ${task.key} suspended while the case is paused`, { kind: 'task_suspended', key: task.key, remainingMs });
   }
 
   checkAddNote(input: AddNoteInput): void {
@@ -1240,12 +1297,19 @@ export class CaseState {
     return this.result(this.emit(now, input.actorId, `${label} added`, { kind: 'note_added', noteKind: input.kind, text: input.text }));
   }
 
-  checkClose(): void {
+  /** A direct close (care team or supervisor); a flow-only reason (`provider_request`) is refused with the flow it must come from. */
+  checkClose(input: CloseCaseInput): void {
     this.requireOpen();
+    const refusal = directClosureRefusal(input.reason);
+    if (refusal !== null) {
+      throw new CaseRuleViolation(refusal);
+    }
   }
 
   closeByRequest(input: CloseCaseInput, now: string): CaseActionResult {
-    this.checkClose();
+    // Only the validator refuses flow-only reasons: it never runs on replay, so a direct close accepted
+    // before that rule existed still replays as it ran (the handler re-checks only that the case is open).
+    this.requireOpen();
     return this.result(this.close(input.reason, now, input.actorId, input.detail ?? null));
   }
 
@@ -1260,6 +1324,44 @@ export class CaseState {
     this.s.step = null;
     this.s.parked = false;
     return seq;
+  }
+
+  // ---- repeated requests ---------------------------------------------------------------------
+
+  /** Whether an update with this id was already applied, in this run or an earlier one (the validator then lets it through). */
+  answered(updateId: string | undefined): boolean {
+    return this.behaviour.updateAnswersCarried && updateId !== undefined && this.s.updateAnswers.some((a) => a.id === updateId);
+  }
+
+  /**
+   * Applies an update once per update id: a repeat gets the first answer and
+   * changes nothing. Within a run the server already deduplicates; this covers
+   * a repeat that arrives after the case continued as new.
+   */
+  answerOnce<R>(updateId: string | undefined, apply: () => R | Promise<R>): R | Promise<R> {
+    const earlier = this.answered(updateId) ? this.s.updateAnswers.find((a) => a.id === updateId) : undefined;
+    if (earlier) {
+      return structuredCloneJson(earlier.answer) as R;
+    }
+    const answer = apply();
+    if (answer instanceof Promise) {
+      return answer.then((settled) => {
+        this.rememberAnswer(updateId, settled);
+        return settled;
+      });
+    }
+    this.rememberAnswer(updateId, answer);
+    return answer;
+  }
+
+  private rememberAnswer(updateId: string | undefined, answer: unknown): void {
+    if (!this.behaviour.updateAnswersCarried || updateId === undefined || answer === undefined) {
+      return;
+    }
+    this.s.updateAnswers.push({ id: updateId, answer: structuredCloneJson(answer) });
+    if (this.s.updateAnswers.length > UPDATE_ANSWERS_KEPT) {
+      this.s.updateAnswers.shift();
+    }
   }
 
   // ---- outbox ------------------------------------------------------------------------------
@@ -1295,7 +1397,7 @@ export class CaseState {
       policyVersion: this.policy.version,
       screeningDueAt: this.screeningDueAt,
       nextDueAt: this.nextDueAt,
-      openTasks: s.tasks.map((t) => ({ key: t.key, kind: t.kind, dueAt: t.dueAt, openedAt: t.openedAt })),
+      openTasks: s.tasks.map((t) => ({ key: t.key, kind: t.kind, dueAt: t.dueAt, openedAt: t.openedAt, suspendedAt: t.suspendedAt ?? null })),
       attempts: s.attempts.map((a) => ({ number: a.number, channel: a.channel, startedAt: a.startedAt, outcome: a.outcome, recordedAt: a.recordedAt })),
       riskTier: s.riskTier,
       riskReasons: s.risk?.reasons ?? s.initialRisk?.reasons ?? [],
@@ -1346,8 +1448,11 @@ export class CaseState {
   }
 
   private openTask(key: string, kind: CaseTaskKind, dueAt: string, now: string): void {
-    this.s.tasks.push({ key, kind, dueAt, openedAt: now });
+    const task: CaseTask = { key, kind, dueAt, openedAt: now };
+    this.s.tasks.push(task);
     this.emit(now, SYSTEM_ACTOR, `task ${key} due ${dueAt}`, { kind: 'task_opened', key, taskKind: kind, dueAt });
+    // E.g. a contact recorded during an inpatient stay: the next one starts suspended.
+    this.suspendIfPaused(task, now);
   }
 
   /** A new due time for an open task (a changed cadence, or a supervisor's extension); a reminder will be sent again. */

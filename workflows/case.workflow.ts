@@ -1,7 +1,7 @@
 import { condition, continueAsNew, patched, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { CasePhase } from '@careloop/domain';
 import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
-import { CaseState } from './case.state';
+import { CaseState, type CaseBehaviour } from './case.state';
 import { registerCaseHandlers } from './case.handlers';
 import { CaseOutbox } from './case-outbox';
 import { assignment } from './case-activities';
@@ -14,6 +14,8 @@ const OUTBOX_HAND_OVER_PATCH = 'outbox-hand-over-before-continue-as-new';
 const SYNC_ON_CHANGE_PATCH = 'search-attributes-on-every-change';
 const PROVIDER_NOTICES_PATCH = 'provider-plan-notices';
 const START_REASON_PATCH = 'case-start-reason';
+const PAUSE_SUSPENDS_CLOCKS_PATCH = 'pause-suspends-care-team-clocks';
+const UPDATE_ANSWERS_CARRIED_PATCH = 'update-answers-carried-across-continue-as-new';
 
 /**
  * One care case of one member in one program, from enrollment to closure.
@@ -30,9 +32,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const providerNotices = patched(PROVIDER_NOTICES_PATCH);
   // Only cases started for a non-default reason consult the patch, so every older history replays untouched.
   const startReason = !input.carried && input.startReason && input.startReason !== 'enrollment' && patched(START_REASON_PATCH) ? input.startReason : undefined;
+  // Histories recorded before a pause suspended the care team's clocks replay with those clocks running;
+  // those recorded before update answers were kept replay applying every update they received.
+  const behaviour: CaseBehaviour = {
+    pauseSuspendsClocks: patched(PAUSE_SUSPENDS_CLOCKS_PATCH),
+    updateAnswersCarried: patched(UPDATE_ANSWERS_CARRIED_PATCH),
+  };
   const state = input.carried
-    ? CaseState.resume(input, input.carried, periodicReviews, providerNotices)
-    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices, startReason);
+    ? CaseState.resume(input, input.carried, periodicReviews, providerNotices, behaviour)
+    : CaseState.open(workflowId, input, runId, nowIso(), periodicReviews, providerNotices, startReason, behaviour);
   state.ensurePeriodicReviews(nowIso());
   registerCaseHandlers(state);
   const outbox = new CaseOutbox(state);

@@ -74,6 +74,15 @@ describe('provider rights and complaints (real Temporal, real Postgres)', () => 
     expect(change.body.requestId).toBe('pr-1');
     const stop = await api().post(`/cases/${caseId}/stop-participation-requests`).set(prov).send(sample('provider-stop-participation-request')).expect(200);
     expect(stop.body.requestId).toBe('pr-2');
+    // provider_request never comes from a direct close, by the care team or a supervisor: only from the approved request.
+    for (const [path, body, field] of [
+      [`/cases/${caseId}/close`, { reason: 'provider_request' }, 'reason'],
+      [`/supervisor/cases/${caseId}/close`, { closureReason: 'provider_request', reason: 'provider asked by phone' }, 'closureReason'],
+    ] as const) {
+      const refused = await api().post(path).set(sup).set('idempotency-key', `direct-close-${field}`).send(body).expect(400);
+      expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ field, reason: expect.stringMatching(/only through an approved stop-participation request/) }] });
+    }
+    expect((await api().get(`/cases/${caseId}`).expect(200)).body).toMatchObject({ phase: 'recovery_support', closureReason: null });
     const listed = await api().get(`/cases/${caseId}/provider-view`).expect(200);
     expect(listed.body.providerRequests.map((r: { requestId: string; status: string }) => [r.requestId, r.status])).toEqual([
       ['pr-1', 'forwarded'],

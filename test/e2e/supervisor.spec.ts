@@ -68,6 +68,9 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     const row = listed(overdue.body, id)!;
     expect(row.reasons).toEqual([expect.objectContaining({ kind: 'overdue', detail: expect.stringMatching(/^assessment overdue by /) })]);
     expect(row.nextDue).toMatchObject({ kind: 'assessment' });
+    expect((await api().get(`/cases/${id}`).expect(200)).body.stuckReasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'overdue', detail: expect.stringMatching(/^assessment overdue by /) })]),
+    );
     // Filters narrow the list: another program, or overdue by more than a day, leave it out.
     expect(listed((await stuck('kind=overdue&programCode=OTHER')).body, id)).toBeUndefined();
     expect(listed((await stuck('kind=overdue&overdueBy=1d')).body, id)).toBeUndefined();
@@ -101,6 +104,9 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     await api().post(`/cases/${id}/assessment`).set(cm).send({ answers: assessmentAnswers('high') }).expect(200);
     const found = await eventually(() => stuck('kind=unassigned&riskTier=high'), (r) => listed(r.body, id) !== undefined, 45_000);
     expect(listed(found.body, id)!.reasons).toEqual([expect.objectContaining({ kind: 'unassigned' })]);
+    // The case itself says so too, with the same kind and reason as the list.
+    const caseView = await api().get(`/cases/${id}`).expect(200);
+    expect(caseView.body).toMatchObject({ riskTier: 'high', careManagerId: null, flags: ['unassigned'], stuckReasons: listed(found.body, id)!.reasons });
     // A care manager at the cap: one slot, already taken.
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ('cm-full', 'Full', 'care_manager', 'north', '{es}', true, 1)`);
     await stack.sql(`INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ('case-other', 'run-x', 'cm-full', 'high', true, now())`);
@@ -112,6 +118,8 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     await api().post(`/supervisor/cases/${id}/reassign`).set(sup).send({ careManagerId: 'cm-full', reason: 'speaks Spanish; covering a leave', overrideCap: true }).expect(200);
     await eventually(() => stuck('kind=unassigned'), (r) => listed(r.body, id) === undefined);
     expect(listed((await stuck('kind=unassigned')).body, id)).toBeUndefined();
+    const assigned = await eventually(() => api().get(`/cases/${id}`).expect(200), (r) => r.body.flags.length === 0);
+    expect(assigned.body).toMatchObject({ careManagerId: 'cm-full', flags: [], stuckReasons: [] });
     const after = await eventually(() => api().get('/supervisor/caseloads'), (r) => r.body.items[0]?.open === 2);
     expect(after.body.items[0]).toMatchObject({ careManagerId: 'cm-full', open: 2, overCap: true });
     expect(await stack.sql('SELECT action, outcome, details FROM supervisor_actions WHERE case_id = $1 ORDER BY id', [id])).toEqual([

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { CLOSURE_REASONS, DAY_MS } from '@careloop/domain';
+import { DIRECT_CLOSURE_REASONS, DAY_MS } from '@careloop/domain';
 import {
   SA_CARE_MANAGER,
   SA_FLAGS,
@@ -340,8 +340,9 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     });
   });
 
-  // The two others (member_declined, unable_to_reach) come from outreach outcomes, tested above.
-  it.each(CLOSURE_REASONS.filter((r) => r !== 'member_declined' && r !== 'unable_to_reach'))('closes on request with the reason %s, recording who and why', async (reason) => {
+  // member_declined and unable_to_reach come from outreach outcomes, tested above; provider_request only from an
+  // approved stop-participation request (case-provider-requests.spec.ts), never from a direct close.
+  it.each(DIRECT_CLOSURE_REASONS.filter((r) => r !== 'member_declined' && r !== 'unable_to_reach'))('closes on request with the reason %s, recording who and why', async (reason) => {
     await run(async ({ start, stores }) => {
       const handle = await start(caseInput(isoDateDaysBefore(await env.currentTimeMs(), 0)));
       await until(handle, (v) => v.attempts.length === 1);

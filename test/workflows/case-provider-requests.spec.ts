@@ -8,6 +8,7 @@ import {
   providerViewQuery,
   stopParticipationRequestUpdate,
   changePcpUpdate,
+  closeCaseUpdate,
 } from '@careloop/contracts';
 import { DAY_MS } from '@careloop/domain';
 import { createTimeSkippingEnv } from '../support/time-skipping';
@@ -64,6 +65,12 @@ describe('provider requests on a case (time-skipping server)', () => {
       expect(attrs.get(SA_NEXT_DUE_AT)?.toISOString()).toBe(task.dueAt);
 
       const sup = { actorId: 'sup-1' };
+      // A direct close cannot claim provider_request: the validator refuses it and names the flow (the API refuses it first, with 400).
+      await expectRefused(
+        handle.executeUpdate(closeCaseUpdate, { args: [{ ...sup, reason: 'provider_request', detail: 'provider asked by phone' }] }),
+        /only through an approved stop-participation request/,
+      );
+      expect((await handle.query(providerViewQuery)).phase).toBe('recovery_support');
       await expectRefused(handle.executeUpdate(decideStopParticipationUpdate, { args: [{ ...sup, requestId: 'pr-1', decision: 'approve', reason: 'x' }] }), /no stop-participation request pr-1/);
       await handle.executeUpdate(decideStopParticipationUpdate, { args: [{ ...sup, requestId: 'pr-2', decision: 'reject', reason: 'member wishes to stay' }] });
       const open = await until(handle, (v) => v.outboxBacklog === 0);

@@ -1,4 +1,4 @@
-import { CLOSURE_REASONS } from '@careloop/domain';
+import { DIRECT_CLOSURE_REASONS } from '@careloop/domain';
 import { act, finish, type ActionProps } from './case-action';
 import { ActionForm, Field, Select, read } from './form.kit';
 
@@ -57,7 +57,7 @@ export function CloseForm({ caseId, onDone }: ActionProps) {
   return (
     <ActionForm title="Close the case" submitLabel="Close case" intro={<p className="hint">Closing is final; the history stays readable.</p>} run={(d) => act(caseId, 'close', { reason: read.text(d, 'reason'), detail: read.text(d, 'detail') }).then(finish(onDone))}>
       <Field name="reason" label="Closure reason">
-        {(p) => <Select {...p} options={CLOSURE_REASONS} blank="Choose…" />}
+        {(p) => <Select {...p} options={DIRECT_CLOSURE_REASONS} blank="Choose…" />}
       </Field>
       <Field name="detail" label="Detail (optional)">
         {(p) => <textarea {...p} rows={2} />}

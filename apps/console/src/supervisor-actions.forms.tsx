@@ -1,4 +1,4 @@
-import { CLOSURE_REASONS } from '@careloop/domain';
+import { DIRECT_CLOSURE_REASONS } from '@careloop/domain';
 import { api } from './api.client';
 import type { ActionResult, Caseload, CaseTask } from './api.types';
 import { finish } from './case-action';
@@ -100,7 +100,7 @@ export function SupervisorCloseForm({ caseId, onDone }: Props) {
   return (
     <ActionForm title="Close the case" submitLabel="Close case" run={(d) => supervise(caseId, 'close', { closureReason: read.text(d, 'closureReason'), reason: read.text(d, 'reason') }).then(finish(onDone))}>
       <Field name="closureReason" label="Closure reason">
-        {(p) => <Select {...p} options={CLOSURE_REASONS} blank="Choose…" />}
+        {(p) => <Select {...p} options={DIRECT_CLOSURE_REASONS} blank="Choose…" />}
       </Field>
       <Reason />
     </ActionForm>

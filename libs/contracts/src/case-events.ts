@@ -44,6 +44,10 @@ export type CaseEventData =
   | { readonly kind: 'task_nudged'; readonly key: string; readonly reason: string }
   | { readonly kind: 'notifications_redelivered'; readonly keys: readonly string[]; readonly reason: string }
   | { readonly kind: 'task_closed'; readonly key: string; readonly resolution: 'done' | 'timed_out' | 'cancelled' }
+  /** A pause suspended the task's clock (TASK_CLOCKS_ON_PAUSE): it keeps `remainingMs` (negative: already overdue by that much). */
+  | { readonly kind: 'task_suspended'; readonly key: string; readonly remainingMs: number }
+  /** On resume the suspended task is re-armed with its remaining time. */
+  | { readonly kind: 'task_resumed'; readonly key: string; readonly dueAt: string }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
   | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }
   | { readonly kind: 'contact_recorded'; readonly number: number; readonly channel: ContactChannel; readonly outcome: 'completed' | 'missed'; readonly summary: string | null }

@@ -198,8 +198,11 @@ export const ACTIVITY_RETRYING_FLAG = 'activity_retrying';
 export interface CaseTaskView {
   readonly key: string;
   readonly kind: CaseTaskKind;
+  /** While suspended by a pause: when it would have been due (the remaining time is `dueAt - suspendedAt`). */
   readonly dueAt: string;
   readonly openedAt: string;
+  /** When a pause suspended the task's clock; null when it runs. */
+  readonly suspendedAt: string | null;
 }
 
 export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info', 'plan_review', 'reassessment', 'stop_participation_review'] as const;

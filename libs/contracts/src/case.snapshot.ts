@@ -30,6 +30,12 @@ export interface CaseTask {
   dueAt: string;
   /** Periodic reviews: when the care team was reminded that the task is due (once). */
   remindedAt?: string;
+  /**
+   * Set while a pause suspends the task's clock (TASK_CLOCKS_ON_PAUSE). The
+   * remaining time is `dueAt - suspendedAt` (a later `dueAt` from an extension
+   * adds to it); on resume `dueAt` becomes resume time + remaining.
+   */
+  suspendedAt?: string;
 }
 
 export interface PlanVersionRecord {
@@ -87,6 +93,13 @@ export interface CaseSnapshot {
   providerRequests: { -readonly [K in keyof ProviderRequestView]: ProviderRequestView[K] }[];
   /** Keys of the most recent external events, so a repeated signal is recorded once. */
   externalKeys: string[];
+  /**
+   * The answers of the most recent accepted updates by update id (the API's
+   * `<update>:<Idempotency-Key>`), carried across continue-as-new: Temporal
+   * deduplicates update ids within one run only, so a repeat that reaches a
+   * later run gets the first answer from here instead of acting twice. Bounded.
+   */
+  updateAnswers: { id: string; answer: unknown }[];
   timeline: TimelineEntryView[];
   nextSeq: number;
   /** Events not yet confirmed written by the persistence activity. */

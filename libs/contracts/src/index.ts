@@ -13,3 +13,4 @@ export * from './utilization-review.contract';
 export * from './complaint.contract';
 export * from './case-provider.messages';
 export * from './discharge.contract';
+export * from './pause-clocks';

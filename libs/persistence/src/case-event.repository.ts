@@ -80,6 +80,16 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     ),
   task_rescheduled: (tx, k, e) =>
     tx.query(`UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
+  // A suspended task is neither due nor overdue in the read model (GET /cases?overdue, next due) until resumed.
+  task_suspended: (tx, k, e) =>
+    tx.query(`UPDATE case_tasks SET status = 'suspended' WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'open'`, [k.caseId, k.episodeId, e.data.key]),
+  task_resumed: (tx, k, e) =>
+    tx.query(`UPDATE case_tasks SET status = 'open', due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'suspended'`, [
+      k.caseId,
+      k.episodeId,
+      e.data.key,
+      e.data.dueAt,
+    ]),
   plan_reviewed: () => Promise.resolve(),
   task_nudged: () => Promise.resolve(),
   notifications_redelivered: () => Promise.resolve(),
@@ -175,7 +185,7 @@ export class CaseEventRepository {
   async timeline(caseId: string, afterSeq: number, limit: number): Promise<StoredCaseEvent[]> {
     const rows: { seq: number; at: Date; kind: string; actor_id: string; summary: string }[] = await this.dataSource.query(
       `SELECT e.seq, e.at, e.kind, e.actor_id, e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
-       WHERE e.case_id = $1 AND e.seq > $2 AND e.kind NOT IN ('task_opened', 'task_closed', 'notification_requested')
+       WHERE e.case_id = $1 AND e.seq > $2 AND e.kind NOT IN ('task_opened', 'task_closed', 'task_suspended', 'task_resumed', 'notification_requested')
        ORDER BY e.seq LIMIT $3`,
       [caseId, afterSeq, limit],
     );

@@ -9,11 +9,15 @@ export interface FailingDeliveries {
   readonly since: string;
 }
 
-export interface CaseloadRow {
+/** One care manager's open cases, counted by risk tier and by program (the cap is applied by the caller). */
+export interface CaseloadCounts {
   readonly careManagerId: string;
-  readonly cap: number;
+  /** Their own cap from the roster (`caseloadCap`); null: each program's policy cap applies. */
+  readonly ownCap: number | null;
   readonly open: number;
   readonly byRiskTier: Record<'high' | 'medium' | 'low' | 'none', number>;
+  /** Open cases per program code (cases not yet in the read model are counted in `open` only). */
+  readonly byProgram: Record<string, number>;
 }
 
 export interface SupervisorActionRecord {
@@ -67,22 +71,24 @@ export class SupervisionRepository {
     return rows.map((r) => ({ key: r.key, caseId: r.case_id, audience: r.audience, channel: r.channel, template: r.template, params: r.params }));
   }
 
-  /** Open cases per care manager against the cap, split by the cases' risk tier. */
-  async caseloads(defaultCap: number): Promise<CaseloadRow[]> {
-    const rows: { id: string; cap: number; tier: string | null; n: number }[] = await this.dataSource.query(
-      `SELECT s.id, COALESCE(s.caseload_cap, $1)::int AS cap, c.risk_tier AS tier, count(a.case_id)::int AS n
+  /** Open cases per care manager, split by the cases' risk tier and program, with their own cap if they have one. */
+  async caseloads(): Promise<CaseloadCounts[]> {
+    const rows: { id: string; cap: number | null; tier: string | null; program: string | null; n: number }[] = await this.dataSource.query(
+      `SELECT s.id, s.caseload_cap AS cap, c.risk_tier AS tier, c.program_code AS program, count(a.case_id)::int AS n
        FROM staff s
        LEFT JOIN case_assignments a ON a.care_manager_id = s.id AND a.released_at IS NULL
        LEFT JOIN cases c ON c.id = a.case_id
        WHERE s.role = 'care_manager'
-       GROUP BY s.id, s.caseload_cap, c.risk_tier ORDER BY s.id`,
-      [defaultCap],
+       GROUP BY s.id, s.caseload_cap, c.risk_tier, c.program_code ORDER BY s.id`,
     );
-    const byId = new Map<string, CaseloadRow>();
+    const byId = new Map<string, CaseloadCounts>();
     for (const r of rows) {
-      const row = byId.get(r.id) ?? { careManagerId: r.id, cap: r.cap, open: 0, byRiskTier: { high: 0, medium: 0, low: 0, none: 0 } };
+      const row = byId.get(r.id) ?? { careManagerId: r.id, ownCap: r.cap, open: 0, byRiskTier: { high: 0, medium: 0, low: 0, none: 0 }, byProgram: {} };
       const tier = r.tier === 'high' || r.tier === 'medium' || r.tier === 'low' ? r.tier : 'none';
       row.byRiskTier[tier] += r.n;
+      if (r.program !== null && r.n > 0) {
+        row.byProgram[r.program] = (row.byProgram[r.program] ?? 0) + r.n;
+      }
       byId.set(r.id, { ...row, open: row.open + r.n });
     }
     return [...byId.values()];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO } from '@careloop/domain';
+import { OTHER_CLOCKS_ON_PAUSE, TASK_CLOCKS_ON_PAUSE, type PauseClockRule } from '@careloop/contracts';
 import {
   DIAGRAM_END,
   DIAGRAM_START,
@@ -30,6 +31,15 @@ describe('docs/lifecycle.md', () => {
     }
     for (const reason of CLOSURE_REASONS) {
       expect(doc).toContain(`| \`${reason}\` |`);
+    }
+  });
+
+  it('says for every clock whether a pause suspends it, as TASK_CLOCKS_ON_PAUSE and OTHER_CLOCKS_ON_PAUSE define', () => {
+    const rules: [string, PauseClockRule][] = [...Object.entries(TASK_CLOCKS_ON_PAUSE), ...Object.entries(OTHER_CLOCKS_ON_PAUSE)];
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `') && / \| (suspended|keeps running) \| /.test(l));
+    for (const [clock, rule] of rules) {
+      const row = rows.find((l) => l.split(' | ')[0]!.includes(`\`${clock}\``));
+      expect({ clock, row: row?.split(' | ')[1] }).toEqual({ clock, row: rule.onPause === 'suspended' ? 'suspended' : 'keeps running' });
     }
   });
 

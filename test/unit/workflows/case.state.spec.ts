@@ -1,4 +1,4 @@
-import { CaseState } from '../../../workflows/case.state';
+import { CaseState, CURRENT_BEHAVIOUR } from '../../../workflows/case.state';
 import type { CaseSnapshot } from '@careloop/contracts';
 import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../../support/case-fixtures';
 
@@ -123,6 +123,53 @@ describe('CaseState', () => {
     const reminders = state.pendingEvents.filter((e) => e.data.kind === 'notification_requested' && e.data.notification.template === 'plan_review_due');
     expect(reminders).toHaveLength(1);
     expect(state.nextScheduledAt).toBe('2027-03-22T09:00:00.000Z');
+  });
+
+  it('keeps an overdue task overdue by the same amount across a pause, and adds an extension to the remaining time', () => {
+    const state = inRecoverySupport();
+    state.memberDiscussion({ outcome: 'agrees', actorId: 'cm' }, t0);
+    // Plan review due 2027-01-31; paused ten days after, so it is 10 days overdue when suspended.
+    state.pause({ reason: 'inpatient stay', actorId: 'cm' }, '2027-02-10T09:00:00.000Z');
+    state.extendDueDate({ taskKey: 'contact-1', dueAt: '2027-01-11T09:00:00.000Z', reason: 'stay', actorId: 'sup' }, '2027-02-11T09:00:00.000Z');
+    expect(state.searchable()).toMatchObject({ nextDueAt: null, stalledAt: null, flags: ['paused'] });
+    state.resume({ actorId: 'cm' }, '2027-03-10T09:00:00.000Z');
+    // Paused for 28 days: every suspended due time moves by 28 days, so what was overdue stays overdue by as much.
+    const due = Object.fromEntries(state.view().openTasks.map((t) => [t.kind, t.dueAt]));
+    expect(due).toEqual({
+      plan_review: '2027-02-28T09:00:00.000Z', // was 2027-01-31: 10 days overdue at the pause and again on resume
+      reassessment: '2027-11-30T09:00:00.000Z', // was 2027-11-02
+      contact: '2027-02-08T09:00:00.000Z', // was 2027-01-01, extended by 10 days while suspended to 2027-01-11
+    });
+    expect(state.searchable().stalledAt).toBe('2027-04-09T09:00:00.000Z');
+  });
+
+  it('suspends nothing when replaying a history from before pauses suspended clocks', () => {
+    const state = CaseState.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, true, true, undefined, { ...CURRENT_BEHAVIOUR, pauseSuspendsClocks: false });
+    state.startAttempt(t0);
+    state.pause({ reason: 'inpatient stay', actorId: 'cm' }, t0);
+    expect(state.pendingEvents.some((e) => e.data.kind === 'task_suspended')).toBe(false);
+    expect(state.searchable()).toMatchObject({ nextDueAt: '2026-11-07T09:00:00.000Z', stalledAt: '2026-12-02T09:00:00.000Z' });
+  });
+
+  it('answers a repeated update id from its snapshot, keeping the last 100 answers', () => {
+    const state = open();
+    const note = (n: number) => state.answerOnce(`addNote:k-${n}`, () => state.addNote({ kind: 'note', text: `note ${n}`, actorId: 'cm' }, t0));
+    const first = note(0);
+    for (let n = 1; n <= 100; n++) {
+      void note(n);
+    }
+    const resumed = CaseState.resume(caseInput('2026-11-01'), state.snapshot());
+    expect(resumed.answered('addNote:k-100')).toBe(true);
+    expect(resumed.answerOnce('addNote:k-100', () => ({ eventSeq: -1 }))).toEqual({ phase: 'screening', status: 'active', step: null, eventSeq: 103 });
+    // The oldest answer was dropped to keep the snapshot bounded: that id would be applied again.
+    expect(resumed.answered('addNote:k-0')).toBe(false);
+    expect(first).toMatchObject({ eventSeq: 3 });
+    // Snapshots from before answers were kept resume with none; histories from before the patch keep none.
+    const legacy = state.snapshot() as Partial<CaseSnapshot>;
+    delete legacy.updateAnswers;
+    expect(CaseState.resume(caseInput('2026-11-01'), legacy as CaseSnapshot).answered('addNote:k-100')).toBe(false);
+    const unpatched = CaseState.resume(caseInput('2026-11-01'), state.snapshot(), true, true, { ...CURRENT_BEHAVIOUR, updateAnswersCarried: false });
+    expect(unpatched.answered('addNote:k-100')).toBe(false);
   });
 
   it('has no review tasks when replaying a history from before periodic reviews', () => {

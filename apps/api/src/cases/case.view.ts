@@ -5,11 +5,14 @@ import {
   CLOSURE_REASONS,
   RECOVERY_STEPS,
   RISK_TIERS,
+  STUCK_KINDS,
   type CasePhase,
   type CaseStatus,
   type ClosureReason,
   type RecoveryStep,
   type RiskTier,
+  type StuckKind,
+  type StuckReason,
 } from '@careloop/domain';
 import { CASE_TASK_KINDS, type AttemptView, type CaseTaskView, type TimelineEntryView } from '@careloop/contracts';
 
@@ -33,6 +36,13 @@ export class TaskView implements CaseTaskView {
   @ApiProperty({ enum: CASE_TASK_KINDS }) kind!: CaseTaskView['kind'];
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When a pause suspended this task (contacts, plan review, reassessment); it is not due until resumed, with dueAt - suspendedAt left. Null while it runs.',
+  })
+  suspendedAt!: string | null;
 }
 
 export class AttemptViewDto implements AttemptView {
@@ -49,6 +59,13 @@ export class TimelineEntry implements TimelineEntryView {
   @ApiProperty({ example: 'attempt_recorded' }) kind!: string;
   @ApiProperty({ example: 'cm-17' }) actorId!: string;
   @ApiProperty({ example: 'outreach attempt 1: no_answer' }) summary!: string;
+}
+
+/** Why a supervisor should look at the case: the same kinds and reasons as a row of `GET /supervisor/stuck-cases`. */
+export class StuckReasonView implements StuckReason {
+  @ApiProperty({ enum: STUCK_KINDS }) kind!: StuckKind;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Since when, when known.' }) since!: string | null;
+  @ApiProperty({ example: 'no care manager had capacity', description: 'PHI-free explanation: task kinds, counts, times, error codes.' }) detail!: string;
 }
 
 export class CaseView {
@@ -74,6 +91,17 @@ export class CaseView {
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;
   @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
   @ApiProperty({ type: [TimelineEntry] }) recentTimeline!: TimelineEntry[];
+  @ApiProperty({
+    type: [String],
+    example: ['unassigned'],
+    description: "The case's flags as supervisors see them (CareLoopFlags): paused, unable_to_reach, unassigned, activity_retrying.",
+  })
+  flags!: string[];
+  @ApiProperty({
+    type: [StuckReasonView],
+    description: 'Every reason the case is stuck now, as the stuck-case list gives it (e.g. unassigned: a high or medium risk case without a named care manager). Empty when none.',
+  })
+  stuckReasons!: StuckReasonView[];
   @ApiProperty({ description: 'Events recorded by the workflow and not yet written to Postgres; non-zero for long means a failing write.' })
   outboxBacklog!: number;
   @ApiPropertyOptional({

@@ -285,7 +285,7 @@ export class CasesController {
   @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Pause the case (e.g. inpatient stay): no new outreach or contact tasks' })
+  @ApiOperation({ summary: "Pause the case (e.g. inpatient stay): no new outreach; the care team's clocks (contacts, reviews, no progress) stop until resume, regulatory ones keep running" })
   pause(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: PauseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, pauseUpdate, { reason: dto.reason, actorId }, key);
   }
@@ -294,7 +294,7 @@ export class CasesController {
   @Access('case.act')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Resume a paused case' })
+  @ApiOperation({ summary: 'Resume a paused case: each suspended task is due the time it had left' })
   resume(@Param('id', ParseCaseIdPipe) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, resumeUpdate, { actorId }, key);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -7,16 +7,17 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { checkPolicyOverrides } from '@careloop/domain';
+import { checkPolicyOverrides, stuckReasons } from '@careloop/domain';
 import {
   CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
+  SA_FLAGS,
   caseDetailQuery,
   caseStartSearchAttributes,
   caseWorkflowId,
   type CaseWorkflowInput,
 } from '@careloop/contracts';
-import { CaseEventRepository, CaseReadRepository, type CaseListCursor, type StoredCase } from '@careloop/persistence';
+import { CaseEventRepository, CaseReadRepository, SupervisionRepository, type CaseListCursor, type FailingDeliveries, type StoredCase } from '@careloop/persistence';
 import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { mayOverridePolicy } from '../auth/access-policy';
@@ -24,6 +25,7 @@ import type { Principal } from '../auth/principal';
 import { ApiError, caseNotFound } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { PolicyRegistry } from '../policies/policy-registry';
+import { searchAttributeReader, stuckSignalsOf } from '../supervisor/stuck-signals';
 import type { StartCaseDto } from './dto/start-case.dto';
 import type { CaseListPage, CaseRecordView, CaseView, TimelineEntry } from './case.view';
 import type { ListCasesQuery } from './dto/list-cases.query';
@@ -35,12 +37,15 @@ export interface StartCaseResult {
 
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly temporal: TemporalClientService,
     private readonly cases: CaseReadRepository,
     private readonly events: CaseEventRepository,
     private readonly policies: PolicyRegistry,
+    private readonly supervision: SupervisionRepository,
   ) {}
 
   /**
@@ -90,12 +95,15 @@ export class CasesService {
   async get(caseId: string): Promise<CaseView> {
     const handle = this.temporal.client.workflow.getHandle(caseId);
     try {
-      const [description, state, record] = await Promise.all([
+      const [description, state, record, failing] = await Promise.all([
         handle.describe(),
         handle.query(caseDetailQuery),
         this.cases.findById(caseId),
+        this.failingDeliveries(caseId),
       ]);
       const { caseId: _id, ...live } = state;
+      // What the supervisors' stuck-case list says about this case, from the same signals (search attributes, outbox).
+      const attrs = description.searchAttributes;
       return {
         ...live,
         id: caseId,
@@ -103,11 +111,23 @@ export class CasesService {
         attempts: [...live.attempts],
         riskReasons: [...live.riskReasons],
         recentTimeline: [...live.recentTimeline],
+        flags: searchAttributeReader(attrs).list(SA_FLAGS.name),
+        stuckReasons: stuckReasons(stuckSignalsOf(attrs, failing), new Date().toISOString()),
         workflowStatus: description.status.name,
         record: record === null ? null : toRecordView(record),
       };
     } catch (err) {
       throw mapTemporalError(err, caseId);
+    }
+  }
+
+  /** The case's failing notification deliveries; while Postgres is unreachable, none (the case still answers from Temporal). */
+  private async failingDeliveries(caseId: string): Promise<FailingDeliveries | undefined> {
+    try {
+      return (await this.supervision.failingDeliveries({ caseIds: [caseId], limit: 1 }))[0];
+    } catch (err) {
+      this.logger.warn(`outbox unreadable, case view without failing deliveries: ${err instanceof Error ? err.message.split('\n')[0] : 'error'}`);
+      return undefined;
     }
   }
 

@@ -54,6 +54,11 @@ export class PolicyRegistry {
     return resolveProgramInformation(entry?.information, `programs.${programCode}.information`).information;
   }
 
+  /** A program's caseload cap per care manager (seed 001: 100); without a program, the "*" entry's (else the default). */
+  caseloadCap(programCode = '*'): number {
+    return this.resolve(programCode).caseloadCap;
+  }
+
   resolve(programCode: string, caseOverrides?: PolicyOverrides): ProgramPolicy {
     return resolveProgramPolicy(programCode, this.programs[programCode] ?? this.programs['*'], caseOverrides);
   }

@@ -2,22 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { temporal } from '@temporalio/proto';
 import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { STUCK_KINDS, stuckReasons, type StuckCaseRow, type StuckKind } from '@careloop/domain';
-import {
-  SA_CARE_MANAGER,
-  SA_FLAGS,
-  SA_LAST_PROGRESS_AT,
-  SA_NEXT_DUE_AT,
-  SA_NEXT_DUE_KIND,
-  SA_PHASE,
-  SA_PROGRAM,
-  SA_RISK_TIER,
-  SA_STALLED_AT,
-  SA_STEP,
-} from '@careloop/contracts';
+import { SA_CARE_MANAGER, SA_PHASE, SA_PROGRAM, SA_RISK_TIER, SA_STEP } from '@careloop/contracts';
 import { SupervisionRepository, type FailingDeliveries } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
 import { REPORTED_PROBLEMS, stuckCaseQuery, type StuckCaseFilters } from './stuck-case.query';
+import { searchAttributeReader, stuckSignalsOf, type DecodedSearchAttributes } from './stuck-signals';
 
 /** Failing-delivery cases considered per request; more than this and the oldest failures come first. */
 const FAILING_CASES_CONSIDERED = 200;
@@ -136,27 +126,10 @@ function decodeCursor(cursor: string, scope: string): Uint8Array {
 
 function toRow(execution: Execution, failing: Map<string, FailingDeliveries>, filters: StuckCaseFilters, now: Date): StuckCaseRow | null {
   const caseId = execution.execution?.workflowId ?? '';
-  const attrs = decodeSearchAttributes(execution.searchAttributes?.indexedFields);
-  const one = (name: string): string | null => {
-    const v = (attrs[name] as unknown[] | undefined)?.[0];
-    return v === undefined || v === null ? null : v instanceof Date ? v.toISOString() : String(v);
-  };
-  const time = (name: string): string | null => {
-    const v = one(name);
-    return v === null ? null : new Date(v).toISOString();
-  };
-  const list = (name: string): string[] => ((attrs[name] as unknown[] | undefined) ?? []).map(String);
-  const f = failing.get(caseId);
-  const nextDueAt = time(SA_NEXT_DUE_AT.name);
-  const signals = {
-    nextDueAt,
-    nextDueKind: one(SA_NEXT_DUE_KIND.name),
-    stalledAt: time(SA_STALLED_AT.name),
-    flags: list(SA_FLAGS.name),
-    reportedProblems: list(REPORTED_PROBLEMS),
-    failingNotifications: f ? { count: f.count, attempts: f.attempts, lastError: f.lastError, since: f.since } : undefined,
-    lastProgressAt: time(SA_LAST_PROGRESS_AT.name),
-  };
+  const attrs = decodeSearchAttributes(execution.searchAttributes?.indexedFields) as DecodedSearchAttributes;
+  const { one } = searchAttributeReader(attrs);
+  const signals = stuckSignalsOf(attrs, failing.get(caseId));
+  const nextDueAt = signals.nextDueAt;
   const reasons = stuckReasons(signals, now.toISOString(), filters.overdueByMs).filter((r) => filters.kind === undefined || r.kind === filters.kind);
   if (reasons.length === 0) {
     return null;

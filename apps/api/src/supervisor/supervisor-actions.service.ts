@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
-import { DEFAULT_PROGRAM_POLICY } from '@careloop/domain';
 import {
   caseDetailQuery,
   closeCaseUpdate,
@@ -18,6 +17,8 @@ import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
 import { mapTemporalError } from '../common/temporal-error';
 import { CasesService } from '../cases/cases.service';
+import { PolicyRegistry } from '../policies/policy-registry';
+import { caseloadView } from './caseloads.view';
 import type { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
 import type { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
 import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
@@ -37,6 +38,7 @@ export class SupervisorActionsService {
     private readonly temporal: TemporalClientService,
     private readonly cases: CasesService,
     private readonly supervision: SupervisionRepository,
+    private readonly policies: PolicyRegistry,
   ) {}
 
   reassign(caseId: string, dto: SupervisorReassignDto, actorId: string, key?: string) {
@@ -152,8 +154,9 @@ export class SupervisorActionsService {
     };
   }
 
-  caseloads() {
-    return this.supervision.caseloads(DEFAULT_PROGRAM_POLICY.caseloadCap);
+  /** Each care manager's caseload against their own cap, else each program's configured cap (not a fixed 100). */
+  async caseloads() {
+    return (await this.supervision.caseloads()).map((row) => caseloadView(row, (programCode) => this.policies.caseloadCap(programCode)));
   }
 
   private async describe(caseId: string) {

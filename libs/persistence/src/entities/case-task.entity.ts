@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Human work with a due time (outreach attempt, screening, assessment, plan, consent). */
+/** Human work with a due time (outreach attempt, screening, assessment, plan, consent). `suspended`: open, its clock stopped by a pause. */
 @Entity({ name: 'case_tasks' })
 @Index('ix_case_tasks_open_due', ['status', 'dueAt'])
 export class CaseTaskEntity {
@@ -8,7 +8,7 @@ export class CaseTaskEntity {
   @PrimaryColumn({ name: 'episode_id', type: 'varchar', length: 64 }) episodeId!: string;
   @PrimaryColumn({ name: 'task_key', type: 'varchar', length: 64 }) taskKey!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: string;
-  @Column({ type: 'varchar', length: 16 }) status!: 'open' | 'done' | 'timed_out' | 'cancelled';
+  @Column({ type: 'varchar', length: 16 }) status!: 'open' | 'suspended' | 'done' | 'timed_out' | 'cancelled';
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt!: Date;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;

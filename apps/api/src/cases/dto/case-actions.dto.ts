@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CLOSURE_REASONS, CONTACT_CHANNELS, CONTACT_OUTCOMES, type ClosureReason, type ContactChannel, type ContactOutcome } from '@careloop/domain';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, DIRECT_CLOSURE_REASONS, type ContactChannel, type ContactOutcome, type DirectClosureReason } from '@careloop/domain';
+import { IsDirectClosureReason } from './closure-reason.validator';
 
 export class RecordAttemptDto {
   @ApiProperty({ enum: CONTACT_OUTCOMES }) @IsIn(CONTACT_OUTCOMES) outcome!: ContactOutcome;
@@ -17,7 +18,9 @@ export class AddNoteDto {
 }
 
 export class CloseCaseDto {
-  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) reason!: ClosureReason;
+  @ApiProperty({ enum: DIRECT_CLOSURE_REASONS, description: 'provider_request is not accepted here: it comes only from an approved stop-participation request.' })
+  @IsDirectClosureReason()
+  reason!: DirectClosureReason;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) detail?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CLOSURE_REASONS, type ClosureReason } from '@careloop/domain';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { DIRECT_CLOSURE_REASONS, type DirectClosureReason } from '@careloop/domain';
+import { IsDirectClosureReason } from '../../cases/dto/closure-reason.validator';
 
 const STAFF_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
 const TASK_KEY = /^[a-z0-9-]{1,64}$/;
@@ -34,5 +35,7 @@ export class NudgeDto extends Reasoned {
 export class RetryDto extends Reasoned {}
 
 export class CloseBySupervisorDto extends Reasoned {
-  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) closureReason!: ClosureReason;
+  @ApiProperty({ enum: DIRECT_CLOSURE_REASONS, description: 'provider_request is not accepted here: approve the stop-participation request instead.' })
+  @IsDirectClosureReason()
+  closureReason!: DirectClosureReason;
 }
