@@ -44,7 +44,7 @@ export function toolsRoot(): string {
   return process.env.CARELOOP_TOOLS_DIR ?? join(projectRoot(), 'tools');
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -53,7 +53,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function onPath(executable: string): string | undefined {
+export function onPath(executable: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, executable);
     if (dir && isExecutable(candidate)) {
