@@ -3,7 +3,7 @@ import { ApiSecurity, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiConflictRe
 import type { Response } from 'express';
 import { DischargeIntakeService } from './discharge-intake.service';
 import { EnrollmentIntakeService, ENROLLMENT_BATCH_LIMIT } from './enrollment-intake.service';
-import { DischargeAcceptedView, EnrollmentBatchView } from './integrations.view';
+import { DischargeAcceptedView, ENROLLMENT_BATCH_BODY, EnrollmentBatchView } from './integrations.view';
 import { Access } from '../auth/access.decorator';
 
 /**
@@ -39,6 +39,7 @@ export class IntegrationsController {
   @Post('enrollment-events')
   @Access('integration.intake')
   @ApiOperation({ summary: `Newly enrolled members (up to ${ENROLLMENT_BATCH_LIMIT} per request): each gets a case in its program, once` })
+  @ApiBody({ schema: ENROLLMENT_BATCH_BODY(ENROLLMENT_BATCH_LIMIT) })
   @ApiOkResponse({ type: EnrollmentBatchView, description: 'The batch was read: every row has its own status (created, existing, duplicate, invalid, failed).' })
   @ApiPayloadTooLargeResponse({ description: `More than ${ENROLLMENT_BATCH_LIMIT} members, or a body over the size limit.` })
   async enrollmentEvents(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<EnrollmentBatchView> {
