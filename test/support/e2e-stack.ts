@@ -28,6 +28,8 @@ export interface E2eStack {
   as(user: TestUser): ReturnType<typeof request.agent>;
   /** A client of the API holding the integration API key of client `test-feed` (created with the stack). */
   asIntegration(): ReturnType<typeof request.agent>;
+  /** That API key itself (for clients other than supertest, e.g. the OpenAPI fuzzer). */
+  readonly integrationKey: string;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startE2eStack(name: string, extraEnv: Record<string, strin
     sql: async (text, params) => (await pg.query(text, params)).rows,
     as: (user) => request.agent(baseUrl).set(bearer(user)),
     asIntegration: () => request.agent(baseUrl).set('x-api-key', integrationKey),
+    integrationKey,
     close: async () => {
       await api.close();
       await worker.close();
