@@ -30,14 +30,14 @@ function venvExecutable(): string {
 }
 
 /** The pinned version, installed into a fresh venv. Returns an error message, or undefined on success. */
-function installIntoVenv(log: (line: string) => void): string | undefined {
+function installIntoVenv(pythons: readonly string[], log: (line: string) => void): string | undefined {
   const venv = schemathesisVenv();
   // A half-made venv (interrupted install) would be found again next time without schemathesis in it.
   if (existsSync(venv)) {
     rmSync(venv, { recursive: true, force: true });
   }
   const failures: string[] = [];
-  for (const python of ['python3', 'python']) {
+  for (const python of pythons) {
     log(`installing ${SCHEMATHESIS_REQUIREMENT} into ${venv} (${python} -m venv, then pip)`);
     const made = spawnSync(python, ['-m', 'venv', venv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (made.status !== 0) {
@@ -64,7 +64,7 @@ function lastLines(stderr: string | null | undefined): string | undefined {
 }
 
 /** The schemathesis executable; installs it into tools/ when nothing else has it. Throws one line saying what to do. */
-export function resolveSchemathesis(opts: { readonly log?: (line: string) => void } = {}): string {
+export function resolveSchemathesis(opts: { readonly log?: (line: string) => void; readonly pythons?: readonly string[] } = {}): string {
   const log = opts.log ?? ((line: string) => console.log(`[tools] ${line}`));
   const fromEnv = process.env[ENV_VAR];
   if (fromEnv) {
@@ -77,7 +77,7 @@ export function resolveSchemathesis(opts: { readonly log?: (line: string) => voi
   if (found) {
     return found;
   }
-  const error = installIntoVenv(log);
+  const error = installIntoVenv(opts.pythons ?? ['python3', 'python'], log);
   if (error !== undefined) {
     throw new Error(`schemathesis is not installed and ${SCHEMATHESIS_REQUIREMENT} could not be installed into ${schemathesisVenv()} (${error}); install it (pip install ${SCHEMATHESIS_REQUIREMENT}) or set ${ENV_VAR}`);
   }
