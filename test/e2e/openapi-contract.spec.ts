@@ -6,7 +6,9 @@ import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { testToken, USERS } from '../support/auth';
 import { sample } from '../support/samples';
 import { sampleJson } from '../support/integration-samples';
+import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
 import { runSchemathesis, type OperationSettings } from '../support/schemathesis.harness';
+import { eventually } from '../support/eventually';
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -37,6 +39,15 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     writeFileSync(join(tmpdir(), 'careloop-openapi.json'), JSON.stringify(document, null, 2));
     const today = new Date().toISOString().slice(0, 10);
     ids.case = (await stack.as(USERS.admin).post('/cases').send({ memberRef: 'M-FUZZ-1', programCode: 'CCM', enrollmentDate: today }).expect(201)).body.id;
+    // The fuzzed case is in recovery support with an active plan, so the recovery actions and the provider's
+    // plan summary answer 200 (the earlier phases' actions get 409, which is documented).
+    const act = (path: string, body: object) => stack.as(USERS.admin).post(`/cases/${ids.case}${path}`).send(body).expect(200);
+    await act('/attempts/1/outcome', { outcome: 'reached' });
+    await act('/screening', { answers: screeningAnswers });
+    await act('/assessment', { answers: assessmentAnswers('high') });
+    await act('/plan', { plan: carePlan(today) });
+    await act('/plan/1/consent', { consent: memberConsent });
+    await act('/member-discussion', { outcome: 'agrees' });
     ids.review = (await stack.as(USERS.admin).post('/utilization-reviews').send(sample('ur-submit-standard')).expect(201)).body.reviewId;
     ids.complaint = (await stack.as(USERS.admin).post('/complaints').send({ ...sample('complaint-lodge'), caseId: ids.case }).expect(201)).body.complaintId;
     const discharge = { ...sampleJson('discharge.json'), eventId: 'evt-fuzz-1', memberRef: 'M-FUZZ-2', dischargedAt: new Date(Date.now() - 3_600_000).toISOString() };
@@ -93,12 +104,24 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     expect(note.body.errors).toEqual([{ field: 'note', reason: 'note must be left out rather than null' }]);
   });
 
-  it('refuses a timeline limit that is not a whole number (was read as the default 50)', async () => {
-    for (const query of ['limit=null', 'limit=5&limit=6', 'after=x']) {
+  it('refuses a timeline limit or cursor that is not a whole number in range (limit=null was read as 50, after=2^48 a 500)', async () => {
+    for (const query of ['limit=null', 'limit=5&limit=6', 'after=x', 'after=281474976710655']) {
       const res = await stack.as(USERS.admin).get(`/cases/${ids.case}/timeline?${query}`).expect(400);
       expect(res.body.code).toBe('validation_failed');
     }
     await stack.as(USERS.admin).get(`/cases/${ids.case}/timeline?after=0&limit=200`).expect(200);
+  });
+
+  it('refuses a NUL character in any text of a body, and still audits the refusal (a note was accepted, then never stored; a reason was a 500)', async () => {
+    const note = await stack.as(USERS.admin).post(`/cases/${ids.case}/notes`).send({ kind: 'note', text: 'a\u0000b' }).expect(400);
+    expect(note.body.errors).toEqual([{ field: 'body.text', reason: 'contains a NUL character (U+0000), which is not allowed in text' }]);
+    const nudge = await stack.as(USERS.admin).post(`/supervisor/cases/${ids.case}/nudge`).set('x-request-id', 'fuzz-nul-1').send({ taskKey: 'contact-2', reason: 'on \u0000leave' }).expect(400);
+    expect(nudge.body.code).toBe('validation_failed');
+    const audited = await eventually(() => stack.sql(`SELECT status, outcome FROM audit_log WHERE request_id = 'fuzz-nul-1'`), (rows) => rows.length > 0, 10_000);
+    expect(audited).toEqual([{ status: 400, outcome: 'rejected' }]);
+    // The case's events are all stored: nothing is left retrying.
+    const pending = (await stack.temporal.workflow.getHandle(ids.case).describe()).raw.pendingActivities ?? [];
+    expect(pending.filter((a) => (a.attempt ?? 1) > 1)).toEqual([]);
   });
 
   it('passes Schemathesis: no 5xx, no undocumented status, no response outside its schema', async () => {
@@ -116,9 +139,16 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/(cases|audit|committee/updates|supervisor/stuck-cases)$', disabledChecks: ['positive_data_acceptance'] },
       // a care plan's references and dates are checked against each other and today,
       { pathRegex: '^/cases/\\{id\\}/plan$', disabledChecks: ['positive_data_acceptance'] },
-      // a complaint's caseId must be an existing case, and a discharge event follows the rules of its format (docs/integrations.md).
+      // enrollment rows are left unconstrained (each is checked on its own and reported in the 200) but may hold no NUL,
+      { pathRegex: '^/integrations/enrollment-events$', disabledChecks: ['positive_data_acceptance'] },
+      // a complaint's caseId must be an existing case, a discharge event follows the rules of its format (docs/integrations.md),
+      // and codec metadata keys may not be __proto__/constructor/prototype (OpenAPI 3.0 cannot exclude property names).
+      { pathRegex: '^/codec/', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/complaints$', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/integrations/discharge-events$', disabledChecks: ['positive_data_acceptance'] },
+      // ensure_resource_availability (stateful: what POST /cases created must be readable) is off for the plan summary,
+      // whose 404 means "no active plan yet", not "no such case".
+      { pathRegex: '^/cases/\\{id\\}/plan-summary$', disabledChecks: ['ensure_resource_availability'] },
     ];
     const run = await runSchemathesis({
       executable: schemathesis,
@@ -130,8 +160,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
         // A request the schema forbids is refused — with 413 too when it is too large (more members than a batch holds).
         negative_data_rejection: { 'expected-statuses': [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 428, 429, '5xx'] },
       },
-      phases: ['examples', 'coverage', 'fuzzing'],
-      maxExamples: 10,
+      phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
+      maxExamples: 25,
       seed: 14,
       timeoutMs: 600_000,
     });

@@ -10,7 +10,7 @@ async function errorsOf(metatype: ArgumentMetadata['metatype'], body: unknown) {
     await createValidationPipe().transform(body, { type: 'body', metatype, data: '' });
   } catch (err) {
     expect(err).toBeInstanceOf(ApiError);
-    return (err as ApiError).errors;
+    return (err as ApiError).errors ?? [];
   }
   return [];
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_PATTERN } from '../cases/case-request';
+import { NO_NUL_PATTERN } from '../common/body-shape.middleware';
 import { parameterSchemaOf } from './parameter-schema';
 import type { RouteMetadata } from './route-metadata';
 import { validationRules, type DtoClass } from '../common/validation-rules';
@@ -102,6 +103,10 @@ function constrainModel(schema: SchemaObject, rules: ReturnType<typeof validatio
     }
     if (!isRef(property)) {
       constrain(property, rule);
+      // Free text: anything but NUL, which the body-shape middleware refuses in every body.
+      if (property.type === 'string' && property.pattern === undefined && property.enum === undefined && property.format === undefined) {
+        property.pattern = NO_NUL_PATTERN;
+      }
     }
   }
   if (required.length) {
