@@ -21,8 +21,8 @@ interface Operation {
  * Schemathesis, driven by /openapi.json alone, fuzzes every operation of the
  * live API (real Temporal, real Postgres) as an admin and as an integration
  * client, and fails on any 5xx, any status the document does not declare, and
- * any response that violates its declared schema. Deterministic (fixed seed,
- * derandomized generation) and bounded (examples per operation, a deadline).
+ * any response that violates its declared schema. Deterministic (derandomized
+ * generation, nothing kept between runs) and bounded (examples per operation, a deadline).
  */
 describe('OpenAPI contract (Schemathesis against the live API)', () => {
   let stack: E2eStack;
@@ -34,7 +34,9 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     schemathesis = resolveSchemathesis();
     // The fuzzer sends a few thousand requests a minute; with the default limit most would be 429s
     // (which the document declares) instead of reaching the handlers.
-    stack = await startE2eStack('openapi', { RATE_LIMIT_PER_MINUTE: '1000000' });
+    // Its own id secret: the fuzzer sends the document's examples (memberRef M-000123, …), which other suites use
+    // too, and case ids are derived from member + program on the Temporal namespace all e2e suites share.
+    stack = await startE2eStack('openapi', { RATE_LIMIT_PER_MINUTE: '1000000', CASE_ID_SECRET: 'careloop-openapi-contract-fuzz-only' });
     document = (await stack.as(USERS.admin).get('/openapi.json').expect(200)).body;
     writeFileSync(join(tmpdir(), 'careloop-openapi.json'), JSON.stringify(document, null, 2));
     const today = new Date().toISOString().slice(0, 10);
@@ -112,6 +114,15 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     await stack.as(USERS.admin).get(`/cases/${ids.case}/timeline?after=0&limit=200`).expect(200);
   });
 
+  it('refuses an overdueBy reaching back before year 0 (796948d was a 500 from the visibility query) and takes the longest it allows', async () => {
+    for (const path of ['/supervisor/stuck-cases', '/supervisor/stuck-cases/summary']) {
+      expect((await stack.as(USERS.admin).get(`${path}?overdueBy=796948d`).expect(400)).body.errors).toEqual([
+        { field: 'overdueBy', reason: 'overdueBy must be a duration such as 30m, 12h or 2d, at most 9999d' },
+      ]);
+      for (const longest of ['9999d', '99999h', '999999m']) await stack.as(USERS.admin).get(`${path}?overdueBy=${longest}`).expect(200);
+    }
+  });
+
   it('refuses a NUL character in any text of a body, and still audits the refusal (a note was accepted, then never stored; a reason was a 500)', async () => {
     const note = await stack.as(USERS.admin).post(`/cases/${ids.case}/notes`).send({ kind: 'note', text: 'a\u0000b' }).expect(400);
     expect(note.body.errors).toEqual([{ field: 'body.text', reason: 'contains a NUL character (U+0000), which is not allowed in text' }]);
@@ -162,14 +173,18 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       },
       phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
       maxExamples: 25,
-      seed: 14,
-      timeoutMs: 600_000,
+      // About 80 s here (5,000+ requests); the deadline keeps a slow CI machine from running on.
+      timeoutMs: 300_000,
     });
     const report = join(tmpdir(), `careloop-openapi-contract-${process.pid}.txt`);
     writeFileSync(report, `${run.output}\nstatuses: ${JSON.stringify(run.statuses)}\n`);
     const failures = run.output.includes('FAILURES') || run.output.includes('ERRORS') ? run.output.slice(run.output.search(/={5,} (FAILURES|ERRORS)/)) : '';
     expect({ exitCode: run.exitCode, failures }).toEqual({ exitCode: 0, failures: '' });
-    // Every operation was exercised, and most requests reached a handler (not only the guard).
-    expect(run.operations.length).toBe(operations().length);
-  }, 900_000);
+    // Every operation was exercised, and many requests reached a handler, not only the validation or the guard:
+    // about a third answer 2xx or the handlers' 409 (5,271 requests: 633 2xx, 1,076 409, 2,485 400, 674 401, 358 405).
+    expect(run.operations).toEqual(expect.arrayContaining(operations().map((o) => o.label)));
+    const total = Object.values(run.statuses).reduce((a, b) => a + b, 0);
+    const handled = Object.entries(run.statuses).filter(([s]) => s.startsWith('2') || s === '409').reduce((a, [, n]) => a + n, 0);
+    expect(handled / total).toBeGreaterThan(0.2);
+  }, 360_000);
 });

@@ -33,7 +33,7 @@ export interface FuzzOptions {
   readonly checkSettings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly phases: readonly string[];
   readonly maxExamples: number;
-  readonly seed: number;
+  /** Deadline of the whole run: past it schemathesis is killed and the run fails (exitCode null). */
   readonly timeoutMs: number;
 }
 
@@ -41,9 +41,9 @@ const toml = (value: string) => JSON.stringify(value);
 
 /**
  * One `schemathesis run` against the live API's /openapi.json, from a config
- * file (credentials per security scheme, pinned path parameters), with a
- * fixed seed, deterministic generation and no example database, so the same
- * code fuzzes the same way every time. Spawned asynchronously: the API under
+ * file (credentials per security scheme, pinned path parameters), with
+ * deterministic generation and no state kept between runs, so the same code
+ * fuzzes the same way every time. Spawned asynchronously: the API under
  * test runs in this very process and must keep answering.
  */
 export async function runSchemathesis(opts: FuzzOptions): Promise<FuzzRun> {
@@ -76,7 +76,7 @@ export async function runSchemathesis(opts: FuzzOptions): Promise<FuzzRun> {
     '--url', opts.baseUrl,
     '--phases', opts.phases.join(','),
     '--max-examples', String(opts.maxExamples),
-    '--seed', String(opts.seed),
+    // Deterministic generation (no seed, no example database): the same document fuzzes the same way every run.
     '--generation-deterministic',
     '--workers', '1',
     '--request-timeout', '10',
@@ -89,7 +89,10 @@ export async function runSchemathesis(opts: FuzzOptions): Promise<FuzzRun> {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    const timer = setTimeout(() => {
+      out += `\n[killed: the run passed its ${opts.timeoutMs / 1000} s deadline]\n`;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -118,7 +121,7 @@ function summarize(ndjsonPath: string): { statuses: Record<string, number>; oper
     if (response && typeof response.status_code === 'number') {
       statuses[String(response.status_code)] = (statuses[String(response.status_code)] ?? 0) + 1;
     }
-    if (typeof obj['label'] === 'string' && /^[A-Z]+ \//.test(obj['label'])) {
+    if (typeof obj['label'] === 'string' && /^[A-Z]+ \/\S*$/.test(obj['label'])) {
       operations.add(obj['label']);
     }
     for (const value of Object.values(obj)) {
