@@ -8,7 +8,7 @@ import { projectRoot } from '@careloop/temporal';
  * worktrees), PATH, and the check that a path can be run. No network.
  */
 export function toolsRoot(): string {
-  return process.env.CARELOOP_TOOLS_DIR ?? join(projectRoot(), 'tools');
+  return process.env.CARELOOP_TOOLS_DIR || join(projectRoot(), 'tools');
 }
 
 export function isExecutable(path: string): boolean {

@@ -28,6 +28,8 @@ export interface E2eStack {
   as(user: TestUser): ReturnType<typeof request.agent>;
   /** A client of the API holding the integration API key of `clientId` (default `test-feed`; others listed in `integrationClients`). */
   asIntegration(clientId?: string): ReturnType<typeof request.agent>;
+  /** The API key of client `test-feed` itself (for clients other than supertest, e.g. the OpenAPI fuzzer). */
+  readonly integrationKey: string;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startE2eStack(
       if (!key) throw new Error(`no integration client ${clientId} in this stack (add it to integrationClients)`);
       return request.agent(baseUrl).set('x-api-key', key);
     },
+    integrationKey: integrationKeys.get('test-feed')!,
     close: async () => {
       await api.close();
       await worker.close();

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -12,8 +12,10 @@ import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { checkBodyShape, JSON_BODY_LIMIT } from './common/body-shape.middleware';
+import { MethodNotAllowed } from './common/method-not-allowed.middleware';
 import { HL7_MEDIA_TYPES, JSON_MEDIA_TYPES, TEXT_BODY_LIMIT } from './integrations/media-types';
 import { serveConsole } from './console/console.static';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 
 
 
@@ -39,6 +41,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
   // Before the body parser, so refused bodies (413, bad JSON) are audited too.
   const audit = app.get(AuditMiddleware);
   app.use(audit.use.bind(audit));
+  const methodNotAllowed = new MethodNotAllowed();
+  app.use(methodNotAllowed.use);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: JSON_MEDIA_TYPES });
   app.useBodyParser('text', { limit: TEXT_BODY_LIMIT, type: HL7_MEDIA_TYPES });
   app.use(checkBodyShape);
@@ -52,16 +56,8 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
     await runMigrations(app.get<DataSource>(getDataSourceToken()));
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CareLoop API')
-      .setDescription('Care-management orchestration: every member care case is a durable Temporal workflow.')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'integration-key')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
+  methodNotAllowed.describe(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;
 }

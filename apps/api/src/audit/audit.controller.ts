@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditPageView } from './audit.view';
 import { AuditLogRepository } from '@careloop/persistence';
 import { Access } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error';
@@ -15,6 +16,7 @@ export class AuditController {
   @Get()
   @Access('audit.read')
   @ApiOperation({ summary: 'Audit records, newest first, filtered by case, actor, endpoint family, outcome and time; paged with a cursor' })
+  @ApiOkResponse({ type: AuditPageView })
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;
     if (q.cursor !== undefined && !/^\d{1,19}$/.test(q.cursor)) {

@@ -32,7 +32,7 @@ export class DevLoginDto {
 export class DevLoginView {
   @ApiProperty() sub!: string;
   @ApiProperty({ enum: PERSON_ROLES }) role!: string;
-  @ApiPropertyOptional({ nullable: true }) team!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) team!: string | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SessionView } from './session.view';
 import type { Request, Response } from 'express';
 import { Access, CurrentPrincipal } from './access.decorator';
 import { SESSION_COOKIE } from './credentials';
@@ -28,7 +29,8 @@ export class SessionController {
   @Get('me')
   @Access('session')
   @ApiOperation({ summary: 'Who the token or session belongs to: subject, role and team' })
-  me(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: SessionView })
+  me(@CurrentPrincipal() principal: Principal): SessionView {
     return { sub: principal.sub, role: principal.role, team: principal.team };
   }
 
@@ -36,6 +38,7 @@ export class SessionController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('session')
   @ApiOperation({ summary: 'Start a browser session from the bearer token (sets an HttpOnly cookie)' })
+  @ApiNoContentResponse({ description: 'The session cookie is set.' })
   start(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     const token = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) {
@@ -50,6 +53,7 @@ export class SessionController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('session')
   @ApiOperation({ summary: 'End the browser session (clears the cookie)' })
+  @ApiNoContentResponse({ description: 'The session cookie is cleared.' })
   end(@Res({ passthrough: true }) res: Response): void {
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/' });
   }

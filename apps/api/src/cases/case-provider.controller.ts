@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PlanSummaryViewDto, ProviderCaseViewDto, ProviderRequestResultView } from './case-action.view';
 import { careManagerChangeRequestUpdate, stopParticipationRequestUpdate } from '@careloop/contracts';
 import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
 import { Access, ActorId } from '../auth/access.decorator';
@@ -23,6 +24,7 @@ export class CaseProviderController {
   @Get(':id/provider-view')
   @Access('case.provider')
   @ApiOperation({ summary: 'Who manages the patient, how to reach them and how to request a change; your requests and their status' })
+  @ApiOkResponse({ type: ProviderCaseViewDto })
   @ApiNotFoundResponse({ description: 'No case with this id.' })
   view(@Param('id', ParseCaseIdPipe) id: string) {
     return this.provider.view(id);
@@ -31,6 +33,7 @@ export class CaseProviderController {
   @Get(':id/plan-summary')
   @Access('case.provider')
   @ApiOperation({ summary: "The patient's active care plan: goals, interventions and referral specialties" })
+  @ApiOkResponse({ type: PlanSummaryViewDto })
   @ApiNotFoundResponse({ description: 'No case with this id, or no active plan yet.' })
   planSummary(@Param('id', ParseCaseIdPipe) id: string) {
     return this.provider.planSummary(id);
@@ -41,6 +44,7 @@ export class CaseProviderController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Ask for another care manager: forwarded to the supervisor' })
+  @ApiOkResponse({ type: ProviderRequestResultView })
   @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
   careManagerChange(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.provider.act(id, careManagerChangeRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);
@@ -51,6 +55,7 @@ export class CaseProviderController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Ask that the patient stop participating: a supervisor reviews it (due per policy) and decides' })
+  @ApiOkResponse({ type: ProviderRequestResultView })
   @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
   stopParticipation(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.provider.act(id, stopParticipationRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);

@@ -6,7 +6,7 @@ export class PlanVersionView {
   @ApiProperty({ example: 'cm-1' }) proposedBy!: string;
   @ApiProperty({ format: 'date-time' }) proposedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) consent!: Record<string, unknown> | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) consentedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) consentedAt!: string | null;
 }
 
 export class NoteView {
@@ -34,7 +34,7 @@ export class NotificationView {
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) deliveredAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
 }
 
 /** The documentation of a case's current episode (the most recent entries of each kind). */

@@ -5,6 +5,8 @@ import { ApiError } from '../common/api-error';
 
 /** Rejects a malformed case id with 400 before anything is asked of Temporal. */
 export class ParseCaseIdPipe implements PipeTransform<string, string> {
+  static readonly parameterSchema = { type: 'string', pattern: CASE_WORKFLOW_ID_PATTERN.source, example: 'case-ccm-0123456789abcdef01234567' } as const;
+
   transform(id: string): string {
     if (!CASE_WORKFLOW_ID_PATTERN.test(id)) {
       throw new ApiError('validation_failed', 'Invalid field(s): id', [
@@ -15,12 +17,12 @@ export class ParseCaseIdPipe implements PipeTransform<string, string> {
   }
 }
 
-const KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** The `Idempotency-Key` header, if sent: a repeated request with the same key applies once. */
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
   const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
-  if (value !== undefined && !KEY.test(value)) {
+  if (value !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(value)) {
     throw new ApiError('validation_failed', 'Invalid field(s): Idempotency-Key', [
       { field: 'Idempotency-Key', reason: 'Idempotency-Key must be 1-100 letters, digits, "_", ".", ":" or "-"' },
     ]);

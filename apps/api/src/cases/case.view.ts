@@ -23,8 +23,8 @@ export class CaseRecordView {
   @ApiProperty({ enum: CASE_PHASES }) phase!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
-  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) activePlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: string | null;
   @ApiProperty() policyVersion!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
@@ -50,7 +50,7 @@ export class AttemptViewDto implements AttemptView {
   @ApiProperty({ enum: ['phone', 'sms', 'letter', 'portal'] }) channel!: AttemptView['channel'];
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiPropertyOptional({ enum: ['reached', 'no_answer', 'wrong_number', 'declined', 'timed_out'], nullable: true }) outcome!: AttemptView['outcome'];
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) recordedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) recordedAt!: string | null;
 }
 
 export class TimelineEntry implements TimelineEntryView {
@@ -77,17 +77,17 @@ export class CaseView {
   @ApiProperty({ enum: ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT', 'UNKNOWN'] }) workflowStatus!: string;
   @ApiProperty({ example: 'CCM@2026-11' }) policyVersion!: string;
   @ApiProperty({ format: 'date-time', description: 'Initial screening due (enrollment date + policy window).' }) screeningDueAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'Earliest due time among open tasks.' }) nextDueAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Earliest due time among open tasks.' }) nextDueAt!: string | null;
   @ApiProperty({ type: [TaskView] }) openTasks!: TaskView[];
   @ApiProperty({ type: [AttemptViewDto] }) attempts!: AttemptViewDto[];
   @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
   @ApiProperty({ type: [String] }) riskReasons!: string[];
-  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
   @ApiProperty({ example: 'cm-17', description: 'Who the member and providers contact: the named care manager, else care-team:<program>.' })
   pointOfContact!: string;
-  @ApiPropertyOptional({ nullable: true, example: 'pcp-44' }) pcpId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) activePlanVersion!: number | null;
-  @ApiPropertyOptional({ nullable: true }) latestPlanVersion!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'pcp-44' }) pcpId!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) activePlanVersion!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) latestPlanVersion!: number | null;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;
   @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
   @ApiProperty({ type: [TimelineEntry] }) recentTimeline!: TimelineEntry[];
@@ -121,7 +121,7 @@ export class ActionResultView {
 
 export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as ?after= for the next page; null on the last page.' }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as ?after= for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
 export class CaseSummary {
@@ -132,13 +132,13 @@ export class CaseSummary {
   @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: string | null;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
-  @ApiPropertyOptional({ nullable: true }) careManagerId!: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) nextDueAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) nextDueAt!: string | null;
   @ApiProperty({ description: 'An open task is past its due time.' }) overdue!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
 }
 
 export class CaseListPage {
   @ApiProperty({ type: [CaseSummary] }) items!: CaseSummary[];
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

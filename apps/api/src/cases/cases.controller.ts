@@ -1,4 +1,4 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -54,7 +54,9 @@ import {
   SupplementalInfoDto,
 } from './dto/case-actions.dto';
 import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.view';
+import { AssessmentResultView, PlanProposalResultView, ScreeningResultView } from './case-action.view';
 import { ListCasesQuery } from './dto/list-cases.query';
+import { TimelineQuery } from './dto/timeline.query';
 import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import { AccessScope } from '../auth/access-scope.service';
@@ -108,17 +110,8 @@ export class CasesController {
   @Access('case.read')
   @ApiOperation({ summary: "The case's timeline, oldest first, paged with ?after=<cursor>" })
   @ApiOkResponse({ type: TimelinePage })
-  timeline(
-    @Param('id', ParseCaseIdPipe) id: string,
-    @Query('after', new DefaultValuePipe(0), ParseIntPipe) after: number,
-    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
-  ): Promise<TimelinePage> {
-    if (after < 0 || limit < 1 || limit > 200) {
-      throw new ApiError('validation_failed', 'Invalid field(s): after, limit', [
-        { field: 'limit', reason: 'limit must be between 1 and 200, and after a non-negative cursor' },
-      ]);
-    }
-    return this.cases.timeline(id, after, limit);
+  timeline(@Param('id', ParseCaseIdPipe) id: string, @Query() page: TimelineQuery): Promise<TimelinePage> {
+    return this.cases.timeline(id, page.after ?? 0, page.limit ?? 50);
   }
 
   @Post(':id/attempts/:number/outcome')
@@ -143,6 +136,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Submit the initial screening answers (after the member was reached)' })
+  @ApiOkResponse({ type: ScreeningResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   submitScreening(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitScreeningDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, submitScreeningUpdate, { answers: dto.answers, actorId }, key);
@@ -155,6 +149,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Submit the needs and diagnostic assessment (in recovery support: a reassessment); answers with the risk tier and its reasons',
   })
+  @ApiOkResponse({ type: AssessmentResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   submitAssessment(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitAssessmentDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, submitAssessmentUpdate, { answers: dto.answers, actorId }, key);
@@ -165,6 +160,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Propose a care plan version (a revision keeps the previous versions)' })
+  @ApiOkResponse({ type: PlanProposalResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   proposePlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProposePlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     // The plan's cross-references and dates are checked here too, so they come back as 400 with fields.
@@ -180,6 +176,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Record consent for a plan version; the plan becomes active' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   recordConsent(
     @Param('id', ParseCaseIdPipe) id: string,
@@ -196,6 +193,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Recovery step 2: record the discussion of the plan with the member' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   memberDiscussion(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: MemberDiscussionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, memberDiscussionUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
@@ -206,6 +204,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 3: record a regular contact; the next is scheduled on the risk tier's cadence" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   recordContact(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordContactDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, recordContactUpdate, { channel: dto.channel, outcome: dto.outcome, summary: dto.summary, actorId }, key);
@@ -216,6 +215,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 4: record an intervention (referral, utilization review, …)" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   recordIntervention(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordInterventionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, recordInterventionUpdate, { kind: dto.kind, description: dto.description, actorId }, key);
@@ -226,6 +226,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   providerReport(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderReportDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, providerReportUpdate, { providerId: dto.providerId, summary: dto.summary, discussedWithMember: dto.discussedWithMember, actorId }, key);
@@ -236,6 +237,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 6: monitoring; symptom increases and adherence variations notify the provider" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   progressEvent(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProgressEventDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, progressEventUpdate, { kind: dto.kind, detail: dto.detail, actorId }, key);
@@ -246,6 +248,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Recovery step 8: the treating physician's supplemental information arrived" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   supplementalInfo(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupplementalInfoDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, supplementalInfoUpdate, { summary: dto.summary, actorId }, key);
@@ -256,6 +259,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   reviewPlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReviewPlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, reviewPlanUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
@@ -266,6 +270,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   reassign(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReassignDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, actorId }, key);
@@ -276,6 +281,7 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   changePcp(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ChangePcpDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, changePcpUpdate, { pcpId: dto.pcpId, actorId }, key);
@@ -286,6 +292,8 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Pause the case (e.g. inpatient stay): no new outreach; the care team's clocks (contacts, reviews, no progress) stop until resume, regulatory ones keep running" })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   pause(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: PauseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, pauseUpdate, { reason: dto.reason, actorId }, key);
   }
@@ -295,6 +303,8 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Resume a paused case: each suspended task is due the time it had left' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   resume(@Param('id', ParseCaseIdPipe) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, resumeUpdate, { actorId }, key);
   }
@@ -304,6 +314,8 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Add a note or call record' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   addNote(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: AddNoteDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, addNoteUpdate, { kind: dto.kind, text: dto.text, actorId }, key);
   }
@@ -313,6 +325,8 @@ export class CasesController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Close the case with a reason (final)' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
   close(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: CloseCaseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.cases.act(id, closeCaseUpdate, { reason: dto.reason, detail: dto.detail, actorId }, key);
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { Access } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error';
-import { CodecRequestDto, type CodecPayloadDto } from './codec.dto';
+import { CodecPayloadsView, CodecRequestDto, type CodecPayloadDto } from './codec.dto';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -29,6 +29,7 @@ export class CodecController {
   @HttpCode(HttpStatus.OK)
   @Access('codec.use')
   @ApiOperation({ summary: 'Encrypt payloads with the active payload key' })
+  @ApiOkResponse({ type: CodecPayloadsView })
   async encode(@Body() body: CodecRequestDto) {
     return { payloads: (await this.codec.encode(body.payloads.map(fromJson))).map(toJson) };
   }
@@ -37,6 +38,7 @@ export class CodecController {
   @HttpCode(HttpStatus.OK)
   @Access('codec.use')
   @ApiOperation({ summary: 'Decrypt payloads (any configured key); unencrypted payloads pass through' })
+  @ApiOkResponse({ type: CodecPayloadsView })
   async decode(@Body() body: CodecRequestDto) {
     let decoded: Payload[];
     try {

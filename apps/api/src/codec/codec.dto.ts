@@ -22,3 +22,8 @@ export class CodecRequestDto {
   @Type(() => CodecPayloadDto)
   payloads!: CodecPayloadDto[];
 }
+
+/** The answer of encode and decode: the payloads in the same order. */
+export class CodecPayloadsView {
+  @ApiProperty({ type: [CodecPayloadDto] }) payloads!: CodecPayloadDto[];
+}

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommitteeSummaryView, CommitteeUpdatesView } from './committee.view';
 import { CommitteeRepository, type CommitteePageEnd } from '@careloop/persistence';
 import { Access } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error';
@@ -20,6 +21,7 @@ export class CommitteeController {
   @Get('summary')
   @Access('committee.read')
   @ApiOperation({ summary: 'Open cases counted by program, phase and risk tier' })
+  @ApiOkResponse({ type: CommitteeSummaryView })
   async summary() {
     return { items: await this.committee.openCaseCounts() };
   }
@@ -27,6 +29,7 @@ export class CommitteeController {
   @Get('updates')
   @Access('committee.read')
   @ApiOperation({ summary: 'De-identified case updates sent to the committee, newest first, paged with a cursor' })
+  @ApiOkResponse({ type: CommitteeUpdatesView })
   async updates(@Query() q: PageQuery) {
     const limit = q.limit ?? 50;
     const items = await this.committee.updates(q.cursor === undefined ? null : decodeCursor(q.cursor), limit);

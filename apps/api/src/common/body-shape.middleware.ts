@@ -11,8 +11,12 @@ export const MAX_BODY_DEPTH = 16;
 
 /**
  * Runs right after body parsing, before anything copies or validates the
- * body: refuses a body no parser understood (415), prototype-polluting keys
- * and absurd nesting (400 naming where), so no later step sees such input.
+ * body: refuses a body no parser understood (415), prototype-polluting keys,
+ * absurd nesting and NUL characters (400 naming where), so no later step
+ * sees such input. NUL because Postgres text and jsonb cannot hold it: a note
+ * with one was accepted, then its event could never be stored (the case's
+ * persistence activity retried forever) and a supervisor reason with one was
+ * a 500 whose audit row was lost.
  */
 export function checkBodyShape(req: Request, _res: Response, next: NextFunction): void {
   if (req.body === undefined && BODY_METHODS.has(req.method)) {
@@ -39,7 +43,14 @@ function hasBody(req: Request): boolean {
   return req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
 }
 
+const NUL = '\u0000';
+/** The same rule as a JSON Schema pattern, for the OpenAPI document's free-text fields. */
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+
 function findProblem(value: unknown, path: string, depth: number): { field: string; reason: string } | null {
+  if (typeof value === 'string') {
+    return value.includes(NUL) ? { field: path, reason: 'contains a NUL character (U+0000), which is not allowed in text' } : null;
+  }
   if (value === null || typeof value !== 'object') {
     return null;
   }
@@ -50,6 +61,9 @@ function findProblem(value: unknown, path: string, depth: number): { field: stri
     const field = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
     if (FORBIDDEN_KEYS.has(key)) {
       return { field, reason: `"${key}" is not allowed as a property name` };
+    }
+    if (key.includes(NUL)) {
+      return { field: path, reason: 'has a property name with a NUL character (U+0000)' };
     }
     const inner = findProblem((value as Record<string, unknown>)[key], field, depth + 1);
     if (inner) {

@@ -6,9 +6,16 @@ import { ApiError } from './api-error';
 export class ParseReviewIdPipe implements PipeTransform<string, string> {
   constructor(private readonly kind: 'ur' | 'complaint') {}
 
+  get parameterSchema() {
+    return { type: 'string', pattern: this.pattern().source, example: `${this.kind}-0123456789abcdef01234567` } as const;
+  }
+
+  private pattern(): RegExp {
+    return this.kind === 'ur' ? UR_WORKFLOW_ID_PATTERN : COMPLAINT_WORKFLOW_ID_PATTERN;
+  }
+
   transform(id: string): string {
-    const pattern = this.kind === 'ur' ? UR_WORKFLOW_ID_PATTERN : COMPLAINT_WORKFLOW_ID_PATTERN;
-    if (!pattern.test(id)) {
+    if (!this.pattern().test(id)) {
       throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: `id must be an id such as ${this.kind}-0123456789abcdef01234567` }]);
     }
     return id;

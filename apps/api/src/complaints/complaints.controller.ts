@@ -7,6 +7,8 @@ import { Access, ActorId } from '../auth/access.decorator';
 import { EmptyDto } from '../cases/dto/case-actions.dto';
 import { ParseReviewIdPipe } from '../common/review-request';
 import { ComplaintsService } from './complaints.service';
+import { ComplaintActionResultView, ComplaintViewDto } from './complaint.view';
+import { ApiBodyVariants } from '../openapi/body-variants';
 import { LodgeComplaintDto, ResolveComplaintDto } from './dto/complaint.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same complaint (or the first answer) instead of acting twice.' };
@@ -23,8 +25,9 @@ export class ComplaintsController {
   @Access('complaint.lodge')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Lodge a complaint: the complainant is sent the receipt with the complaint process at once' })
-  @ApiCreatedResponse({ description: 'The complaint was recorded.' })
-  @ApiOkResponse({ description: 'This request key already recorded a complaint; it is returned.' })
+  @ApiBodyVariants(LodgeComplaintDto, 'about', { case: ['caseId'], program: [] })
+  @ApiCreatedResponse({ type: ComplaintViewDto, description: 'The complaint was recorded.' })
+  @ApiOkResponse({ type: ComplaintViewDto, description: 'This request key already recorded a complaint; it is returned.' })
   async lodge(@Body() dto: LodgeComplaintDto, @Res({ passthrough: true }) res: Response, @IdempotencyKey() key?: string): Promise<ComplaintView> {
     const { created, complaintId } = await this.complaints.lodge(dto, key);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/complaints/${complaintId}`);
@@ -34,6 +37,7 @@ export class ComplaintsController {
   @Get(':id')
   @Access('complaint.handle')
   @ApiOperation({ summary: 'Status, due dates, who acknowledged, outcome and escalations (no complaint text)' })
+  @ApiOkResponse({ type: ComplaintViewDto })
   @ApiNotFoundResponse({ description: 'No complaint with this id.' })
   get(@Param('id', ParseComplaintId) id: string): Promise<ComplaintView> {
     return this.complaints.get(id);
@@ -44,6 +48,8 @@ export class ComplaintsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'A staff member acknowledges (takes ownership of) the complaint' })
+  @ApiOkResponse({ type: ComplaintActionResultView })
+  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
   @ApiConflictResponse({ description: 'Already acknowledged or resolved.' })
   acknowledge(@Param('id', ParseComplaintId) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
     return this.complaints.act(id, acknowledgeComplaintUpdate, { actorId }, key);
@@ -54,6 +60,8 @@ export class ComplaintsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Resolve the complaint with its outcome; the complainant is told' })
+  @ApiOkResponse({ type: ComplaintActionResultView })
+  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
   @ApiConflictResponse({ description: 'Already resolved.' })
   resolve(@Param('id', ParseComplaintId) id: string, @Body() dto: ResolveComplaintDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
     return this.complaints.act(id, resolveComplaintUpdate, { actorId, outcome: dto.outcome, resolution: dto.resolution }, key);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, type PipeTransform } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
 import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES } from '@careloop/contracts';
@@ -9,6 +9,8 @@ import { Access, ActorId } from '../auth/access.decorator';
 import { DischargesService } from './discharges.service';
 
 class ParseDischargeIdPipe implements PipeTransform<string, string> {
+  static readonly parameterSchema = { type: 'string', pattern: DISCHARGE_WORKFLOW_ID_PATTERN.source } as const;
+
   transform(id: string): string {
     if (!DISCHARGE_WORKFLOW_ID_PATTERN.test(id)) {
       throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a discharge id such as discharge-0123456789abcdef01234567' }]);
@@ -18,6 +20,8 @@ class ParseDischargeIdPipe implements PipeTransform<string, string> {
 }
 
 class ParseTaskPipe implements PipeTransform<string, TransitionTask> {
+  static readonly parameterSchema = { type: 'string', enum: [...TRANSITION_TASKS] } as const;
+
   transform(task: string): TransitionTask {
     if (!(TRANSITION_TASKS as readonly string[]).includes(task)) {
       throw new ApiError('validation_failed', 'Invalid field(s): task', [{ field: 'task', reason: `task must be one of ${TRANSITION_TASKS.join(', ')}` }]);
@@ -67,6 +71,7 @@ class DischargeView {
 }
 
 @ApiTags('discharges')
+@ApiBearerAuth()
 @Controller('discharges')
 export class DischargesController {
   constructor(private readonly discharges: DischargesService) {}
@@ -88,6 +93,7 @@ export class DischargesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer.' })
   @ApiOperation({ summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)' })
   @ApiOkResponse({ type: TransitionTaskView })
+  @ApiNotFoundResponse({ description: 'No discharge with this id.' })
   @ApiConflictResponse({ description: 'Already done, or the discharge has ended; the detail says why.' })
   completeTask(
     @Param('id', ParseDischargeIdPipe) id: string,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorator';
 import { ReadinessService, type Readiness } from './readiness.service';
+import { LivenessView, ReadinessView } from './readiness.view';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +13,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness: the API process is up' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LivenessView })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -20,8 +21,8 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({ summary: 'Readiness: Postgres reachable, Temporal reachable, a worker polling the task queue' })
-  @ApiOkResponse({ description: 'All checks ok.' })
-  @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body names it.' })
+  @ApiOkResponse({ type: ReadinessView, description: 'All checks ok.' })
+  @ApiServiceUnavailableResponse({ type: ReadinessView, description: 'At least one check failed; the body names it.' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     const result = await this.readiness.check();
     res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

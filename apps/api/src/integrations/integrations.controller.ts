@@ -17,7 +17,7 @@ import {
 import type { Response } from 'express';
 import { DischargeIntakeService } from './discharge-intake.service';
 import { EnrollmentIntakeService, ENROLLMENT_BATCH_LIMIT } from './enrollment-intake.service';
-import { DischargeAcceptedView, dischargeAnswer, EnrollmentBatchView } from './integrations.view';
+import { DischargeAcceptedView, dischargeAnswer, ENROLLMENT_BATCH_BODY, EnrollmentBatchView } from './integrations.view';
 import { integrationSender } from './integration-sender';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
@@ -65,6 +65,7 @@ export class IntegrationsController {
   @Post('enrollment-events')
   @Access('integration.intake')
   @ApiOperation({ summary: `Newly enrolled members (up to ${ENROLLMENT_BATCH_LIMIT} per request): each gets a case in its program, once` })
+  @ApiBody({ schema: ENROLLMENT_BATCH_BODY(ENROLLMENT_BATCH_LIMIT) })
   @ApiOkResponse({ type: EnrollmentBatchView, description: 'The batch was read: every row has its own status (created, existing, duplicate, invalid, failed).' })
   @ApiPayloadTooLargeResponse({ description: `More than ${ENROLLMENT_BATCH_LIMIT} members, or a body over the size limit.` })
   async enrollmentEvents(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<EnrollmentBatchView> {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DischargeIntakeResult } from './discharge-intake.service';
+import { FieldErrorView } from '../openapi/problem-details.view';
 
 export class DischargeLinksView {
   @ApiProperty({ example: '/discharges/discharge-0123456789abcdef01234567' }) discharge!: string;
@@ -46,10 +47,6 @@ export function dischargeAnswer(result: DischargeIntakeResult): { readonly statu
   };
 }
 
-export class FieldErrorView {
-  @ApiProperty({ example: 'members[3].enrollmentDate' }) field!: string;
-  @ApiProperty({ example: 'must be a real calendar date written YYYY-MM-DD' }) reason!: string;
-}
 
 export class EnrollmentRowView {
   @ApiProperty({ description: 'Position of the member in the request (0-based).' }) index!: number;
@@ -73,3 +70,22 @@ export class EnrollmentBatchView {
   @ApiProperty({ type: EnrollmentSummaryView }) summary!: EnrollmentSummaryView;
   @ApiProperty({ type: [EnrollmentRowView] }) results!: EnrollmentRowView[];
 }
+
+/**
+ * The enrollment-events body. The rows are deliberately not constrained
+ * here: each is checked on its own ({ memberRef, programCode, enrollmentDate })
+ * and an invalid one comes back as `invalid` in a 200, not as a 400.
+ */
+export const ENROLLMENT_BATCH_BODY = (limit: number) => ({
+  type: 'object' as const,
+  required: ['members'],
+  additionalProperties: false,
+  properties: {
+    members: {
+      type: 'array' as const,
+      minItems: 1,
+      maxItems: limit,
+      items: { description: '{ memberRef, programCode, enrollmentDate (YYYY-MM-DD) }', example: { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' } },
+    },
+  },
+});

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ProgramInformationView } from './program-information.view';
 import { PROGRAM_CODE_PATTERN, type ProgramInformation } from '@careloop/domain';
 import { Access } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error';
@@ -15,6 +16,8 @@ export class ProgramsController {
   @Get(':code/information')
   @Access('program.read')
   @ApiOperation({ summary: "What a provider is told about a program: scope of services, processes, guidelines, staff, how to request changes, complaints, privacy" })
+  @ApiParam({ name: 'code', schema: { type: 'string', pattern: PROGRAM_CODE_PATTERN.source }, example: 'CCM' })
+  @ApiOkResponse({ type: ProgramInformationView })
   information(@Param('code') code: string): ProgramInformation & { readonly programCode: string } {
     if (!PROGRAM_CODE_PATTERN.test(code)) {
       throw new ApiError('validation_failed', 'Invalid field(s): code', [{ field: 'code', reason: 'code must be a program code such as CCM' }]);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, type PipeTransform } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActionResultView } from '../cases/case.view';
+import { CaseloadsView, DiagnosisView, RetryResultView, StuckCasePageView, StuckSummaryView } from './supervisor.view';
 import { parseDuration, STUCK_KIND_INFO } from '@careloop/domain';
 import { IdempotencyKey, ParseCaseIdPipe } from '../cases/case-request';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
@@ -16,8 +18,11 @@ const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, descripti
 
 /** Provider request ids as the case hands them out (`pr-1`, `pr-2`, …). */
 class ParseRequestIdPipe implements PipeTransform<string, string> {
+  static readonly pattern = /^pr-[0-9]{1,6}$/;
+  readonly parameterSchema = { type: 'string', pattern: ParseRequestIdPipe.pattern.source, example: 'pr-1' } as const;
+
   transform(id: string): string {
-    if (!/^pr-[0-9]{1,6}$/.test(id)) {
+    if (!ParseRequestIdPipe.pattern.test(id)) {
       throw new ApiError('validation_failed', 'Invalid field(s): rid', [{ field: 'rid', reason: 'rid must be a provider request id such as pr-1' }]);
     }
     return id;
@@ -47,6 +52,7 @@ export class SupervisorController {
   @Get('stuck-cases')
   @Access('supervisor.read')
   @ApiOperation({ summary: 'Open cases that are stuck, each with why, since when and what is due next; paged with a cursor' })
+  @ApiOkResponse({ type: StuckCasePageView })
   async list(@Query() q: StuckCasesQuery, @CurrentPrincipal() principal: Principal) {
     const visibleTo = await this.scope.visibleCareManagers(principal);
     return this.stuck.list({ ...filtersOf(q), kind: q.kind, ...(visibleTo ? { visibleTo } : {}) }, q.limit ?? 50, q.cursor);
@@ -55,6 +61,7 @@ export class SupervisorController {
   @Get('stuck-cases/summary')
   @Access('supervisor.read')
   @ApiOperation({ summary: 'How many open cases are stuck, by kind (a case stuck in two ways counts in both)' })
+  @ApiOkResponse({ type: StuckSummaryView })
   async summary(@Query() q: StuckCaseFiltersQuery, @CurrentPrincipal() principal: Principal) {
     const visibleTo = await this.scope.visibleCareManagers(principal);
     return { counts: await this.stuck.summary({ ...filtersOf(q), ...(visibleTo ? { visibleTo } : {}) }), kinds: STUCK_KIND_INFO };
@@ -63,6 +70,7 @@ export class SupervisorController {
   @Get('caseloads')
   @Access('supervisor.read')
   @ApiOperation({ summary: "Each care manager's open cases against the caseload cap, by risk tier" })
+  @ApiOkResponse({ type: CaseloadsView })
   async caseloads(@CurrentPrincipal() principal: Principal) {
     const visibleTo = await this.scope.visibleCareManagers(principal);
     const rows = (await this.actions.caseloads()).filter((r) => visibleTo === undefined || visibleTo.includes(r.careManagerId));
@@ -72,6 +80,7 @@ export class SupervisorController {
   @Get('cases/:id/diagnosis')
   @Access('supervisor.case')
   @ApiOperation({ summary: "Why a case is stuck: pending activities with attempts and last failure, problems, open tasks, last events, supervisor actions" })
+  @ApiOkResponse({ type: DiagnosisView })
   diagnosis(@Param('id', ParseCaseIdPipe) id: string) {
     return this.actions.diagnosis(id);
   }
@@ -81,6 +90,7 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Reassign within the caseload cap, or above it with overrideCap and a reason' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'Refused (e.g. over cap without override); the detail says why. Audited either way.' })
   reassign(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupervisorReassignDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.reassign(id, dto, actor, key);
@@ -91,6 +101,7 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Give an open task a later due time, with the reason' })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'No such open task, or the new time is not later.' })
   extend(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ExtendDueDateDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.extendDueDate(id, dto, actor, key);
@@ -101,6 +112,8 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Send the care team the task notification again' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'No such open task, or the case is closed.' })
   nudge(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: NudgeDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.nudge(id, dto, actor, key);
   }
@@ -110,6 +123,8 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Retry now: restart retrying activities at once and queue given-up notifications again' })
+  @ApiOkResponse({ type: RetryResultView })
+  @ApiConflictResponse({ description: 'Nothing is failing on this case, or it is closed.' })
   retry(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RetryDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.retry(id, dto, actor, key);
   }
@@ -119,6 +134,7 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: "Decide a provider's request that the patient stop participating: approve closes the case (provider_request), reject keeps it open" })
+  @ApiOkResponse({ type: ActionResultView })
   @ApiConflictResponse({ description: 'No such pending request, or the case is closed.' })
   decideStopParticipation(
     @Param('id', ParseCaseIdPipe) id: string,
@@ -135,6 +151,8 @@ export class SupervisorController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Close the case with a closure reason and why' })
+  @ApiOkResponse({ type: ActionResultView })
+  @ApiConflictResponse({ description: 'The case is already closed, or cannot close with this reason.' })
   close(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: CloseBySupervisorDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.close(id, dto, actor, key);
   }

@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { ParseReviewIdPipe } from '../common/review-request';
 import { UtilizationReviewsService } from './utilization-reviews.service';
+import { UrActionResultView, UtilizationReviewViewDto } from './utilization-review.view';
+import { ApiBodyVariants, ApiBodyWithOneOf } from '../openapi/body-variants';
 import { AppealReviewDto, DecideReviewDto, SubmitUtilizationReviewDto, SupplyInformationDto } from './dto/utilization-review.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same review (or the first answer) instead of acting twice.' };
@@ -25,8 +27,8 @@ export class UtilizationReviewsController {
   @Access('review.submit')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Submit a treatment request for review (idempotent by Idempotency-Key or clientRequestId)' })
-  @ApiCreatedResponse({ description: 'The review was started; its state is returned.' })
-  @ApiOkResponse({ description: 'This request key already started a review; it is returned.' })
+  @ApiCreatedResponse({ type: UtilizationReviewViewDto, description: 'The review was started; its state is returned.' })
+  @ApiOkResponse({ type: UtilizationReviewViewDto, description: 'This request key already started a review; it is returned.' })
   async submit(
     @Body() dto: SubmitUtilizationReviewDto,
     @Res({ passthrough: true }) res: Response,
@@ -45,6 +47,7 @@ export class UtilizationReviewsController {
   @Get(':id')
   @Access('review.read')
   @ApiOperation({ summary: 'Status, due times (the clock is stopped while pended), escalations and decisions' })
+  @ApiOkResponse({ type: UtilizationReviewViewDto })
   @ApiNotFoundResponse({ description: 'No review with this id.' })
   get(@Param('id', ParseUrId) id: string): Promise<UtilizationReviewView> {
     return this.reviews.get(id);
@@ -55,6 +58,8 @@ export class UtilizationReviewsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'The provider sends what a pended request is missing; complete, it goes to clinical review' })
+  @ApiOkResponse({ type: UrActionResultView })
+  @ApiBodyWithOneOf(SupplyInformationDto, ['documents', 'diagnosisCodes'])
   @ApiConflictResponse({ description: 'The review is not pended.' })
   supply(@Param('id', ParseUrId) id: string, @Body() dto: SupplyInformationDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
     if (!dto.diagnosisCodes?.length && !dto.documents?.length) {
@@ -68,6 +73,8 @@ export class UtilizationReviewsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'A reviewer decides: approved, denied (with reason) or partially approved (what is approved, and why not the rest)' })
+  @ApiOkResponse({ type: UrActionResultView })
+  @ApiBodyVariants(DecideReviewDto, 'kind', { approved: [], denied: ['reason'], partially_approved: ['reason', 'approvedQuantity', 'approvedDescription'] })
   @ApiConflictResponse({ description: 'The review is not in review, or the decision does not fit the request.' })
   decide(@Param('id', ParseUrId) id: string, @Body() dto: DecideReviewDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
     return this.reviews.act(id, decideReviewUpdate, { actorId, decision: toDecision(dto) }, key);
@@ -78,6 +85,7 @@ export class UtilizationReviewsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Appeal an adverse decision within the appeal window: review reopens with the appeal deadline' })
+  @ApiOkResponse({ type: UrActionResultView })
   @ApiConflictResponse({ description: 'Nothing to appeal, or the window has ended.' })
   appeal(@Param('id', ParseUrId) id: string, @Body() dto: AppealReviewDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
     return this.reviews.act(id, appealReviewUpdate, { actorId, reason: dto.reason, documents: dto.documents }, key);

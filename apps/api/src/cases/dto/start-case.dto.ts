@@ -40,6 +40,8 @@ export class StartCaseDto {
     description: 'Effective date of enrollment (YYYY-MM-DD). The 90-day screening deadline runs from this date.',
     example: '2026-11-01',
     format: 'date',
+    // IsCalendarDate: year 1900 or later.
+    pattern: '^(?:19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$',
   })
   @IsISO8601({ strict: true }, { message: 'enrollmentDate must be an ISO 8601 date (YYYY-MM-DD)' })
   @Validate(IsCalendarDate)

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@careloop/contracts';
+
+/** `GET /auth/me`: whom the token or session belongs to. */
+export class SessionView {
+  @ApiProperty({ example: 'cm-1' }) sub!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ type: String, nullable: true, example: 'north' }) team!: string | null;
+}
