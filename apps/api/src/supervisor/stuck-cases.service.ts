@@ -26,7 +26,8 @@ export interface StuckCasePage {
 @Injectable()
 export class StuckCasesService {
   /**
-   * Whether the server knows TemporalReportedProblems (Temporal Server 1.28+ with the attribute).
+   * Whether the server knows TemporalReportedProblems (CareLoop is tested on Temporal Server 1.32, docs/operations.md).
+   * The attribute must also be enabled in the server's dynamic config.
    * Learned on the first refusal: the other kinds keep working on a server without it.
    */
   private reportedProblems = true;
