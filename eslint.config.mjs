@@ -14,7 +14,8 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['workflows/lint-fixture.ts'] },
+        // The lint-rule tests lint fixtures under these names (test/unit/lint).
+        projectService: { allowDefaultProject: ['workflows/lint-fixture.ts', 'libs/domain/src/lint-fixture.ts', 'libs/contracts/src/lint-fixture.ts', 'apps/api/src/lint-fixture.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -66,6 +67,50 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'Use sleep() or condition() with a timeout from @temporalio/workflow.' },
         { name: 'setInterval', message: 'Use a loop with sleep() from @temporalio/workflow.' },
         { name: 'process', message: 'process is not available in workflows.' },
+      ],
+    },
+  },
+  {
+    // The domain is pure TypeScript: it imports nothing else of the project and no framework.
+    files: ['libs/domain/**/*.ts'],
+    ignores: ['libs/domain/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@careloop/*'], message: 'libs/domain imports nothing else of the project: it is the bottom layer.' },
+            { group: ['../../*'], message: 'libs/domain imports nothing outside itself.' },
+            { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*'], message: 'libs/domain is framework-free.' },
+            { group: ['node:*'], message: 'libs/domain is pure: no Node built-ins (workflows run it in their sandbox).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Contracts are shared by the API and the workflows: never persistence.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@careloop/persistence', message: 'libs/contracts never imports persistence (workflows import the contracts).' }],
+          patterns: [{ group: ['typeorm', 'typeorm/*', 'pg', 'pg/*', '**/persistence/**'], message: 'libs/contracts never imports persistence (workflows import the contracts).' }],
+        },
+      ],
+    },
+  },
+  {
+    // The API talks to Temporal and Postgres; activities run only in the worker.
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // Matches @careloop/activities and any relative path into activities/.
+          patterns: [{ group: ['**/activities', '**/activities/**'], message: 'The API never imports activities: they run in the worker.' }],
+        },
       ],
     },
   },

@@ -11,9 +11,7 @@ import type {
   RiskAssessment,
   ScreeningAnswers,
 } from '@careloop/domain';
-import type { CaseTaskKind } from './case.messages';
-import type { ProviderRequestKind } from './case-provider.messages';
-import type { CaseStartReason } from './case.contract';
+import type { CaseStartReason, CaseTaskKind, ProviderRequestKind } from './case.vocabulary';
 
 /**
  * Everything that happens to a case is an event with a per-case sequence

@@ -1,14 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CasePhase, CaseStatus } from '@careloop/domain';
 import type { CaseActionResult } from './case.messages';
+import type { ProviderRequestKind } from './case.vocabulary';
 
 /**
  * Provider rights on a case (seed 000): know who manages the patient and
  * ask for a change; ask that the patient stop participating (decided by a
  * supervisor); see the patient's plan summary.
  */
-export const PROVIDER_REQUEST_KINDS = ['stop_participation', 'care_manager_change'] as const;
-export type ProviderRequestKind = (typeof PROVIDER_REQUEST_KINDS)[number];
 
 export interface ProviderRequestInput {
   readonly actorId: string;

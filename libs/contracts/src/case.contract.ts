@@ -2,6 +2,7 @@ import type { SearchAttributePair } from '@temporalio/common';
 import { SA_PHASE, SA_PROGRAM } from './search-attributes';
 import type { ClosureReason, ProgramPolicy } from '@careloop/domain';
 import type { CaseSnapshot } from './case.snapshot';
+import type { CaseStartReason } from './case.vocabulary';
 
 /** Workflow type name, shared by the API (starts it) and the worker (registers it). */
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -25,8 +26,6 @@ export interface CaseWorkflowInput {
   readonly historyEventLimit?: number;
 }
 
-export const CASE_START_REASONS = ['enrollment', 'discharge'] as const;
-export type CaseStartReason = (typeof CASE_START_REASONS)[number];
 
 export interface CaseWorkflowResult {
   readonly phase: 'closed';

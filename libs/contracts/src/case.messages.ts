@@ -15,6 +15,7 @@ import type {
   ScreeningAnswers,
 } from '@careloop/domain';
 import type { NotificationRequest } from './case-events';
+import type { CaseTaskKind } from './case.vocabulary';
 
 /**
  * Messages of the case workflow, defined once and used by the API (client
@@ -205,8 +206,6 @@ export interface CaseTaskView {
   readonly suspendedAt: string | null;
 }
 
-export const CASE_TASK_KINDS = ['outreach_attempt', 'screening', 'assessment', 'care_plan', 'plan_consent', 'member_discussion', 'contact', 'supplemental_info', 'plan_review', 'reassessment', 'stop_participation_review'] as const;
-export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 
 export interface AttemptView {
   readonly number: number;

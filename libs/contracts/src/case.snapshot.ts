@@ -11,7 +11,8 @@ import type {
   RiskTier,
 } from '@careloop/domain';
 import type { CaseEvent, NotificationRequest } from './case-events';
-import type { CaseTaskKind, TimelineEntryView } from './case.messages';
+import type { TimelineEntryView } from './case.messages';
+import type { CaseTaskKind } from './case.vocabulary';
 import type { ProviderRequestView } from './case-provider.messages';
 
 export interface AttemptRecord {

@@ -1,6 +1,7 @@
 export * from './task-queues';
 export * from './workflow-ids';
 export * from './search-attributes';
+export * from './case.vocabulary';
 export * from './case.contract';
 export * from './error-codes';
 export * from './case.messages';

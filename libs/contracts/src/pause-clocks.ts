@@ -1,4 +1,4 @@
-import type { CaseTaskKind } from './case.messages';
+import type { CaseTaskKind } from './case.vocabulary';
 
 /**
  * What a pause (e.g. an inpatient stay) does to each clock of a case. The care

@@ -1,4 +1,4 @@
-import { isCalendarDate, parseIsoInstant } from './due-dates';
+import { isCalendarDate, parseIsoInstant } from './iso-time';
 
 /**
  * The plan's working calendar: which days count as business days, in which

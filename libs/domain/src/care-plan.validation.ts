@@ -1,5 +1,5 @@
 import type { CarePlan, PlanConsent, PlanIssue } from './care-plan';
-import { isCalendarDate } from './due-dates';
+import { isCalendarDate } from './iso-time';
 
 /**
  * Care plan rules (seed 001 (A) and seed 002 §4.11.7.4.1: an individual

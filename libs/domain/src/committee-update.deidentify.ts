@@ -1,5 +1,5 @@
 import type { CommitteeCaseFacts, CommitteeUpdate } from './committee-update';
-import { parseIsoInstant } from './due-dates';
+import { parseIsoInstant } from './iso-time';
 
 /**
  * The committee update of seed 003 step 9 ("confidential information is not

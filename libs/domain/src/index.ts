@@ -17,6 +17,7 @@ export * from './risk-stratification';
 export * from './care-plan.validation';
 export * from './committee-update.deidentify';
 export * from './due-dates';
+export * from './iso-time';
 export * from './stuck-case';
 export * from './review-policy';
 export * from './review-policy.resolve';

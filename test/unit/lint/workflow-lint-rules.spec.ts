@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintAll as lintSources } from '../../support/lint';
 
 /**
  * The lint rules that keep workflow code deterministic are part of the
@@ -25,36 +24,8 @@ const ALLOWED = [
   'export type A = CaseActivities;',
   'export const x = [sleep, CASE_PHASES, CASE_WORKFLOW_TYPE];',
 ].join('\n');
+const lintAll = (sources: string[]) => lintSources(sources, 'workflows/lint-fixture.ts');
 const FLOATING = 'async function f(): Promise<void> {}\nf();\nexport {};\n';
-
-/**
- * ESLint loads its flat config with a dynamic import, which jest's module
- * sandbox does not support, so the fixtures are linted in one child process
- * with the project's real configuration.
- */
-function lintAll(sources: string[]): string[][] {
-  const script = `
-    const { ESLint } = require('eslint');
-    const sources = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-    (async () => {
-      const eslint = new ESLint();
-      const out = [];
-      for (const code of sources) {
-        const [r] = await eslint.lintText(code, { filePath: 'workflows/lint-fixture.ts' });
-        out.push(r.messages.map((m) => m.ruleId + ': ' + m.message));
-      }
-      process.stdout.write(JSON.stringify(out));
-    })().catch((e) => { console.error(e); process.exit(1); });`;
-  const res = spawnSync(process.execPath, ['-e', script], {
-    cwd: join(__dirname, '..', '..', '..'),
-    input: JSON.stringify(sources),
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) {
-    throw new Error(`eslint failed: ${res.stderr}`);
-  }
-  return JSON.parse(res.stdout) as string[][];
-}
 
 describe('lint rules for workflows/', () => {
   const hitsBySource = new Map<string, string[]>();
