@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CASE_PHASES, CASE_PHASE_TRANSITIONS, RECOVERY_STEPS, RECOVERY_STEP_INFO } from '@careloop/domain';
+import { CASE_PHASES, CASE_PHASE_TRANSITIONS, RECOVERY_STEPS, RECOVERY_STEP_INFO, RECOVERY_STEP_MOVES, type RecoveryStep, type RecoveryStepMove } from '@careloop/domain';
 
 /**
  * Generates the case-lifecycle state diagram in docs/lifecycle.md from the
- * domain (`CASE_PHASE_TRANSITIONS`, `RECOVERY_STEPS`, `RECOVERY_STEP_INFO`),
+ * domain (`CASE_PHASE_TRANSITIONS`, `RECOVERY_STEP_MOVES`, `RECOVERY_STEP_INFO`),
  * so the docs cannot drift from the code: a unit test fails when the block
  * between the markers differs from `renderLifecycleDiagram()`.
  *
@@ -31,18 +31,29 @@ export function renderLifecycleDiagram(): string {
     if (CASE_PHASE_TRANSITIONS[phase].length === 0) add(1, `${phase} --> [*]`);
   }
 
-  // Recovery support: seed 003's nine steps in order, with its two ways back.
+  // Recovery support: the step moves. A move from named steps is drawn from each of them; a move
+  // from any step is drawn once, from the step it usually follows, and marked *, so every edge drawn
+  // is a legal move and every move is drawn.
   const steps = [...RECOVERY_STEPS].sort((a, b) => RECOVERY_STEP_INFO[a].number - RECOVERY_STEP_INFO[b].number);
   lines.push('');
   add(1, 'state recovery_support {');
   for (const step of steps) add(2, `${step} : ${RECOVERY_STEP_INFO[step].number}. ${RECOVERY_STEP_INFO[step].title}`);
-  add(2, `[*] --> ${steps[0]}`);
-  steps.slice(1).forEach((step, i) => {
-    const from = steps[i]!;
-    add(2, from === 'member_discussion' ? `${from} --> ${step}: agrees` : `${from} --> ${step}`);
-  });
-  add(2, 'member_discussion --> recovery_plan: concerns');
-  add(2, 'regular_updates --> support_and_assistance: next contact');
+  const moves: RecoveryStepMove[] = Object.values(RECOVERY_STEP_MOVES);
+  const edges = new Set<string>();
+  for (const move of moves) {
+    const froms: (RecoveryStep | '[*]')[] = move.from === 'any' ? [move.usually] : move.from.map((f) => f ?? '[*]');
+    for (const from of froms) {
+      if (from === move.to) continue;
+      const edge = `${from} --> ${move.to}: ${move.label}${move.from === 'any' ? ' *' : ''}`;
+      if (!edges.has(edge)) add(2, edge);
+      edges.add(edge);
+    }
+  }
+  add(2, `note right of ${steps[0]}`);
+  add(3, '* from any step: the care team records its work');
+  add(3, 'when it happens; the committee update');
+  add(3, 'comes on its own clock.');
+  add(2, 'end note');
   add(1, '}');
 
   lines.push('');

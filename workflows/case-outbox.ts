@@ -1,6 +1,6 @@
 import { ActivityFailure, condition, log, proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '@careloop/activities';
-import type { CaseState } from './case.state';
+import type { CaseKernel as CaseState } from './case/kernel/case.kernel';
 
 /**
  * Writes are retried with backoff until they succeed: a Postgres outage

@@ -1,4 +1,4 @@
-export { caseWorkflow } from './case.workflow';
+export { caseWorkflow } from './case/case.workflow';
 export { utilizationReviewWorkflow } from './utilization-review.workflow';
 export { complaintWorkflow } from './complaint.workflow';
 export { dischargePlanningWorkflow } from './discharge.workflow';

@@ -76,7 +76,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     const proposed = await api().post(`/cases/${id}/plan`).set(cm).send({ plan: carePlan(today) }).expect(200);
     expect(proposed.body.planVersion).toBe(1);
     const consented = await api().post(`/cases/${id}/plan/1/consent`).set(cm).send({ consent: memberConsent }).expect(200);
-    expect(consented.body).toMatchObject({ phase: 'recovery_support', step: 'recovery_plan' });
+    expect(consented.body).toMatchObject({ phase: 'recovery_support', step: 'member_discussion' });
 
     const early2 = await api().post(`/cases/${id}/contacts`).set(cm).send({ channel: 'phone', outcome: 'completed' }).expect(409);
     expect(early2.body.detail).toMatch(/must first agree/);

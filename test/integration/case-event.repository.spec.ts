@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { buildDataSourceOptions, CaseEventRepository, CaseReadRepository, runMigrations } from '@careloop/persistence';
 import type { CaseEvent } from '@careloop/contracts';
 import { ensureDatabase } from '../../scripts/embedded-postgres';
-import { CaseState } from '../../workflows/case.state';
+import { CaseKernel } from '../../workflows/case/kernel/case.kernel';
+import { CURRENT_BEHAVIOUR } from '../../workflows/case/case.patches';
+import { recordAttempt, startAttempt, submitScreening } from '../../workflows/case/screening.module';
+import { addNote } from '../../workflows/case/case-status.module';
 import { caseInput, screeningAnswers } from '../support/case-fixtures';
 import { dateFromToday, instantFromNow } from '../support/fixture-dates';
 
@@ -47,14 +50,14 @@ describe('CaseEventRepository (real Postgres)', () => {
     await ds?.destroy();
   });
 
-  /** Real events, made by the workflow's own state class. */
+  /** Real events, made by the workflow's own lifecycle rules. */
   function screenedCase(caseId: string, runId: string): CaseEvent[] {
     const t0 = instantFromNow(-3_600_000);
-    const state = CaseState.open(caseId, caseInput(dateFromToday(-1)), runId, t0);
-    state.startAttempt(t0);
-    state.recordAttempt({ attemptNumber: 1, outcome: 'reached', actorId: 'cm-1', note: 'spoke with member' }, t0);
-    state.submitScreening({ answers: screeningAnswers, actorId: 'cm-1' }, t0);
-    state.addNote({ kind: 'call_record', text: 'call summary', actorId: 'cm-1' }, t0);
+    const state = CaseKernel.open(caseId, caseInput(dateFromToday(-1)), runId, t0, CURRENT_BEHAVIOUR);
+    startAttempt(state, t0);
+    recordAttempt(state, { attemptNumber: 1, outcome: 'reached', actorId: 'cm-1', note: 'spoke with member' }, t0);
+    submitScreening(state, { answers: screeningAnswers, actorId: 'cm-1' }, t0);
+    addNote(state, { kind: 'call_record', text: 'call summary', actorId: 'cm-1' }, t0);
     return [...state.pendingEvents];
   }
 

@@ -4,6 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { HISTORIES_DIR } from '../support/replay-histories';
 import { testWorkflowBundlePath } from '../support/test-workflow-bundle';
+import { CASE_PATCH_IDS } from '../../workflows/case/case.patches';
 
 /**
  * One deploy of new workflow code while cases are open, replayed: the
@@ -24,9 +25,9 @@ describe('upgrade: a history recorded before a patch replays on the patched code
   it('the history predates the patch (no marker) and the current code is patched', () => {
     const markers = (JSON.parse(raw) as { events: { markerRecordedEventAttributes?: unknown }[] }).events.filter((e) => e.markerRecordedEventAttributes);
     expect(markers).toEqual([]);
-    const source = readFileSync(join(__dirname, '..', '..', 'workflows', 'case.workflow.ts'), 'utf8');
-    expect(source).toContain(`PERIODIC_REVIEWS_PATCH = '${PATCH_ID}'`);
-    expect(source).toContain('patched(PERIODIC_REVIEWS_PATCH)');
+    expect(CASE_PATCH_IDS.periodicReviews).toBe(PATCH_ID);
+    const source = readFileSync(join(__dirname, '..', '..', 'workflows', 'case', 'case.patches.ts'), 'utf8');
+    expect(source).toContain('patched(CASE_PATCH_IDS.periodicReviews)');
   });
 
   it('replays without non-determinism', async () => {

@@ -101,7 +101,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
     });
   });
 
-  it('gates the care plan on consent and enters recovery support at step 1', async () => {
+  it('gates the care plan on consent and enters recovery support at step 1, then awaits the member at step 2', async () => {
     await run(async ({ start, stores }) => {
       const now = await env.currentTimeMs();
       const today = new Date(now).toISOString().slice(0, 10);
@@ -123,7 +123,7 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       await expectRefused(handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: { ...memberConsent, consentGiven: false }, actorId: 'cm-1' }] }), /consent is not valid/);
 
       const consented = await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 1, consent: memberConsent, actorId: 'cm-1' }] });
-      expect(consented).toMatchObject({ phase: 'recovery_support', step: 'recovery_plan' });
+      expect(consented).toMatchObject({ phase: 'recovery_support', step: 'member_discussion' });
 
       // A revision is a new version; the active one stays until consent.
       const revised = await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today, 120), actorId: 'cm-1' }] });
@@ -132,13 +132,19 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       expect(view).toMatchObject({ activePlanVersion: 1, latestPlanVersion: 2, riskTier: 'high' });
       const attrs = (await handle.describe()).typedSearchAttributes;
       expect(attrs.get(SA_RISK_TIER)).toBe('high');
-      expect(attrs.get(SA_STEP)).toBe('recovery_plan');
+      expect(attrs.get(SA_STEP)).toBe('member_discussion');
 
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });
       expect(await handle.result()).toEqual({ phase: 'closed', closureReason: 'goals_met' });
       // Rejected updates never reached history or the store: one plan_consented, two plan_proposed.
       expect(stores.events.filter((e) => e.data.kind === 'plan_proposed')).toHaveLength(2);
       expect(stores.events.filter((e) => e.data.kind === 'plan_consented')).toHaveLength(1);
+      // Step 1 (the active plan), then step 2 while the member's discussion is due; closure leaves the steps.
+      const steps = stores.events.flatMap((e) => (e.data.kind === 'step_changed' ? [[e.data.from, e.data.to]] : []));
+      expect(steps).toEqual([
+        [null, 'recovery_plan'],
+        ['recovery_plan', 'member_discussion'],
+      ]);
       // Every event was stored once, in order.
       expect(stores.events.map((e) => e.seq)).toEqual(stores.events.map((_, i) => i + 1));
       await maybeRecordHistory('plan-consent-to-recovery-support', handle);
@@ -197,7 +203,9 @@ describe('case workflow lifecycle (time-skipping server)', () => {
       const concerns = await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'concerns', actorId: 'cm-1' }] });
       expect(concerns.step).toBe('recovery_plan');
       await handle.executeUpdate(proposePlanUpdate, { args: [{ plan: carePlan(today, 60), actorId: 'cm-1' }] });
-      await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 2, consent: memberConsent, actorId: 'cm-1' }] });
+      const reconsented = await handle.executeUpdate(recordConsentUpdate, { args: [{ planVersion: 2, consent: memberConsent, actorId: 'cm-1' }] });
+      expect(reconsented.step).toBe('member_discussion');
+      expect((await handle.query(caseDetailQuery)).openTasks.filter((t) => t.kind === 'member_discussion')).toHaveLength(1);
       const agreed = await handle.executeUpdate(memberDiscussionUpdate, { args: [{ outcome: 'agrees', actorId: 'cm-1' }] });
       expect(agreed.step).toBe('support_and_assistance');
 

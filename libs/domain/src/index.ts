@@ -4,6 +4,7 @@ export * from './closure-reason';
 export * from './program-code';
 export * from './screening-deadline';
 export * from './recovery-step';
+export * from './recovery-step.moves';
 export * from './risk-tier';
 export * from './contact';
 export * from './assessment';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO } from '@careloop/domain';
+import { CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO, RECOVERY_STEP_MOVES, canEnterStep, type RecoveryStep, type RecoveryStepMove } from '@careloop/domain';
 import { OTHER_CLOCKS_ON_PAUSE, TASK_CLOCKS_ON_PAUSE, type PauseClockRule } from '@careloop/contracts';
 import {
   DIAGRAM_END,
@@ -71,19 +71,30 @@ describe('renderLifecycleDiagram', () => {
     expect(lines).toContain('closed --> [*]');
   });
 
-  it('nests the nine steps in order inside recovery_support, with both ways back', () => {
+  it('nests the nine steps inside recovery_support and draws every step move of RECOVERY_STEP_MOVES, each a legal move', () => {
     const inner = lines.slice(lines.indexOf('state recovery_support {') + 1, lines.indexOf('}'));
     expect(inner[0]).toBe('recovery_plan : 1. Recovery plan');
-    expect(inner).toContain('[*] --> recovery_plan');
-    const forward = RECOVERY_STEPS.slice(1).map((to, i) => `${RECOVERY_STEPS[i]} --> ${to}`);
-    for (const edge of forward) {
-      expect(inner.some((l) => l === edge || l.startsWith(`${edge}:`))).toBe(true);
-    }
-    expect(inner).toContain('member_discussion --> recovery_plan: concerns');
-    expect(inner).toContain('regular_updates --> support_and_assistance: next contact');
     for (const step of RECOVERY_STEPS) {
       expect(inner).toContain(`${step} : ${RECOVERY_STEP_INFO[step].number}. ${RECOVERY_STEP_INFO[step].title}`);
     }
+    const edges = inner.flatMap((l) => {
+      const m = /^(\S+) --> (\w+): (.+?)( \*)?$/.exec(l);
+      return m ? [{ from: m[1] === '[*]' ? null : (m[1] as RecoveryStep), to: m[2] as RecoveryStep, label: m[3]!, anyStep: m[4] !== undefined }] : [];
+    });
+    const moves: RecoveryStepMove[] = Object.values(RECOVERY_STEP_MOVES);
+    for (const move of moves) {
+      const drawn = edges.filter((e) => e.to === move.to && e.label === move.label);
+      const expectedFrom = move.from === 'any' ? [move.usually] : move.from.filter((f) => f !== move.to);
+      expect({ move: move.label, from: drawn.map((e) => e.from) }).toEqual({ move: move.label, from: expectedFrom });
+      expect(drawn.every((e) => e.anyStep === (move.from === 'any'))).toBe(true);
+    }
+    // Nothing drawn that the workflow could not do.
+    for (const e of edges) {
+      expect({ edge: e, legal: canEnterStep(e.from, e.to) }).toEqual({ edge: e, legal: true });
+    }
+    expect(inner).toContain('[*] --> recovery_plan: plan active');
+    expect(inner).toContain('member_discussion --> recovery_plan: concerns *');
+    expect(inner).toContain('regular_updates --> support_and_assistance: next contact *');
   });
 
   it('notes that paused is a status, not a phase, and never draws it as a state', () => {

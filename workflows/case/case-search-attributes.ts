@@ -11,14 +11,15 @@ import {
   SA_RISK_TIER,
   SA_STEP,
 } from '@careloop/contracts';
-import type { CaseState } from './case.state';
-import { SearchAttributeSync } from './search-attribute-sync';
+import { SearchAttributeSync } from '../search-attribute-sync';
+import type { CaseKernel } from './kernel/case.kernel';
+import { searchable } from './views.module';
 
 /** The case's search attributes: phase, step, tier, care manager, next due task, progress and flags. */
-export class CaseSearchAttributes extends SearchAttributeSync<CaseState> {
+export class CaseSearchAttributes extends SearchAttributeSync<CaseKernel> {
   constructor(programCode: string) {
-    super((state) => {
-      const v = state.searchable();
+    super((k) => {
+      const v = searchable(k);
       return [
         { key: SA_PROGRAM, value: programCode },
         { key: SA_PHASE, value: v.phase },
