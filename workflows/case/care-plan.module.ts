@@ -1,8 +1,10 @@
-import { addMs, validateCarePlan, validateConsent } from '@careloop/domain';
+import { addMs, validateCarePlan, validateConsent, type GoalStatus } from '@careloop/domain';
 import {
   proposePlanUpdate,
   recordConsentUpdate,
+  recordGoalProgressUpdate,
   type CaseActionResult,
+  type RecordGoalProgressInput,
   type ProposePlanInput,
   type RecordConsentInput,
 } from '@careloop/contracts';
@@ -20,6 +22,7 @@ import { pointOfContact } from './care-team.module';
 export function registerCarePlan(k: CaseKernel, on: CaseActionRegistrar): void {
   on(proposePlanUpdate, (i, now) => proposePlan(k, i, now), (i, now) => checkProposePlan(k, i, now.slice(0, 10)));
   on(recordConsentUpdate, (i, now) => recordConsent(k, i, now), (i) => checkRecordConsent(k, i));
+  on(recordGoalProgressUpdate, (i, now) => recordGoalProgress(k, i, now), (i) => checkRecordGoalProgress(k, i));
 }
 
 export function checkProposePlan(k: CaseKernel, input: ProposePlanInput, today: string): void {
@@ -117,4 +120,43 @@ function planToMember(k: CaseKernel, now: string, actorId: string): void {
   if (k.behaviour.memberDiscussionStep && k.rec.step !== 'member_discussion') {
     k.enterStep('plan_to_member', now, actorId);
   }
+}
+
+const MAX_GOAL_NOTE_LENGTH = 2_000;
+
+export function checkRecordGoalProgress(k: CaseKernel, input: RecordGoalProgressInput): void {
+  k.requireOpen();
+  k.requirePhase('recovery_support', "record a goal's progress");
+  const plan = k.rec.latestPlan!;
+  if (!plan.plan.goals.some((g) => g.id === input.goalId)) {
+    throw new CaseRuleViolation(`care plan version ${plan.version} has no goal ${input.goalId}; its goals: ${plan.plan.goals.map((g) => g.id).join(', ')}`);
+  }
+  if (goalStatus(k, input.goalId) === input.status) {
+    throw new CaseRuleViolation(`goal ${input.goalId} is already ${input.status}`);
+  }
+  if (input.note !== undefined && input.note.length > MAX_GOAL_NOTE_LENGTH) {
+    throw new CaseRuleViolation(`a goal note has at most ${MAX_GOAL_NOTE_LENGTH} characters`);
+  }
+}
+
+/** The care team's judgement of a goal of the latest plan; the committee's next update counts it. */
+export function recordGoalProgress(k: CaseKernel, input: RecordGoalProgressInput, now: string): CaseActionResult {
+  checkRecordGoalProgress(k, input);
+  const plan = k.rec.latestPlan!;
+  k.rec.goalProgress = { ...k.rec.goalProgress, [input.goalId]: input.status };
+  k.progress(now);
+  return k.result(
+    k.emit(now, input.actorId, `goal ${input.goalId}: ${input.status}`, {
+      kind: 'goal_progress_recorded',
+      planVersion: plan.version,
+      goalId: input.goalId,
+      status: input.status,
+      note: input.note ?? null,
+    }),
+  );
+}
+
+/** A goal's status as last recorded (open until the care team says otherwise). */
+export function goalStatus(k: CaseKernel, goalId: string): GoalStatus {
+  return k.rec.goalProgress?.[goalId] ?? 'open';
 }

@@ -30,7 +30,7 @@ export function registerCaseHandlers(k: CaseKernel): void {
   });
 
   // Registration order is the order in which updates buffered before the first activation of a run are
-  // applied: keep it as it was (append new modules' actions at the end).
+  // applied: keep the order of the updates that existed (a new update no recorded history holds may go anywhere).
   const on = caseActions(k);
   registerProviderRights(k, on);
   registerScreening(k, on);

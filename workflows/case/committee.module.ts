@@ -1,6 +1,7 @@
 import { addMs, deidentifyCommitteeUpdate } from '@careloop/domain';
 import { SYSTEM_ACTOR } from '@careloop/contracts';
 import type { CaseKernel } from './kernel/case.kernel';
+import { goalStatus } from './care-plan.module';
 
 /**
  * Step 9: the committee hears about the case at least every four weeks
@@ -20,7 +21,7 @@ export function sendCommitteeUpdate(k: CaseKernel, now: string, trigger: 'schedu
       memberRef: k.input.memberRef,
       enrollmentDate: k.input.enrollmentDate,
       openedAt: r.openedAt,
-      goals: (plan?.goals ?? []).map((g) => ({ description: g.description, targetDate: g.targetDate, status: 'open' as const })),
+      goals: (plan?.goals ?? []).map((g) => ({ description: g.description, targetDate: g.targetDate, status: goalStatus(k, g.id) })),
       contactsSinceLastUpdate: r.sinceCommittee.contacts,
       missedContactsSinceLastUpdate: r.sinceCommittee.missed,
       symptomIncreasesSinceLastUpdate: r.sinceCommittee.symptomIncreases,

@@ -6,6 +6,7 @@ import type {
   ClosureReason,
   CommitteeUpdate,
   ContactChannel,
+  GoalStatus,
   PlanConsent,
   RecoveryStep,
   RiskAssessment,
@@ -33,6 +34,7 @@ export type CaseEventData =
   | { readonly kind: 'plan_reviewed'; readonly outcome: 'continue' | 'revise'; readonly planVersion: number | null; readonly summary: string | null }
   | { readonly kind: 'plan_proposed'; readonly version: number; readonly plan: CarePlan }
   | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent }
+  | { readonly kind: 'goal_progress_recorded'; readonly planVersion: number; readonly goalId: string; readonly status: GoalStatus; readonly note: string | null }
   | { readonly kind: 'paused'; readonly reason: string }
   | { readonly kind: 'resumed' }
   | { readonly kind: 'note_added'; readonly noteKind: 'note' | 'call_record'; readonly text: string }

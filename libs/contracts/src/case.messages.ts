@@ -13,6 +13,7 @@ import type {
   RiskAssessment,
   RiskTier,
   ScreeningAnswers,
+  GoalStatus,
 } from '@careloop/domain';
 import type { NotificationRequest } from './case-events';
 import type { CaseTaskKind } from './case.vocabulary';
@@ -116,6 +117,12 @@ export interface ReviewPlanInput extends Action {
   readonly outcome: 'continue' | 'revise';
   readonly summary?: string;
 }
+/** The care team's judgement of one goal of the latest plan: met, behind, or open again (the committee counts goals by it). */
+export interface RecordGoalProgressInput extends Action {
+  readonly goalId: string;
+  readonly status: GoalStatus;
+  readonly note?: string;
+}
 export interface CloseCaseInput extends Action {
   readonly reason: ClosureReason;
   readonly detail?: string;
@@ -158,6 +165,7 @@ export const reassignUpdate = defineUpdate<CaseActionResult, [ReassignInput]>('r
 export const changePcpUpdate = defineUpdate<CaseActionResult, [ChangePcpInput]>('changePcp');
 export const supplementalInfoUpdate = defineUpdate<CaseActionResult, [SupplementalInfoInput]>('supplementalInfoReceived');
 export const reviewPlanUpdate = defineUpdate<CaseActionResult, [ReviewPlanInput]>('reviewPlan');
+export const recordGoalProgressUpdate = defineUpdate<CaseActionResult, [RecordGoalProgressInput]>('recordGoalProgress');
 export const extendDueDateUpdate = defineUpdate<CaseActionResult, [ExtendDueDateInput]>('extendDueDate');
 export const nudgeTaskUpdate = defineUpdate<CaseActionResult, [NudgeTaskInput]>('nudgeTask');
 export const redeliverUpdate = defineUpdate<CaseActionResult, [RedeliverInput]>('redeliverNotifications');

@@ -5,6 +5,7 @@ import type {
   CaseStatus,
   ClosureReason,
   ContactChannel,
+  GoalStatus,
   PlanConsent,
   RecoveryStep,
   RiskAssessment,
@@ -75,6 +76,8 @@ export interface CaseSnapshot {
   pcpId: string | null;
   latestPlan: PlanVersionRecord | null;
   activePlanVersion: number | null;
+  /** The care team's judgement of each goal by goal id (absent: open); kept across plan versions for goals they keep. */
+  goalProgress?: Record<string, GoalStatus>;
   tasks: CaseTask[];
   /** Recovery support: regular contacts made, the last one, and the last committee update. */
   contactsMade: number;

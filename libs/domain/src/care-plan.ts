@@ -18,6 +18,10 @@ export interface CarePlanGoal {
   readonly targetDate: string;
 }
 
+/** How far a goal has come, as the care team judges it; the committee update counts goals by it (seed 003 step 9). */
+export const GOAL_STATUSES = ['open', 'met', 'behind'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
 export interface CarePlanIntervention {
   readonly id: string;
   readonly goalIds: readonly string[];

@@ -1,6 +1,7 @@
 import type { CasePhase } from './case-phase';
 import type { RecoveryStep } from './recovery-step';
 import type { RiskTier } from './risk-tier';
+import type { GoalStatus } from './care-plan';
 
 /**
  * What the workflow knows about a case when a committee update is due,
@@ -16,7 +17,7 @@ export interface CommitteeCaseFacts {
   readonly memberRef: string;
   readonly enrollmentDate: string;
   readonly openedAt: string;
-  readonly goals: readonly { readonly description: string; readonly targetDate: string; readonly status: 'open' | 'met' | 'behind' }[];
+  readonly goals: readonly { readonly description: string; readonly targetDate: string; readonly status: GoalStatus }[];
   readonly contactsSinceLastUpdate: number;
   readonly missedContactsSinceLastUpdate: number;
   readonly symptomIncreasesSinceLastUpdate: number;

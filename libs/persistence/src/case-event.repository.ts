@@ -117,6 +117,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   pcp_changed: () => Promise.resolve(),
   // Kept in case_events (data holds the discussion, the contact, the de-identified committee update).
   member_discussed: () => Promise.resolve(),
+  goal_progress_recorded: () => Promise.resolve(),
   contact_recorded: () => Promise.resolve(),
   committee_update_sent: () => Promise.resolve(),
   intervention_recorded: () => Promise.resolve(),
