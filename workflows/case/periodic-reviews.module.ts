@@ -1,4 +1,4 @@
-import { addMs } from '@careloop/domain';
+import { addMs, PLAN_REVIEW_MOVES } from '@careloop/domain';
 import { reviewPlanUpdate, type CaseActionResult, type ReviewPlanInput } from '@careloop/contracts';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
@@ -58,8 +58,9 @@ export function reviewPlan(k: CaseKernel, input: ReviewPlanInput, now: string): 
     summary: input.summary ?? null,
   });
   scheduleNextReview(k, 'plan_review', now);
-  if (input.outcome === 'revise') {
-    k.enterStep('plan_adjusted', now, input.actorId);
+  const move = PLAN_REVIEW_MOVES[input.outcome];
+  if (move !== null) {
+    k.enterStep(move, now, input.actorId);
     if (!k.task('care-plan')) {
       k.openTask('care-plan', 'care_plan', addMs(now, k.policy.carePlanDueMs), now);
     }

@@ -1,4 +1,4 @@
-import { addMs } from '@careloop/domain';
+import { addMs, MEMBER_DISCUSSION_MOVES } from '@careloop/domain';
 import {
   memberDiscussionUpdate,
   progressEventUpdate,
@@ -85,13 +85,12 @@ export function memberDiscussion(k: CaseKernel, input: MemberDiscussionInput, no
     summary: input.summary ?? null,
   });
   k.closeTask('member-discussion', 'done', now);
+  k.enterStep(MEMBER_DISCUSSION_MOVES[input.outcome], now, input.actorId);
   if (input.outcome === 'agrees') {
-    k.enterStep('member_agrees', now, input.actorId);
     if (!k.taskOfKind('contact')) {
       scheduleContact(k, now);
     }
   } else {
-    k.enterStep('member_concerns', now, input.actorId);
     k.openTask('care-plan', 'care_plan', addMs(now, k.policy.carePlanDueMs), now);
   }
   return k.result(seq);

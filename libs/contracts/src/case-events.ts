@@ -7,7 +7,9 @@ import type {
   CommitteeUpdate,
   ContactChannel,
   GoalStatus,
+  MemberDiscussionOutcome,
   PlanConsent,
+  PlanReviewOutcome,
   RecoveryStep,
   RiskAssessment,
   ScreeningAnswers,
@@ -31,7 +33,7 @@ export type CaseEventData =
   | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null }
   | { readonly kind: 'screening_submitted'; readonly answers: ScreeningAnswers; readonly initialRisk: RiskAssessment }
   | { readonly kind: 'assessment_submitted'; readonly answers: AssessmentAnswers; readonly risk: RiskAssessment; readonly reassessment?: boolean }
-  | { readonly kind: 'plan_reviewed'; readonly outcome: 'continue' | 'revise'; readonly planVersion: number | null; readonly summary: string | null }
+  | { readonly kind: 'plan_reviewed'; readonly outcome: PlanReviewOutcome; readonly planVersion: number | null; readonly summary: string | null }
   | { readonly kind: 'plan_proposed'; readonly version: number; readonly plan: CarePlan }
   | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent }
   | { readonly kind: 'goal_progress_recorded'; readonly planVersion: number; readonly goalId: string; readonly status: GoalStatus; readonly note: string | null }
@@ -49,7 +51,7 @@ export type CaseEventData =
   /** On resume the suspended task is re-armed with its remaining time. */
   | { readonly kind: 'task_resumed'; readonly key: string; readonly dueAt: string }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
-  | { readonly kind: 'member_discussed'; readonly outcome: 'agrees' | 'concerns'; readonly summary: string | null }
+  | { readonly kind: 'member_discussed'; readonly outcome: MemberDiscussionOutcome; readonly summary: string | null }
   | { readonly kind: 'contact_recorded'; readonly number: number; readonly channel: ContactChannel; readonly outcome: 'completed' | 'missed'; readonly summary: string | null }
   | { readonly kind: 'committee_update_sent'; readonly update: CommitteeUpdate }
   | { readonly kind: 'intervention_recorded'; readonly interventionKind: string; readonly description: string }

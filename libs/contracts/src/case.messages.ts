@@ -14,6 +14,8 @@ import type {
   RiskTier,
   ScreeningAnswers,
   GoalStatus,
+  MemberDiscussionOutcome,
+  PlanReviewOutcome,
 } from '@careloop/domain';
 import type { NotificationRequest } from './case-events';
 import type { CaseTaskKind } from './case.vocabulary';
@@ -56,7 +58,7 @@ export interface AddNoteInput extends Action {
 }
 /** Step 2 (seed 003): the member agrees with the plan, or has concerns that send it back to step 1. */
 export interface MemberDiscussionInput extends Action {
-  readonly outcome: 'agrees' | 'concerns';
+  readonly outcome: MemberDiscussionOutcome;
   readonly summary?: string;
 }
 /** Step 3: a regular contact with the member, due on the risk tier's cadence. */
@@ -114,7 +116,7 @@ export interface ChangePcpInput extends Action {
 }
 /** Periodic plan review (DESIGN §3.5): the plan stays as it is, or goes back for revision (recovery step 7). */
 export interface ReviewPlanInput extends Action {
-  readonly outcome: 'continue' | 'revise';
+  readonly outcome: PlanReviewOutcome;
   readonly summary?: string;
 }
 /** The care team's judgement of one goal of the latest plan: met, behind, or open again (the committee counts goals by it). */

@@ -68,3 +68,17 @@ export const RECOVERY_STEP_TRANSITIONS: Record<RecoveryStep, readonly RecoverySt
 export function canEnterStep(from: RecoveryStep | null, to: RecoveryStep): boolean {
   return Object.values(RECOVERY_STEP_MOVES).some((m: RecoveryStepMove) => m.to === to && allowedFrom(m, from));
 }
+
+/**
+ * The care team's answers that move the case, with the move each makes: the
+ * API validates the answer against these keys, the workflow makes the move,
+ * so a new answer needs a move (and the diagram shows it).
+ */
+export const MEMBER_DISCUSSION_MOVES = { agrees: 'member_agrees', concerns: 'member_concerns' } as const satisfies Record<string, RecoveryStepMoveName>;
+export type MemberDiscussionOutcome = keyof typeof MEMBER_DISCUSSION_MOVES;
+export const MEMBER_DISCUSSION_OUTCOMES = Object.keys(MEMBER_DISCUSSION_MOVES) as MemberDiscussionOutcome[];
+
+/** A periodic plan review: `continue` keeps the step, `revise` adjusts the plan (step 7). */
+export const PLAN_REVIEW_MOVES = { continue: null, revise: 'plan_adjusted' } as const satisfies Record<string, RecoveryStepMoveName | null>;
+export type PlanReviewOutcome = keyof typeof PLAN_REVIEW_MOVES;
+export const PLAN_REVIEW_OUTCOMES = Object.keys(PLAN_REVIEW_MOVES) as PlanReviewOutcome[];

@@ -1,4 +1,4 @@
-import { RECOVERY_STEPS, RECOVERY_STEP_MOVES, RECOVERY_STEP_MOVE_NAMES, RECOVERY_STEP_TRANSITIONS, canEnterStep, stepAfter } from '@careloop/domain';
+import { MEMBER_DISCUSSION_MOVES, MEMBER_DISCUSSION_OUTCOMES, PLAN_REVIEW_MOVES, PLAN_REVIEW_OUTCOMES, RECOVERY_STEPS, RECOVERY_STEP_MOVES, RECOVERY_STEP_MOVE_NAMES, RECOVERY_STEP_TRANSITIONS, canEnterStep, stepAfter } from '@careloop/domain';
 
 describe('recovery step moves (the step transition table)', () => {
   it('enters recovery support only at step 1, from no step', () => {
@@ -34,5 +34,13 @@ describe('recovery step moves (the step transition table)', () => {
     }
     expect(RECOVERY_STEP_TRANSITIONS.recovery_plan).toContain('member_discussion');
     expect(RECOVERY_STEP_TRANSITIONS.adjustments).not.toContain('additional_information');
+  });
+
+  it('maps the care team’s answers to the moves they make (what the API accepts is what the table has)', () => {
+    expect(MEMBER_DISCUSSION_OUTCOMES).toEqual(['agrees', 'concerns']);
+    expect(MEMBER_DISCUSSION_OUTCOMES.map((o) => stepAfter('member_discussion', MEMBER_DISCUSSION_MOVES[o]))).toEqual(['support_and_assistance', 'recovery_plan']);
+    expect(PLAN_REVIEW_OUTCOMES).toEqual(['continue', 'revise']);
+    expect(PLAN_REVIEW_MOVES.revise && stepAfter('monitoring', PLAN_REVIEW_MOVES.revise)).toBe('adjustments');
+    expect(PLAN_REVIEW_MOVES.continue).toBeNull();
   });
 });
