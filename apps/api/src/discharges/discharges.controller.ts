@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, type PipeTransform } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
 import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES } from '@careloop/contracts';
-import { ApiError } from '../common/api-error';
+import { fieldError } from '../common/api-error';
+import { WorkflowAction } from '../common/workflow-action.decorator';
 import { IdempotencyKey } from '../cases/case-request';
 import { Access, ActorId } from '../auth/access.decorator';
 import { DischargesService } from './discharges.service';
@@ -13,7 +14,7 @@ class ParseDischargeIdPipe implements PipeTransform<string, string> {
 
   transform(id: string): string {
     if (!DISCHARGE_WORKFLOW_ID_PATTERN.test(id)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a discharge id such as discharge-0123456789abcdef01234567' }]);
+      throw fieldError('id', 'id must be a discharge id such as discharge-0123456789abcdef01234567');
     }
     return id;
   }
@@ -24,7 +25,7 @@ class ParseTaskPipe implements PipeTransform<string, TransitionTask> {
 
   transform(task: string): TransitionTask {
     if (!(TRANSITION_TASKS as readonly string[]).includes(task)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): task', [{ field: 'task', reason: `task must be one of ${TRANSITION_TASKS.join(', ')}` }]);
+      throw fieldError('task', `task must be one of ${TRANSITION_TASKS.join(', ')}`);
     }
     return task as TransitionTask;
   }
@@ -87,14 +88,14 @@ export class DischargesController {
     return { ...view, tasks: view.tasks.map((t) => ({ ...t })), cancelledAt: view.cancelledAt ?? null, amendments: (view.amendments ?? []).map((a) => ({ ...a, changed: [...a.changed] })) };
   }
 
-  @Post(':id/tasks/:task')
-  @Access('discharge.work')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer.' })
-  @ApiOperation({ summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)' })
-  @ApiOkResponse({ type: TransitionTaskView })
-  @ApiNotFoundResponse({ description: 'No discharge with this id.' })
-  @ApiConflictResponse({ description: 'Already done, or the discharge has ended; the detail says why.' })
+  @WorkflowAction(':id/tasks/:task', {
+    access: 'discharge.work',
+    answer: TransitionTaskView,
+    summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)',
+    conflict: 'Already done, or the discharge has ended; the detail says why.',
+    notFound: 'No discharge with this id.',
+    idempotency: 'Send the same key again to get the first answer.',
+  })
   completeTask(
     @Param('id', ParseDischargeIdPipe) id: string,
     @Param('task', ParseTaskPipe) task: TransitionTask,
