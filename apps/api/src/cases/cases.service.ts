@@ -58,12 +58,8 @@ export class CasesService {
       throw fieldErrors(problems);
     }
     const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
-    const input: CaseWorkflowInput = {
-      memberRef: dto.memberRef,
-      programCode: dto.programCode,
-      enrollmentDate: dto.enrollmentDate,
-      policy: this.policies.resolve(dto.programCode, dto.policyOverrides),
-    };
+    const { policyOverrides, ...request } = dto;
+    const input: CaseWorkflowInput = { ...request, policy: this.policies.resolve(dto.programCode, policyOverrides) };
     const created = await this.temporal.startOnce(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
       args: [input],

@@ -38,3 +38,8 @@ export function fieldErrors(errors: readonly FieldError[]): ApiError {
 export function fieldError(field: string, reason: string): ApiError {
   return fieldErrors([{ field, reason }]);
 }
+
+/** The one "malformed case id" answer (ParseCaseIdPipe, and the access guard before it). */
+export function invalidCaseId(): ApiError {
+  return fieldError('id', 'id must be a case id such as case-ccm-0123456789abcdef01234567');
+}

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, type PipeTransform } from '@nestjs/common
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
-import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES } from '@careloop/contracts';
+import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES, type CompleteTransitionTaskInput } from '@careloop/contracts';
+import type { ContractBody } from '../common/contract-body';
 import { fieldError } from '../common/api-error';
 import { WorkflowAction } from '../common/workflow-action.decorator';
 import { IdempotencyKey } from '../cases/case-request';
@@ -31,7 +32,7 @@ class ParseTaskPipe implements PipeTransform<string, TransitionTask> {
   }
 }
 
-export class CompleteTaskDto {
+export class CompleteTaskDto implements ContractBody<Omit<CompleteTransitionTaskInput, 'actorId' | 'task'>, CompleteTaskDto> {
   @ApiPropertyOptional({ description: 'When the task was actually done (ISO 8601 with offset); defaults to now.', example: '2026-11-23T10:15:00-05:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'completedAt must be an ISO 8601 timestamp with offset' })
@@ -103,6 +104,6 @@ export class DischargesController {
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
-    return this.discharges.completeTask(id, { task, actorId, ...(dto.completedAt ? { completedAt: dto.completedAt } : {}) }, key);
+    return this.discharges.completeTask(id, { ...dto, task, actorId }, key);
   }
 }

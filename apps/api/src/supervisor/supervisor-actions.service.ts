@@ -43,19 +43,19 @@ export class SupervisorActionsService {
 
   reassign(caseId: string, dto: SupervisorReassignDto, actorId: string, key?: string) {
     return this.audited(caseId, 'reassign', actorId, dto.reason, { careManagerId: dto.careManagerId, overrideCap: dto.overrideCap === true }, () =>
-      this.gateway.runUpdate(CASE, caseId, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, overrideCap: dto.overrideCap === true, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, reassignUpdate, { ...dto, overrideCap: dto.overrideCap === true, actorId }, key),
     );
   }
 
   extendDueDate(caseId: string, dto: ExtendDueDateDto, actorId: string, key?: string) {
     return this.audited(caseId, 'extend_due_date', actorId, dto.reason, { taskKey: dto.taskKey, dueAt: dto.dueAt }, () =>
-      this.gateway.runUpdate(CASE, caseId, extendDueDateUpdate, { taskKey: dto.taskKey, dueAt: dto.dueAt, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, extendDueDateUpdate, { ...dto, actorId }, key),
     );
   }
 
   nudge(caseId: string, dto: NudgeDto, actorId: string, key?: string) {
     return this.audited(caseId, 'nudge', actorId, dto.reason, { taskKey: dto.taskKey }, () =>
-      this.gateway.runUpdate(CASE, caseId, nudgeTaskUpdate, { taskKey: dto.taskKey, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, nudgeTaskUpdate, { ...dto, actorId }, key),
     );
   }
 
@@ -68,7 +68,7 @@ export class SupervisorActionsService {
   /** A provider's stop-participation request (seed 000): approval closes the case with `provider_request`. */
   decideStopParticipation(caseId: string, requestId: string, dto: StopParticipationDecisionDto, actorId: string, key?: string) {
     return this.audited(caseId, 'stop_participation_decision', actorId, dto.reason, { requestId, decision: dto.decision }, () =>
-      this.gateway.runUpdate(CASE, caseId, decideStopParticipationUpdate, { requestId, decision: dto.decision, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, decideStopParticipationUpdate, { ...dto, requestId, actorId }, key),
     );
   }
 
