@@ -235,7 +235,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
       expect(await stack.sql('SELECT cancelled_at IS NOT NULL AS cancelled FROM discharge_events WHERE discharge_id = $1', [discharge.id])).toEqual([{ cancelled: true }]);
       await timelineWith(discharge.caseId, `discharge-planning: discharge cancelled by the sender (ADT^A13); tasks cancelled: ${open.map((t) => TRANSITION_TASK_LABELS[t.task]).join(', ')}`);
       const refused = await stack.as(USERS.cm1).post(`/discharges/${discharge.id}/tasks/member_contact`).send({}).expect(409);
-      expect(refused.body.code).toBe('discharge_action_rejected');
+      expect(refused.body.code).toBe('case_closed');
 
       expect((await post(HL7, A13, ADT).expect(200)).body).toMatchObject({ status: 'duplicate', id: discharge.id });
       const later = await post(HL7, A08.replace('MSG00001890', 'MSG00001899'), ADT).expect(200);
@@ -272,7 +272,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
     // The same Idempotency-Key answers the first result; a new request for a done task is refused.
     await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/member_contact`).set(H).send({}).expect(200);
     const refused = await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/member_contact`).send({}).expect(409);
-    expect(refused.body).toMatchObject({ code: 'discharge_action_rejected', detail: expect.stringMatching(/already done/) });
+    expect(refused.body).toMatchObject({ code: 'case_action_rejected', detail: expect.stringMatching(/already done/) });
     const unknown = await stack.as(USERS.cm1).post(`/discharges/${res.body.id}/tasks/home_visit`).send({}).expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'task', reason: expect.stringMatching(/^task must be one of member_contact/) }]);
 

@@ -118,7 +118,7 @@ describe('provider rights and complaints (real Temporal, real Postgres)', () => 
     expect((await api().post('/complaints').set('idempotency-key', 'cmp-1').send({ ...sample('complaint-lodge'), caseId: target }).expect(200)).body.complaintId).toBe(id);
 
     await api().post(`/complaints/${id}/acknowledge`).set(bearer({ sub: 'staff-1', role: 'care_manager', team: 'north' })).send({}).expect(200, { status: 'acknowledged' });
-    expect((await api().post(`/complaints/${id}/acknowledge`).send({}).expect(409)).body.code).toBe('action_rejected');
+    expect((await api().post(`/complaints/${id}/acknowledge`).send({}).expect(409)).body.code).toBe('case_action_rejected');
     await api().post(`/complaints/${id}/resolve`).set(bearer({ sub: 'staff-1', role: 'care_manager', team: 'north' })).send(sample('complaint-resolve')).expect(200, { status: 'resolved' });
     const resolved = await api().get(`/complaints/${id}`).expect(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', outcome: 'upheld', acknowledgedBy: 'staff-1' });

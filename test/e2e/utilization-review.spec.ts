@@ -45,7 +45,7 @@ describe('utilization reviews (real Temporal, real Postgres)', () => {
     const rev = bearer({ sub: 'rev-1', role: 'supervisor', team: 'ur' });
     await api().post(`/utilization-reviews/${id}/decision`).set(rev).send(sample('ur-decision-denied')).expect(200, { status: 'decided', decisionDueAt: null });
     const refused = await api().post(`/utilization-reviews/${id}/decision`).set(rev).send(sample('ur-decision-approved')).expect(409);
-    expect(refused.body).toMatchObject({ code: 'action_rejected', detail: expect.stringMatching(/while the review is decided/) });
+    expect(refused.body).toMatchObject({ code: 'case_action_rejected', detail: expect.stringMatching(/while the review is decided/) });
 
     const appealed = await api().post(`/utilization-reviews/${id}/appeal`).set(bearer(USERS.provider9)).send(sample('ur-appeal')).expect(200);
     expect(appealed.body.status).toBe('appeal_review');

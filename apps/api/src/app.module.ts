@@ -1,90 +1,60 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { PersistenceModule } from '@careloop/persistence';
-import { TemporalClientModule } from '@careloop/temporal';
-import { API_CONFIG, type ApiConfig } from './api.config';
-import { CasesController } from './cases/cases.controller';
-import { CasesService } from './cases/cases.service';
-import { PolicyRegistry } from './policies/policy-registry';
-import { HealthController } from './health/health.controller';
-import { ReadinessService } from './health/readiness.service';
-import { SupervisorController } from './supervisor/supervisor.controller';
-import { StuckCasesService } from './supervisor/stuck-cases.service';
-import { SupervisorActionsService } from './supervisor/supervisor-actions.service';
+import type { ApiConfig } from './api.config';
 import { AccessGuard } from './auth/access.guard';
-import { AccessScope } from './auth/access-scope.service';
+import { AuthModule } from './auth/auth.module';
 import { ClientThrottlerGuard } from './auth/client-throttler.guard';
-import { SessionController } from './auth/session.controller';
-import { TokenVerifier } from './auth/token-verifier';
-import { AuditController } from './audit/audit.controller';
-import { AuditMiddleware } from './audit/audit.middleware';
-import { CodecController } from './codec/codec.controller';
-import { CommitteeController } from './committee/committee.controller';
-import { ProgramsController } from './programs/programs.controller';
-import { CaseProviderController } from './cases/case-provider.controller';
-import { CaseProviderService } from './cases/case-provider.service';
-import { UtilizationReviewsController } from './utilization-reviews/utilization-reviews.controller';
-import { UtilizationReviewsService } from './utilization-reviews/utilization-reviews.service';
-import { ComplaintsController } from './complaints/complaints.controller';
-import { ComplaintsService } from './complaints/complaints.service';
-import { IntegrationsController } from './integrations/integrations.controller';
-import { DischargeIntakeService } from './integrations/discharge-intake.service';
-import { DischargeAmendmentService } from './integrations/discharge-amendment.service';
-import { EnrollmentIntakeService } from './integrations/enrollment-intake.service';
-import { DischargesController } from './discharges/discharges.controller';
-import { DischargesService } from './discharges/discharges.service';
-import { CaseRecordsController } from './cases/case-records.controller';
-import { DevLoginController } from './auth/dev-login.controller';
+import { DevLoginModule } from './auth/dev-login.module';
+import { AuditModule } from './audit/audit.module';
+import { CaseProviderModule } from './cases/case-provider.module';
+import { CasesModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
+import { CommitteeModule } from './committee/committee.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { CoreModule } from './core.module';
+import { DischargesModule } from './discharges/discharges.module';
+import { HealthModule } from './health/health.module';
+import { IntegrationsModule } from './integrations/integrations.module';
+import { ProgramsModule } from './programs/programs.module';
+import { SupervisorModule } from './supervisor/supervisor.module';
+import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
 
+/**
+ * The API: one feature module per endpoint family, on CoreModule (config,
+ * Postgres, Temporal). The order of the features is the order of the routes
+ * and of the OpenAPI document's paths, kept as it was when one module held
+ * them all; the shared ones (auth, programs) are global, so no feature import
+ * pulls another's routes forward.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PersistenceModule.forRoot(config.databaseUrl),
-        TemporalClientModule.forRoot(config.temporal),
+        CoreModule.forRoot(config),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }] }),
-      ],
-      controllers: [
-        HealthController,
-        CasesController,
-        CaseRecordsController,
-        SupervisorController,
-        SessionController,
-        AuditController,
-        CodecController,
-        CommitteeController,
-        ProgramsController,
-        CaseProviderController,
-        UtilizationReviewsController,
-        ComplaintsController,
-        IntegrationsController,
-        DischargesController,
+        HealthModule,
+        CasesModule,
+        SupervisorModule,
+        AuthModule,
+        AuditModule,
+        CodecModule,
+        CommitteeModule,
+        ProgramsModule,
+        CaseProviderModule,
+        UtilizationReviewsModule,
+        ComplaintsModule,
+        IntegrationsModule,
+        DischargesModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
-        ...(config.auth.devLogin ? [DevLoginController] : []),
+        ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],
       providers: [
-        { provide: API_CONFIG, useValue: config },
-        { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
-        AuditMiddleware,
-        AccessScope,
-        PolicyRegistry,
-        CasesService,
-        ReadinessService,
-        StuckCasesService,
-        SupervisorActionsService,
-        CaseProviderService,
-        UtilizationReviewsService,
-        ComplaintsService,
-        DischargeIntakeService,
-        DischargeAmendmentService,
-        EnrollmentIntakeService,
-        DischargesService,
       ],
     };
   }

@@ -10,12 +10,16 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'No such resource' },
   case_not_found: { status: 404, title: 'No such case' },
-  case_action_rejected: { status: 409, title: 'The case cannot take this action now' },
-  case_closed: { status: 409, title: 'The case is closed' },
+  /** Every workflow's validator refusing an action (cases, reviews, complaints, discharges): the detail is its reason. */
+  case_action_rejected: { status: 409, title: 'This action does not fit the current state' },
+  /** The case, review, complaint or discharge has ended and takes no further actions. */
+  case_closed: { status: 409, title: 'The case or process has ended' },
   review_not_found: { status: 404, title: 'No such utilization review' },
   complaint_not_found: { status: 404, title: 'No such complaint' },
+  /** Retired (issue 15): reviews and complaints answer case_action_rejected / case_closed. Kept so the name is never reused. */
   action_rejected: { status: 409, title: 'This action does not fit the current state' },
   discharge_not_found: { status: 404, title: 'No such discharge' },
+  /** Retired (issue 15): discharges answer case_action_rejected / case_closed. Kept so the name is never reused. */
   discharge_action_rejected: { status: 409, title: 'The discharge task cannot take this action now' },
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },

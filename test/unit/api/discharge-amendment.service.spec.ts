@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DischargeAmendment } from '@careloop/domain';
 import type { AmendmentRecord, DischargeEventRepository, DischargeOfVisit, StoredAmendment } from '@careloop/persistence';
 import type { TemporalClientService } from '@careloop/temporal';
+import { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import type { DischargeStatus } from '@careloop/contracts';
 import { DischargeAmendmentService } from '../../../apps/api/src/integrations/discharge-amendment.service';
 import { refusal } from '../../support/api-refusal';
@@ -10,6 +11,8 @@ import type { ApiConfig } from '../../../apps/api/src/api.config';
 const config = { caseIdSecret: 'unit-test-secret-0123456789' } as unknown as ApiConfig;
 const SENDER = { clientId: 'integration:adt-feed' };
 const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+/** Read once: a message sent again must be the same message, to the millisecond (its fingerprint covers the time). */
+const OCCURRED_AT = at(1);
 
 function amendment(kind: DischargeAmendment['kind'], patch: Partial<DischargeAmendment> = {}): DischargeAmendment {
   return {
@@ -19,7 +22,7 @@ function amendment(kind: DischargeAmendment['kind'], patch: Partial<DischargeAme
     sourceEventId: `MSG-${kind}`,
     memberRef: 'M-1',
     visitNumber: 'V1',
-    occurredAt: at(1),
+    occurredAt: OCCURRED_AT,
     details: {},
     ...patch,
   };
@@ -39,6 +42,11 @@ function service(opts: { target?: DischargeOfVisit | null; workflow?: 'running' 
       return {};
     },
     query: async () => ({ status: opts.workflow }),
+    // A finished workflow is still described (closed, not unknown); one that never ran is not.
+    describe: async () => {
+      if (opts.workflow === undefined) throw new WorkflowNotFoundError('not found', 'discharge-1', undefined);
+      return { status: { name: opts.workflow === 'running' ? 'RUNNING' : 'COMPLETED' } };
+    },
   };
   const temporal = { client: { workflow: { getHandle: () => handle } } } as unknown as TemporalClientService;
   const events = {
@@ -46,7 +54,7 @@ function service(opts: { target?: DischargeOfVisit | null; workflow?: 'running' 
     findByVisit: async () => (opts.target === undefined ? target() : opts.target),
     recordAmendment: async (a: AmendmentRecord) => (records.push(a), { inserted: true, conflicting: false }),
   } as unknown as DischargeEventRepository;
-  return { svc: new DischargeAmendmentService(config, temporal, events), updates, records };
+  return { svc: new DischargeAmendmentService(config, new TemporalGateway(temporal), events), updates, records };
 }
 
 function target(patch: Partial<DischargeOfVisit> = {}): DischargeOfVisit {
@@ -67,7 +75,7 @@ describe('DischargeAmendmentService (ADT^A13 cancel, ADT^A08 update)', () => {
     expect((await healed.svc.apply(amendment('cancel'), SENDER)).status).toBe('cancelled');
     expect(healed.records).toHaveLength(1);
     const ended = service({ workflow: 'completed' });
-    expect((await refusal(ended.svc.apply(amendment('cancel'), SENDER))).code).toBe('discharge_action_rejected');
+    expect((await refusal(ended.svc.apply(amendment('cancel'), SENDER))).code).toBe('case_closed');
     expect(ended.records).toEqual([]);
   });
 

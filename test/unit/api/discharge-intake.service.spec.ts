@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DISCHARGE_WORKFLOW_TYPE, dischargeWorkflowId, type DischargeWorkflowInput } from '@careloop/contracts';
 import type { DischargeEventRepository, DischargeIntake } from '@careloop/persistence';
 import type { TemporalClientService } from '@careloop/temporal';
+import { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import { DischargeIntakeService } from '../../../apps/api/src/integrations/discharge-intake.service';
 import { PolicyRegistry } from '../../../apps/api/src/policies/policy-registry';
 import { refusal } from '../../support/api-refusal';
@@ -16,6 +17,7 @@ const config = { caseIdSecret: 'unit-test-secret-0123456789', integrationDefault
 function intake(record: Partial<DischargeIntake> = {}) {
   const started = new Map<string, { input: DischargeWorkflowInput; options: Record<string, unknown> }>();
   const temporal = {
+    config: { taskQueue: 'q' },
     client: {
       workflow: {
         start: async (type: string, options: { workflowId: string; args: [DischargeWorkflowInput] }) => {
@@ -35,7 +37,7 @@ function intake(record: Partial<DischargeIntake> = {}) {
   } as unknown as DischargeEventRepository;
   const amended: unknown[] = [];
   const amendments = { apply: async (a: unknown) => (amended.push(a), { status: 'cancelled', dischargeId: 'discharge-x', caseId: 'case-x' }) } as unknown as DischargeAmendmentService;
-  return { service: new DischargeIntakeService(config, temporal, events, new PolicyRegistry(config), amendments), started, rows, amended };
+  return { service: new DischargeIntakeService(config, new TemporalGateway(temporal), events, new PolicyRegistry(config), amendments), started, rows, amended };
 }
 
 

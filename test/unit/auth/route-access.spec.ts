@@ -1,15 +1,28 @@
 import 'reflect-metadata';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { RequestMethod, type Type } from '@nestjs/common';
+import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { apiConfigFrom, apiEnvSchema } from '../../../apps/api/src/api.config';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { ACCESS_METADATA } from '../../../apps/api/src/auth/access.decorator';
 import { PERMISSIONS } from '../../../apps/api/src/auth/access-policy';
 
+/** The controllers of a module and of every module it imports, as Nest mounts them (each module once). */
+function controllersOf(module: Type | DynamicModule, seen = new Set<unknown>()): Type[] {
+  const dynamic = 'module' in module ? module : undefined;
+  const type = dynamic ? dynamic.module : (module as Type);
+  if (seen.has(type)) {
+    return [];
+  }
+  seen.add(type);
+  const own = [...((Reflect.getMetadata('controllers', type) as Type[] | undefined) ?? []), ...(dynamic?.controllers ?? [])];
+  const imports = [...((Reflect.getMetadata('imports', type) as (Type | DynamicModule)[] | undefined) ?? []), ...((dynamic?.imports ?? []) as (Type | DynamicModule)[])];
+  return [...own, ...imports.flatMap((m) => controllersOf(m, seen))];
+}
+
 /** Every route of every controller the API mounts, with the endpoint family it declares. */
 function routes(env: Record<string, string> = {}): { route: string; access: unknown }[] {
   const config = apiConfigFrom(apiEnvSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ...env }));
-  const controllers = (AppModule.forRoot(config).controllers ?? []) as Type[];
+  const controllers = controllersOf(AppModule.forRoot(config));
   return controllers.flatMap((controller) => {
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
     return Object.getOwnPropertyNames(controller.prototype)

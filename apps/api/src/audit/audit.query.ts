@@ -24,5 +24,5 @@ class AuditFiltersQuery {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' }) to?: string;
 }
 
-/** Filters plus cursor paging (the cursor is the last id of the previous page). */
+/** Filters plus cursor paging (the cursor holds the last id of the previous page: common/page-cursor.ts). */
 export class AuditQuery extends IntersectionType(AuditFiltersQuery, PageQuery) {}

@@ -2,9 +2,9 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { CASE_WORKFLOW_ID_PATTERN, UR_WORKFLOW_ID_PATTERN, utilizationReviewQuery } from '@careloop/contracts';
-import { TemporalClientService } from '@careloop/temporal';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 import { AccessRepository } from '@careloop/persistence';
-import { ApiError, caseNotFound } from '../common/api-error';
+import { ApiError, caseNotFound, invalidCaseId } from '../common/api-error';
 import { ACCESS_METADATA } from './access.decorator';
 import { decideAccess, PERMISSIONS, type Permission } from './access-policy';
 import { readCredentials, sameDigest, sha256Hex } from './credentials';
@@ -29,7 +29,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly access: AccessRepository,
-    private readonly temporal: TemporalClientService,
+    private readonly temporal: TemporalGateway,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -97,7 +97,7 @@ export class AccessGuard implements CanActivate {
       return stored;
     }
     try {
-      return (await this.temporal.client.workflow.getHandle(reviewId).query(utilizationReviewQuery)).providerId;
+      return (await this.temporal.handle(reviewId).query(utilizationReviewQuery)).providerId;
     } catch {
       return null;
     }
@@ -123,7 +123,7 @@ export class AccessGuard implements CanActivate {
     const caseId = typeof param === 'string' ? param : '';
     if (!CASE_WORKFLOW_ID_PATTERN.test(caseId)) {
       // Same answer as ParseCaseIdPipe, which would reject it next anyway.
-      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a case id such as case-ccm-0123456789abcdef01234567' }]);
+      throw invalidCaseId();
     }
     if (ctx) {
       ctx.caseId = caseId;

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { Access, CurrentPrincipal } from './access.decorator';
 import { SESSION_COOKIE } from './credentials';
 import type { Principal } from './principal';
-import { ApiError } from '../common/api-error';
+import { fieldError } from '../common/api-error';
 
 /** Eight hours: one shift. The token's own expiry still applies inside the cookie. */
 const SESSION_MAX_AGE_MS = 8 * 3600 * 1000;
@@ -42,9 +42,7 @@ export class SessionController {
   start(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     const token = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) {
-      throw new ApiError('validation_failed', 'Invalid field(s): Authorization', [
-        { field: 'Authorization', reason: 'a session starts from a bearer token in the Authorization header' },
-      ]);
+      throw fieldError('Authorization', 'a session starts from a bearer token in the Authorization header');
     }
     setSessionCookie(req, res, token);
   }

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanSummaryViewDto, ProviderCaseViewDto, ProviderRequestResultView } from './case-action.view';
 import { careManagerChangeRequestUpdate, stopParticipationRequestUpdate } from '@careloop/contracts';
 import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
 import { Access, ActorId } from '../auth/access.decorator';
+import { WorkflowAction } from '../common/workflow-action.decorator';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { CASE } from '../temporal/workflow-kinds';
 import { CaseProviderService } from './case-provider.service';
 import { ProviderRequestDto } from './dto/provider-request.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer instead of acting twice.' };
+const PENDING = 'The case is closed, or this provider already has such a request pending.';
 
 /**
  * What a treating provider may see and ask on their patient's case (seed
@@ -19,7 +22,10 @@ const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, descripti
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseProviderController {
-  constructor(private readonly provider: CaseProviderService) {}
+  constructor(
+    private readonly provider: CaseProviderService,
+    private readonly temporal: TemporalGateway,
+  ) {}
 
   @Get(':id/provider-view')
   @Access('case.provider')
@@ -39,25 +45,23 @@ export class CaseProviderController {
     return this.provider.planSummary(id);
   }
 
-  @Post(':id/care-manager-change-requests')
-  @Access('case.provider')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Ask for another care manager: forwarded to the supervisor' })
-  @ApiOkResponse({ type: ProviderRequestResultView })
-  @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
+  @WorkflowAction(':id/care-manager-change-requests', {
+    access: 'case.provider',
+    answer: ProviderRequestResultView,
+    summary: 'Ask for another care manager: forwarded to the supervisor',
+    conflict: PENDING,
+  })
   careManagerChange(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.provider.act(id, careManagerChangeRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);
+    return this.temporal.runUpdate(CASE, id, careManagerChangeRequestUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/stop-participation-requests')
-  @Access('case.provider')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Ask that the patient stop participating: a supervisor reviews it (due per policy) and decides' })
-  @ApiOkResponse({ type: ProviderRequestResultView })
-  @ApiConflictResponse({ description: 'The case is closed, or this provider already has such a request pending.' })
+  @WorkflowAction(':id/stop-participation-requests', {
+    access: 'case.provider',
+    answer: ProviderRequestResultView,
+    summary: 'Ask that the patient stop participating: a supervisor reviews it (due per policy) and decides',
+    conflict: PENDING,
+  })
   stopParticipation(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.provider.act(id, stopParticipationRequestUpdate, { actorId, providerId: dto.providerId, reason: dto.reason }, key);
+    return this.temporal.runUpdate(CASE, id, stopParticipationRequestUpdate, { ...dto, actorId }, key);
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import { providerViewQuery, type PlanSummaryView, type ProviderCaseView } from '@careloop/contracts';
 import type { CarePlan } from '@careloop/domain';
 import { CaseReadRepository } from '@careloop/persistence';
-import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
-import { mapTemporalError } from '../common/temporal-error';
-import { CasesService } from './cases.service';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { CASE } from '../temporal/workflow-kinds';
 
 export interface ProviderView extends ProviderCaseView {
   /** Seed 000: "to know … from whom to request a change". */
@@ -18,8 +16,7 @@ export interface ProviderView extends ProviderCaseView {
 @Injectable()
 export class CaseProviderService {
   constructor(
-    private readonly temporal: TemporalClientService,
-    private readonly cases: CasesService,
+    private readonly temporal: TemporalGateway,
     private readonly reads: CaseReadRepository,
   ) {}
 
@@ -49,15 +46,7 @@ export class CaseProviderService {
     };
   }
 
-  act<I, R>(caseId: string, update: UpdateDefinition<R, [I]>, input: I, key: string | undefined): Promise<R> {
-    return this.cases.act(caseId, update, input, key);
-  }
-
-  private async query(caseId: string): Promise<ProviderCaseView> {
-    try {
-      return await this.temporal.client.workflow.getHandle(caseId).query(providerViewQuery);
-    } catch (err) {
-      throw mapTemporalError(err, caseId);
-    }
+  private query(caseId: string): Promise<ProviderCaseView> {
+    return this.temporal.inspect(CASE, caseId, (handle) => handle.query(providerViewQuery));
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import type { Request } from 'express';
 import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
-import { ApiError } from '../common/api-error';
+import { fieldError, invalidCaseId } from '../common/api-error';
 
 /** Rejects a malformed case id with 400 before anything is asked of Temporal. */
 export class ParseCaseIdPipe implements PipeTransform<string, string> {
@@ -9,9 +9,7 @@ export class ParseCaseIdPipe implements PipeTransform<string, string> {
 
   transform(id: string): string {
     if (!CASE_WORKFLOW_ID_PATTERN.test(id)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): id', [
-        { field: 'id', reason: 'id must be a case id such as case-ccm-0123456789abcdef01234567' },
-      ]);
+      throw invalidCaseId();
     }
     return id;
   }
@@ -23,9 +21,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
   const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (value !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(value)) {
-    throw new ApiError('validation_failed', 'Invalid field(s): Idempotency-Key', [
-      { field: 'Idempotency-Key', reason: 'Idempotency-Key must be 1-100 letters, digits, "_", ".", ":" or "-"' },
-    ]);
+    throw fieldError('Idempotency-Key', 'Idempotency-Key must be 1-100 letters, digits, "_", ".", ":" or "-"');
   }
   return value;
 });

@@ -1,15 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiBearerAuth,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { validateCarePlan } from '@careloop/domain';
 import {
@@ -32,7 +22,10 @@ import {
   submitScreeningUpdate,
   supplementalInfoUpdate,
 } from '@careloop/contracts';
-import { ApiError } from '../common/api-error';
+import { fieldErrors } from '../common/api-error';
+import { WorkflowAction } from '../common/workflow-action.decorator';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { CASE } from '../temporal/workflow-kinds';
 import { CasesService } from './cases.service';
 import { StartCaseDto } from './dto/start-case.dto';
 import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
@@ -62,12 +55,6 @@ import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import { AccessScope } from '../auth/access-scope.service';
 import type { Principal } from '../auth/principal';
 
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Send the same key again to get the first answer instead of acting twice.',
-};
-
 @ApiTags('cases')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Problem details naming each invalid field and why.' })
@@ -75,6 +62,7 @@ const IDEMPOTENCY_HEADER = {
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly temporal: TemporalGateway,
     private readonly scope: AccessScope,
   ) {}
 
@@ -114,13 +102,7 @@ export class CasesController {
     return this.cases.timeline(id, page.after ?? 0, page.limit ?? 50);
   }
 
-  @Post(':id/attempts/:number/outcome')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Record the outcome of an outreach attempt (screening)' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/attempts/:number/outcome', { access: 'case.act', answer: ActionResultView, summary: 'Record the outcome of an outreach attempt (screening)' })
   recordAttempt(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('number', ParseIntPipe) attemptNumber: number,
@@ -128,56 +110,30 @@ export class CasesController {
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cases.act(id, recordAttemptUpdate, { ...dto, attemptNumber, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, recordAttemptUpdate, { ...dto, attemptNumber, actorId }, key);
   }
 
-  @Post(':id/screening')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Submit the initial screening answers (after the member was reached)' })
-  @ApiOkResponse({ type: ScreeningResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/screening', { access: 'case.act', answer: ScreeningResultView, summary: 'Submit the initial screening answers (after the member was reached)' })
   submitScreening(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitScreeningDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, submitScreeningUpdate, { answers: dto.answers, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, submitScreeningUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/assessment')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({
-    summary: 'Submit the needs and diagnostic assessment (in recovery support: a reassessment); answers with the risk tier and its reasons',
-  })
-  @ApiOkResponse({ type: AssessmentResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/assessment', { access: 'case.act', answer: AssessmentResultView, summary: 'Submit the needs and diagnostic assessment (in recovery support: a reassessment); answers with the risk tier and its reasons' })
   submitAssessment(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SubmitAssessmentDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, submitAssessmentUpdate, { answers: dto.answers, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, submitAssessmentUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/plan')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Propose a care plan version (a revision keeps the previous versions)' })
-  @ApiOkResponse({ type: PlanProposalResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/plan', { access: 'case.act', answer: PlanProposalResultView, summary: 'Propose a care plan version (a revision keeps the previous versions)' })
   proposePlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProposePlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     // The plan's cross-references and dates are checked here too, so they come back as 400 with fields.
     const issues = validateCarePlan(dto.plan, new Date().toISOString().slice(0, 10));
     if (issues.length) {
-      throw new ApiError('validation_failed', `Invalid field(s): ${issues.map((i) => `plan.${i.field}`).join(', ')}`, issues.map((i) => ({ field: `plan.${i.field}`, reason: i.reason })));
+      throw fieldErrors(issues.map((i) => ({ field: `plan.${i.field}`, reason: i.reason })));
     }
-    return this.cases.act(id, proposePlanUpdate, { plan: dto.plan, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, proposePlanUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/plan/:version/consent')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Record consent for a plan version; the plan becomes active' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/plan/:version/consent', { access: 'case.act', answer: ActionResultView, summary: 'Record consent for a plan version; the plan becomes active' })
   recordConsent(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('version', ParseIntPipe) planVersion: number,
@@ -185,149 +141,71 @@ export class CasesController {
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cases.act(id, recordConsentUpdate, { planVersion, consent: dto.consent, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, recordConsentUpdate, { ...dto, planVersion, actorId }, key);
   }
 
-  @Post(':id/member-discussion')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Recovery step 2: record the discussion of the plan with the member' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/member-discussion', { access: 'case.act', answer: ActionResultView, summary: 'Recovery step 2: record the discussion of the plan with the member' })
   memberDiscussion(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: MemberDiscussionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, memberDiscussionUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, memberDiscussionUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/contacts')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Recovery step 3: record a regular contact; the next is scheduled on the risk tier's cadence" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/contacts', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 3: record a regular contact; the next is scheduled on the risk tier's cadence" })
   recordContact(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordContactDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, recordContactUpdate, { channel: dto.channel, outcome: dto.outcome, summary: dto.summary, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, recordContactUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/interventions')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Recovery step 4: record an intervention (referral, utilization review, …)" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/interventions', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 4: record an intervention (referral, utilization review, …)" })
   recordIntervention(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RecordInterventionDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, recordInterventionUpdate, { kind: dto.kind, description: dto.description, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, recordInterventionUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/provider-reports')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/provider-reports', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
   providerReport(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderReportDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, providerReportUpdate, { providerId: dto.providerId, summary: dto.summary, discussedWithMember: dto.discussedWithMember, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, providerReportUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/progress-events')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Recovery step 6: monitoring; symptom increases and adherence variations notify the provider" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/progress-events', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 6: monitoring; symptom increases and adherence variations notify the provider" })
   progressEvent(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProgressEventDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, progressEventUpdate, { kind: dto.kind, detail: dto.detail, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, progressEventUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/supplemental-info')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Recovery step 8: the treating physician's supplemental information arrived" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/supplemental-info', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 8: the treating physician's supplemental information arrived" })
   supplementalInfo(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupplementalInfoDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, supplementalInfoUpdate, { summary: dto.summary, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, supplementalInfoUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/plan-review')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/plan-review', { access: 'case.act', answer: ActionResultView, summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
   reviewPlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReviewPlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, reviewPlanUpdate, { outcome: dto.outcome, summary: dto.summary, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, reviewPlanUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/reassign')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/reassign', { access: 'case.act', answer: ActionResultView, summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })
   reassign(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReassignDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, reassignUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/pcp')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/pcp', { access: 'case.act', answer: ActionResultView, summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
   changePcp(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ChangePcpDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, changePcpUpdate, { pcpId: dto.pcpId, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, changePcpUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/pause')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Pause the case (e.g. inpatient stay): no new outreach; the care team's clocks (contacts, reviews, no progress) stop until resume, regulatory ones keep running" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/pause', { access: 'case.act', answer: ActionResultView, summary: "Pause the case (e.g. inpatient stay): no new outreach; the care team's clocks (contacts, reviews, no progress) stop until resume, regulatory ones keep running" })
   pause(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: PauseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, pauseUpdate, { reason: dto.reason, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, pauseUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/resume')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Resume a paused case: each suspended task is due the time it had left' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/resume', { access: 'case.act', answer: ActionResultView, summary: 'Resume a paused case: each suspended task is due the time it had left' })
   resume(@Param('id', ParseCaseIdPipe) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, resumeUpdate, { actorId }, key);
+    return this.temporal.runUpdate(CASE, id, resumeUpdate, { actorId }, key);
   }
 
-  @Post(':id/notes')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Add a note or call record' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/notes', { access: 'case.act', answer: ActionResultView, summary: 'Add a note or call record' })
   addNote(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: AddNoteDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, addNoteUpdate, { kind: dto.kind, text: dto.text, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, addNoteUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/close')
-  @Access('case.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Close the case with a reason (final)' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case cannot take this action now; the detail says why.' })
+  @WorkflowAction(':id/close', { access: 'case.act', answer: ActionResultView, summary: 'Close the case with a reason (final)' })
   close(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: CloseCaseDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
-    return this.cases.act(id, closeCaseUpdate, { reason: dto.reason, detail: dto.detail, actorId }, key);
+    return this.temporal.runUpdate(CASE, id, closeCaseUpdate, { ...dto, actorId }, key);
   }
 }

@@ -1,15 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import { checkPolicyOverrides, stuckReasons } from '@careloop/domain';
 import {
-  CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
   SA_FLAGS,
   caseDetailQuery,
@@ -18,12 +9,13 @@ import {
   type CaseWorkflowInput,
 } from '@careloop/contracts';
 import { CaseEventRepository, CaseReadRepository, SupervisionRepository, type CaseListCursor, type FailingDeliveries, type StoredCase } from '@careloop/persistence';
-import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { mayOverridePolicy } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
-import { ApiError, caseNotFound } from '../common/api-error';
-import { mapTemporalError } from '../common/temporal-error';
+import { ApiError, caseNotFound, fieldErrors } from '../common/api-error';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { CASE } from '../temporal/workflow-kinds';
 import { PolicyRegistry } from '../policies/policy-registry';
 import { searchAttributeReader, stuckSignalsOf } from '../supervisor/stuck-signals';
 import type { StartCaseDto } from './dto/start-case.dto';
@@ -41,7 +33,7 @@ export class CasesService {
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly temporal: TemporalClientService,
+    private readonly temporal: TemporalGateway,
     private readonly cases: CaseReadRepository,
     private readonly events: CaseEventRepository,
     private readonly policies: PolicyRegistry,
@@ -63,38 +55,23 @@ export class CasesService {
     }
     const problems = dto.policyOverrides ? checkPolicyOverrides(dto.policyOverrides, 'policyOverrides') : [];
     if (problems.length) {
-      throw new ApiError('validation_failed', `Invalid field(s): ${problems.map((p) => p.field).join(', ')}`, problems);
+      throw fieldErrors(problems);
     }
     const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
-    const input: CaseWorkflowInput = {
-      memberRef: dto.memberRef,
-      programCode: dto.programCode,
-      enrollmentDate: dto.enrollmentDate,
-      policy: this.policies.resolve(dto.programCode, dto.policyOverrides),
-    };
-    try {
-      await this.temporal.client.workflow.start(CASE_WORKFLOW_TYPE, {
-        workflowId: caseId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        // FAIL (not USE_EXISTING) so the API can tell "created" (201) from "already open" (200);
-        // the effect for the caller is the same: one running case per member and program.
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        typedSearchAttributes: caseStartSearchAttributes(dto.programCode),
-      });
-      return { created: true, caseId };
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        return { created: false, caseId };
-      }
-      throw mapTemporalError(err);
-    }
+    const { policyOverrides, ...request } = dto;
+    const input: CaseWorkflowInput = { ...request, policy: this.policies.resolve(dto.programCode, policyOverrides) };
+    const created = await this.temporal.startOnce(CASE_WORKFLOW_TYPE, {
+      workflowId: caseId,
+      args: [input],
+      // A closed case's id may be reused by a later enrolment; the read-model row then follows the new run.
+      reuse: 'ALLOW_DUPLICATE',
+      searchAttributes: caseStartSearchAttributes(dto.programCode),
+    });
+    return { created, caseId };
   }
 
   async get(caseId: string): Promise<CaseView> {
-    const handle = this.temporal.client.workflow.getHandle(caseId);
-    try {
+    return this.temporal.inspect(CASE, caseId, async (handle) => {
       const [description, state, record, failing] = await Promise.all([
         handle.describe(),
         handle.query(caseDetailQuery),
@@ -116,9 +93,7 @@ export class CasesService {
         workflowStatus: description.status.name,
         record: record === null ? null : toRecordView(record),
       };
-    } catch (err) {
-      throw mapTemporalError(err, caseId);
-    }
+    });
   }
 
   /** The case's failing notification deliveries; while Postgres is unreachable, none (the case still answers from Temporal). */
@@ -131,42 +106,14 @@ export class CasesService {
     }
   }
 
-  /**
-   * Runs a care-team action as a workflow update. The Idempotency-Key becomes
-   * the update id, so a repeated request returns the first answer instead of
-   * acting twice. A refusal by the workflow's validator is a 409 with its reason.
-   */
-  async act<I, R>(caseId: string, update: UpdateDefinition<R, [I]>, input: I, idempotencyKey: string | undefined): Promise<R> {
-    const handle = this.temporal.client.workflow.getHandle(caseId);
-    try {
-      // Without an Idempotency-Key the request still gets its own update id, so an internal retry is safe.
-      return await executeUpdateWithRetry(handle, update, input, `${update.name}:${idempotencyKey ?? randomUUID()}`);
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_RULE_VIOLATION) {
-        throw new ApiError('case_action_rejected', err.cause.message);
-      }
-      if (err instanceof WorkflowNotFoundError) {
-        // Either no such case, or it has closed (a closed case takes no actions).
-        const exists = await handle.describe().then(
-          () => true,
-          () => false,
-        );
-        throw exists
-          ? new ApiError('case_closed', `Case ${caseId} is closed; it takes no further actions.`)
-          : caseNotFound(caseId);
-      }
-      throw mapTemporalError(err, caseId);
-    }
-  }
-
   /** `visibleTo`: the caller's access scope (care managers whose cases they may see, plus the unassigned pool). */
   async list(query: ListCasesQuery, visibleTo?: readonly string[]): Promise<CaseListPage> {
     const { cursor, limit = 50, ...filters } = query;
-    const items = await this.cases.list({ ...filters, ...(visibleTo ? { visibleTo } : {}) }, cursor ? decodeCursor(cursor) : null, limit);
+    const items = await this.cases.list({ ...filters, ...(visibleTo ? { visibleTo } : {}) }, cursor ? decodeCursor(cursor, caseListCursor) : null, limit);
     const last = items.at(-1);
     return {
       items: items.map((i) => ({ ...i, nextDueAt: i.nextDueAt?.toISOString() ?? null, openedAt: i.openedAt.toISOString() })),
-      nextCursor: items.length === limit && last ? encodeCursor({ openedAt: last.openedAt.toISOString(), id: last.id }) : null,
+      nextCursor: items.length === limit && last ? encodeCursor([last.openedAt.toISOString(), last.id]) : null,
     };
   }
 
@@ -180,20 +127,11 @@ export class CasesService {
   }
 }
 
-function encodeCursor(c: CaseListCursor): string {
-  return Buffer.from(JSON.stringify([c.openedAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): CaseListCursor {
-  try {
-    const [openedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof id === 'string' && !Number.isNaN(Date.parse(openedAt))) {
-      return { openedAt, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiError('validation_failed', 'Invalid field(s): cursor', [{ field: 'cursor', reason: 'cursor must be the nextCursor of a previous page' }]);
+/** The case list's cursor: `[openedAt, id]` of the page's last row (keyset, newest first). */
+function caseListCursor(value: unknown): CaseListCursor | null {
+  if (!Array.isArray(value)) return null;
+  const [openedAt, id] = value as unknown[];
+  return typeof openedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(openedAt)) ? { openedAt, id } : null;
 }
 
 function toRecordView(r: StoredCase): CaseRecordView {

@@ -4,7 +4,7 @@ import type { Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { Access } from '../auth/access.decorator';
-import { ApiError } from '../common/api-error';
+import { fieldError } from '../common/api-error';
 import { CodecPayloadsView, CodecRequestDto, type CodecPayloadDto } from './codec.dto';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -45,9 +45,7 @@ export class CodecController {
       decoded = await this.codec.decode(body.payloads.map(fromJson));
     } catch {
       // Unknown key id or a payload that fails authentication: say which rule, not what the bytes were.
-      throw new ApiError('validation_failed', 'Invalid field(s): payloads', [
-        { field: 'payloads', reason: 'a payload is encrypted with a key this deployment does not have, or it was altered' },
-      ]);
+      throw fieldError('payloads', 'a payload is encrypted with a key this deployment does not have, or it was altered');
     }
     return { payloads: decoded.map(toJson) };
   }
@@ -57,9 +55,8 @@ function fromJson(p: CodecPayloadDto, index: number): Payload {
   const metadata: Record<string, Uint8Array> = {};
   for (const [key, value] of Object.entries(p.metadata)) {
     if (typeof value !== 'string' || !BASE64.test(value)) {
-      throw new ApiError('validation_failed', `Invalid field(s): payloads.${index}.metadata`, [
-        { field: `payloads.${index}.metadata.${key.slice(0, 64)}`, reason: 'metadata values must be base64 strings' },
-      ]);
+      // The key is the caller's; it goes in the reason (to the caller), not in the logged detail.
+      throw fieldError(`payloads.${index}.metadata`, `metadata values must be base64 strings; ${JSON.stringify(key.slice(0, 64))} is not`);
     }
     metadata[key] = Buffer.from(value, 'base64');
   }

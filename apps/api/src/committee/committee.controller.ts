@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CommitteeSummaryView, CommitteeUpdatesView } from './committee.view';
 import { CommitteeRepository, type CommitteePageEnd } from '@careloop/persistence';
 import { Access } from '../auth/access.decorator';
-import { ApiError } from '../common/api-error';
+import { cursorFields, decodeCursor, encodeCursor } from '../common/page-cursor';
 import { PageQuery } from '../common/page.query';
 
 /**
@@ -32,21 +32,15 @@ export class CommitteeController {
   @ApiOkResponse({ type: CommitteeUpdatesView })
   async updates(@Query() q: PageQuery) {
     const limit = q.limit ?? 50;
-    const items = await this.committee.updates(q.cursor === undefined ? null : decodeCursor(q.cursor), limit);
+    const items = await this.committee.updates(q.cursor === undefined ? null : decodeCursor(q.cursor, pageEnd), limit);
     const last = items.at(-1);
     // The cursor holds only what the page showed (time and update id), never a case id.
-    return { items, nextCursor: items.length === limit && last ? Buffer.from(JSON.stringify({ at: last.at, id: last.id })).toString('base64url') : null };
+    return { items, nextCursor: items.length === limit && last ? encodeCursor({ at: last.at, id: last.id }) : null };
   }
 }
 
-function decodeCursor(cursor: string): CommitteePageEnd {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    if (typeof value.at === 'string' && !Number.isNaN(Date.parse(value.at)) && typeof value.id === 'string' && value.id.length <= 40) {
-      return { at: value.at, id: value.id };
-    }
-  } catch {
-    // falls through to the 400
-  }
-  throw new ApiError('validation_failed', 'Invalid field(s): cursor', [{ field: 'cursor', reason: 'cursor must be the nextCursor of a previous page' }]);
+/** The committee page's end: the time and update id it showed last (an update id is at most 40 characters). */
+function pageEnd(value: unknown): CommitteePageEnd | null {
+  const c = cursorFields(value);
+  return c && typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && c.id.length <= 40 ? { at: c.at, id: c.id } : null;
 }

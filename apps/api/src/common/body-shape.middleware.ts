@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from './api-error';
+import { ApiError, fieldErrors } from './api-error';
 
 /** Largest JSON body the API reads; larger requests get 413 before any parsing. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -30,7 +30,7 @@ export function checkBodyShape(req: Request, _res: Response, next: NextFunction)
   }
   const problem = findProblem(req.body, 'body', 0);
   if (problem) {
-    next(new ApiError('validation_failed', `Invalid field(s): ${problem.field}`, [problem]));
+    next(fieldErrors([problem]));
     return;
   }
   next();

@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { ValidationError, type ValidatorOptions } from 'class-validator';
 import type { FieldError } from '@careloop/contracts';
-import { ApiError } from './api-error';
+import { fieldErrors } from './api-error';
 import { validationRules, type DtoClass } from './validation-rules';
 
 /** Flattens class-validator errors into `{ field, reason }` pairs, nested fields dotted. */
@@ -55,10 +55,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fieldErrors = toFieldErrors(errors);
-      const fields = [...new Set(fieldErrors.map((f) => f.field))].join(', ');
-      return new ApiError('validation_failed', `Invalid field(s): ${fields}`, fieldErrors);
-    },
+    exceptionFactory: (errors) => fieldErrors(toFieldErrors(errors)),
   });
 }

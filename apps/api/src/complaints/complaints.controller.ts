@@ -1,17 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { acknowledgeComplaintUpdate, resolveComplaintUpdate, type ComplaintActionResult, type ComplaintView } from '@careloop/contracts';
 import { IdempotencyKey } from '../cases/case-request';
 import { Access, ActorId } from '../auth/access.decorator';
 import { EmptyDto } from '../cases/dto/case-actions.dto';
 import { ParseReviewIdPipe } from '../common/review-request';
+import { WorkflowAction } from '../common/workflow-action.decorator';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { COMPLAINT } from '../temporal/workflow-kinds';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintActionResultView, ComplaintViewDto } from './complaint.view';
 import { ApiBodyVariants } from '../openapi/body-variants';
 import { LodgeComplaintDto, ResolveComplaintDto } from './dto/complaint.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same complaint (or the first answer) instead of acting twice.' };
+const SAME_COMPLAINT = 'Send the same key again to get the same complaint (or the first answer) instead of acting twice.';
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: SAME_COMPLAINT };
+const NOT_FOUND = 'No complaint with this id.';
 const ParseComplaintId = new ParseReviewIdPipe('complaint');
 
 /** Complaints (seed 000): verbal or written, from providers or members, acknowledged and resolved against due dates. */
@@ -19,7 +24,10 @@ const ParseComplaintId = new ParseReviewIdPipe('complaint');
 @ApiBearerAuth()
 @Controller('complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly temporal: TemporalGateway,
+  ) {}
 
   @Post()
   @Access('complaint.lodge')
@@ -38,32 +46,32 @@ export class ComplaintsController {
   @Access('complaint.handle')
   @ApiOperation({ summary: 'Status, due dates, who acknowledged, outcome and escalations (no complaint text)' })
   @ApiOkResponse({ type: ComplaintViewDto })
-  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@Param('id', ParseComplaintId) id: string): Promise<ComplaintView> {
     return this.complaints.get(id);
   }
 
-  @Post(':id/acknowledge')
-  @Access('complaint.handle')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'A staff member acknowledges (takes ownership of) the complaint' })
-  @ApiOkResponse({ type: ComplaintActionResultView })
-  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
-  @ApiConflictResponse({ description: 'Already acknowledged or resolved.' })
+  @WorkflowAction(':id/acknowledge', {
+    access: 'complaint.handle',
+    answer: ComplaintActionResultView,
+    summary: 'A staff member acknowledges (takes ownership of) the complaint',
+    conflict: 'Already acknowledged or resolved.',
+    notFound: NOT_FOUND,
+    idempotency: SAME_COMPLAINT,
+  })
   acknowledge(@Param('id', ParseComplaintId) id: string, @Body() _dto: EmptyDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
-    return this.complaints.act(id, acknowledgeComplaintUpdate, { actorId }, key);
+    return this.temporal.runUpdate(COMPLAINT, id, acknowledgeComplaintUpdate, { actorId }, key);
   }
 
-  @Post(':id/resolve')
-  @Access('complaint.handle')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Resolve the complaint with its outcome; the complainant is told' })
-  @ApiOkResponse({ type: ComplaintActionResultView })
-  @ApiNotFoundResponse({ description: 'No complaint with this id.' })
-  @ApiConflictResponse({ description: 'Already resolved.' })
+  @WorkflowAction(':id/resolve', {
+    access: 'complaint.handle',
+    answer: ComplaintActionResultView,
+    summary: 'Resolve the complaint with its outcome; the complainant is told',
+    conflict: 'Already resolved.',
+    notFound: NOT_FOUND,
+    idempotency: SAME_COMPLAINT,
+  })
   resolve(@Param('id', ParseComplaintId) id: string, @Body() dto: ResolveComplaintDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<ComplaintActionResult> {
-    return this.complaints.act(id, resolveComplaintUpdate, { actorId, outcome: dto.outcome, resolution: dto.resolution }, key);
+    return this.temporal.runUpdate(COMPLAINT, id, resolveComplaintUpdate, { ...dto, actorId }, key);
   }
 }

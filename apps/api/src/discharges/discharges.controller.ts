@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, type PipeTransform } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
-import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES } from '@careloop/contracts';
-import { ApiError } from '../common/api-error';
+import { DISCHARGE_STATUSES, DISCHARGE_WORKFLOW_ID_PATTERN, TASK_STATUSES, type CompleteTransitionTaskInput } from '@careloop/contracts';
+import type { ContractBody } from '../common/contract-body';
+import { fieldError } from '../common/api-error';
+import { WorkflowAction } from '../common/workflow-action.decorator';
 import { IdempotencyKey } from '../cases/case-request';
 import { Access, ActorId } from '../auth/access.decorator';
 import { DischargesService } from './discharges.service';
@@ -13,7 +15,7 @@ class ParseDischargeIdPipe implements PipeTransform<string, string> {
 
   transform(id: string): string {
     if (!DISCHARGE_WORKFLOW_ID_PATTERN.test(id)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): id', [{ field: 'id', reason: 'id must be a discharge id such as discharge-0123456789abcdef01234567' }]);
+      throw fieldError('id', 'id must be a discharge id such as discharge-0123456789abcdef01234567');
     }
     return id;
   }
@@ -24,13 +26,13 @@ class ParseTaskPipe implements PipeTransform<string, TransitionTask> {
 
   transform(task: string): TransitionTask {
     if (!(TRANSITION_TASKS as readonly string[]).includes(task)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): task', [{ field: 'task', reason: `task must be one of ${TRANSITION_TASKS.join(', ')}` }]);
+      throw fieldError('task', `task must be one of ${TRANSITION_TASKS.join(', ')}`);
     }
     return task as TransitionTask;
   }
 }
 
-export class CompleteTaskDto {
+export class CompleteTaskDto implements ContractBody<Omit<CompleteTransitionTaskInput, 'actorId' | 'task'>, CompleteTaskDto> {
   @ApiPropertyOptional({ description: 'When the task was actually done (ISO 8601 with offset); defaults to now.', example: '2026-11-23T10:15:00-05:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'completedAt must be an ISO 8601 timestamp with offset' })
@@ -87,14 +89,14 @@ export class DischargesController {
     return { ...view, tasks: view.tasks.map((t) => ({ ...t })), cancelledAt: view.cancelledAt ?? null, amendments: (view.amendments ?? []).map((a) => ({ ...a, changed: [...a.changed] })) };
   }
 
-  @Post(':id/tasks/:task')
-  @Access('discharge.work')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the first answer.' })
-  @ApiOperation({ summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)' })
-  @ApiOkResponse({ type: TransitionTaskView })
-  @ApiNotFoundResponse({ description: 'No discharge with this id.' })
-  @ApiConflictResponse({ description: 'Already done, or the discharge has ended; the detail says why.' })
+  @WorkflowAction(':id/tasks/:task', {
+    access: 'discharge.work',
+    answer: TransitionTaskView,
+    summary: 'Record a transition-of-care task as done (member_contact, medication_reconciliation, follow_up_visit, pcp_informed)',
+    conflict: 'Already done, or the discharge has ended; the detail says why.',
+    notFound: 'No discharge with this id.',
+    idempotency: 'Send the same key again to get the first answer.',
+  })
   completeTask(
     @Param('id', ParseDischargeIdPipe) id: string,
     @Param('task', ParseTaskPipe) task: TransitionTask,
@@ -102,6 +104,6 @@ export class DischargesController {
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
-    return this.discharges.completeTask(id, { task, actorId, ...(dto.completedAt ? { completedAt: dto.completedAt } : {}) }, key);
+    return this.discharges.completeTask(id, { ...dto, task, actorId }, key);
   }
 }

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { DischargeAmendment, DischargeDetailChanges } from '@careloop/domain';
 import {
   cancelDischargeUpdate,
-  DISCHARGE_RULE_VIOLATION,
   dischargeAmendmentId,
   dischargeStatusQuery,
   updateDischargeDetailsUpdate,
@@ -13,10 +10,10 @@ import {
   type IntegrationEventKey,
 } from '@careloop/contracts';
 import { DischargeEventRepository, type DischargeOfVisit } from '@careloop/persistence';
-import { executeUpdateWithRetry, TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
-import { mapTemporalError } from '../common/temporal-error';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { DISCHARGE } from '../temporal/workflow-kinds';
 import type { IntegrationSender } from './integration-sender';
 
 /** What became of a sender's update or cancellation (docs/integrations.md, "Updates and cancellations"). */
@@ -49,7 +46,7 @@ export interface AmendmentResult {
 export class DischargeAmendmentService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly temporal: TemporalClientService,
+    private readonly temporal: TemporalGateway,
     private readonly events: DischargeEventRepository,
   ) {}
 
@@ -79,13 +76,12 @@ export class DischargeAmendmentService {
     if (target.cancelled) {
       return { status: 'duplicate', ...found, detail: 'This discharge was cancelled before.' };
     }
-    const handle = this.temporal.client.workflow.getHandle(target.dischargeId);
     try {
-      await executeUpdateWithRetry(handle, cancelDischargeUpdate, { key: ids.amendmentId, messageType: amendment.messageType }, `${cancelDischargeUpdate.name}:${ids.amendmentId}`);
+      await this.temporal.runUpdate(DISCHARGE, target.dischargeId, cancelDischargeUpdate, { key: ids.amendmentId, messageType: amendment.messageType }, ids.amendmentId);
     } catch (err) {
       // A closed workflow: cancelled by this very message before a crash (then store it now), or ended on its own.
-      if (!(err instanceof WorkflowNotFoundError) || (await this.closedStatus(handle)) !== 'cancelled') {
-        throw this.refusal(err, target.dischargeId, 'cancel');
+      if (!isApiError(err, 'case_closed') || (await this.closedStatus(target.dischargeId)) !== 'cancelled') {
+        throw notStarted(err, target.dischargeId);
       }
     }
     return this.store(amendment, ids, target, {}, 'cancelled');
@@ -101,20 +97,14 @@ export class DischargeAmendmentService {
     if (Object.keys(changes).length === 0) {
       return { status: 'unchanged', ...found, detail: 'The discharge time, disposition and PCP are as recorded.' };
     }
-    const handle = this.temporal.client.workflow.getHandle(target.dischargeId);
     try {
-      await executeUpdateWithRetry(
-        handle,
-        updateDischargeDetailsUpdate,
-        { key: ids.amendmentId, messageType: amendment.messageType, changes },
-        `${updateDischargeDetailsUpdate.name}:${ids.amendmentId}`,
-      );
+      await this.temporal.runUpdate(DISCHARGE, target.dischargeId, updateDischargeDetailsUpdate, { key: ids.amendmentId, messageType: amendment.messageType, changes }, ids.amendmentId);
     } catch (err) {
-      // Ended (every task done or escalated) or cancelled meanwhile: the transition of care takes no more updates.
-      if (err instanceof WorkflowNotFoundError || isRuleViolation(err)) {
+      // Ended (every task done or escalated), cancelled meanwhile, or never started: the transition of care takes no more updates.
+      if (isApiError(err, 'case_closed', 'case_action_rejected', 'discharge_not_found')) {
         return { status: 'ignored', ...found, detail: 'The transition of care of this discharge has ended; nothing to update.' };
       }
-      throw mapTemporalError(err);
+      throw err;
     }
     return this.store(amendment, ids, target, changes, 'updated');
   }
@@ -137,22 +127,12 @@ export class DischargeAmendmentService {
   }
 
   /** The status of a closed discharge workflow (its query still answers), or null when it never ran. */
-  private async closedStatus(handle: WorkflowHandle): Promise<DischargeStatus | null> {
+  private async closedStatus(dischargeId: string): Promise<DischargeStatus | null> {
     try {
-      return (await handle.query(dischargeStatusQuery)).status;
+      return (await this.temporal.handle(dischargeId).query(dischargeStatusQuery)).status;
     } catch {
       return null;
     }
-  }
-
-  private refusal(err: unknown, dischargeId: string, what: string): unknown {
-    if (err instanceof WorkflowNotFoundError) {
-      return new ApiError('discharge_action_rejected', `Discharge ${dischargeId} has ended (every task done or escalated) or has not started; there is nothing to ${what}.`);
-    }
-    if (isRuleViolation(err)) {
-      return new ApiError('discharge_action_rejected', ((err as WorkflowUpdateFailedError).cause as ApplicationFailure).message);
-    }
-    return mapTemporalError(err);
   }
 }
 
@@ -171,8 +151,18 @@ function changedDetails(target: DischargeOfVisit, details: DischargeDetailChange
   return changes;
 }
 
-function isRuleViolation(err: unknown): boolean {
-  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === DISCHARGE_RULE_VIOLATION;
+function isApiError(err: unknown, ...codes: ApiError['code'][]): err is ApiError {
+  return err instanceof ApiError && codes.includes(err.code);
+}
+
+/**
+ * A stored discharge whose workflow never started (Temporal was down at intake, and the sender never
+ * resent the A03) has nothing to cancel: the same 409 as an ended one, not the gateway's 404.
+ */
+function notStarted(err: unknown, dischargeId: string): unknown {
+  return isApiError(err, 'discharge_not_found')
+    ? new ApiError('case_closed', `Discharge ${dischargeId} has ended (every task done or escalated) or has not started; there is nothing to cancel.`)
+    : err;
 }
 
 function conflict(): ApiError {

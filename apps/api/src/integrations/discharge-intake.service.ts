@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { localDate, type DischargeEvent } from '@careloop/domain';
 import {
   caseWorkflowId,
@@ -10,10 +9,9 @@ import {
   type DischargeWorkflowInput,
 } from '@careloop/contracts';
 import { DischargeEventRepository } from '@careloop/persistence';
-import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { ApiError } from '../common/api-error';
-import { mapTemporalError } from '../common/temporal-error';
+import { ApiError, fieldErrors } from '../common/api-error';
+import { TemporalGateway } from '../temporal/temporal.gateway';
 import { PolicyRegistry } from '../policies/policy-registry';
 import { DischargeFormatError, UnsupportedEventError, type ParsedDischarge } from './discharge-input';
 import { DischargeAmendmentService, type AmendmentResult } from './discharge-amendment.service';
@@ -48,7 +46,7 @@ export type DischargeIntakeResult = DischargeStartResult | ({ readonly kind: 'am
 export class DischargeIntakeService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly temporal: TemporalClientService,
+    private readonly temporal: TemporalGateway,
     private readonly events: DischargeEventRepository,
     private readonly policies: PolicyRegistry,
     private readonly amendments: DischargeAmendmentService,
@@ -88,21 +86,8 @@ export class DischargeIntakeService {
       startReason: 'discharge',
     };
     const input: DischargeWorkflowInput = { event, caseId, caseStart, policy: policy.transitionOfCare, policyVersion: policy.version };
-    try {
-      await this.temporal.client.workflow.start(DISCHARGE_WORKFLOW_TYPE, {
-        workflowId: dischargeId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      return { kind: 'discharge', created: true, dischargeId, caseId };
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        return { kind: 'discharge', created: false, dischargeId, caseId };
-      }
-      throw mapTemporalError(err);
-    }
+    const created = await this.temporal.startOnce(DISCHARGE_WORKFLOW_TYPE, { workflowId: dischargeId, args: [input], reuse: 'REJECT_DUPLICATE' });
+    return { kind: 'discharge', created, dischargeId, caseId };
   }
 
   private parse(mediaType: string, body: unknown, sender: IntegrationSender): ParsedAdt {
@@ -121,7 +106,7 @@ export class DischargeIntakeService {
       }
     } catch (err) {
       if (err instanceof DischargeFormatError) {
-        throw new ApiError('validation_failed', `Invalid field(s): ${[...new Set(err.errors.map((e) => e.field))].join(', ')}`, err.errors);
+        throw fieldErrors(err.errors);
       }
       if (err instanceof UnsupportedEventError) {
         throw new ApiError('integration_event_not_supported', 'This notification is well-formed but is not a discharge; nothing was stored.', err.errors);

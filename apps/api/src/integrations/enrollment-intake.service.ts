@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, MEMBER_REF_PATTERN, PROGRAM_CODE_PATTERN } from '@careloop/domain';
 import { caseWorkflowId, type FieldError } from '@careloop/contracts';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { ApiError } from '../common/api-error';
+import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { mapWithConcurrency } from '../common/bounded-concurrency';
 import { CasesService } from '../cases/cases.service';
 import { issuesOf } from './fhir/fhir.schemas';
@@ -102,10 +102,10 @@ function envelope(body: unknown): unknown[] {
       ...(Array.isArray(members) ? [] : [{ field: 'members', reason: 'must be a list of { memberRef, programCode, enrollmentDate }' }]),
       ...extra.map((field) => ({ field, reason: 'is not a field of an enrollment batch' })),
     ];
-    throw new ApiError('validation_failed', `Invalid field(s): ${errors.map((e) => e.field).join(', ')}`, errors);
+    throw fieldErrors(errors);
   }
   if (members.length === 0) {
-    throw new ApiError('validation_failed', 'Invalid field(s): members', [{ field: 'members', reason: 'must list at least one member' }]);
+    throw fieldError('members', 'must list at least one member');
   }
   if (members.length > ENROLLMENT_BATCH_LIMIT) {
     throw new ApiError('payload_too_large', `A batch holds at most ${ENROLLMENT_BATCH_LIMIT} members (this one has ${members.length}); split it into several requests.`, [

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { ProgramInformationView } from './program-information.view';
 import { PROGRAM_CODE_PATTERN, type ProgramInformation } from '@careloop/domain';
 import { Access } from '../auth/access.decorator';
-import { ApiError } from '../common/api-error';
+import { fieldError } from '../common/api-error';
 import { PolicyRegistry } from '../policies/policy-registry';
 
 /** Program information for providers (seed 000: scope of services, processes, guidelines, staff, complaints, privacy). */
@@ -20,7 +20,7 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramInformationView })
   information(@Param('code') code: string): ProgramInformation & { readonly programCode: string } {
     if (!PROGRAM_CODE_PATTERN.test(code)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): code', [{ field: 'code', reason: 'code must be a program code such as CCM' }]);
+      throw fieldError('code', 'code must be a program code such as CCM');
     }
     return { programCode: code, ...this.policies.information(code) };
   }

@@ -5,7 +5,7 @@ import { STUCK_KINDS, stuckReasons, type StuckCaseRow, type StuckKind } from '@c
 import { SA_CARE_MANAGER, SA_PHASE, SA_PROGRAM, SA_RISK_TIER, SA_STEP } from '@careloop/contracts';
 import { SupervisionRepository, type FailingDeliveries } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
-import { ApiError } from '../common/api-error';
+import { cursorFields, decodeCursor, encodeCursor } from '../common/page-cursor';
 import { REPORTED_PROBLEMS, stuckCaseQuery, type StuckCaseFilters } from './stuck-case.query';
 import { searchAttributeReader, stuckSignalsOf, type DecodedSearchAttributes } from './stuck-signals';
 
@@ -41,7 +41,7 @@ export class StuckCasesService {
   async list(filters: StuckCaseFilters, limit: number, cursor: string | undefined, now = new Date()): Promise<StuckCasePage> {
     const failing = filters.kind === undefined || filters.kind === 'failing_activity' ? await this.failingDeliveries() : [];
     const scope = JSON.stringify(filters);
-    const token = cursor === undefined ? undefined : decodeCursor(cursor, scope);
+    const token = cursor === undefined ? undefined : decodePageToken(cursor, scope);
     const page = await this.withoutUnknownProblems(async (reportedProblems) => {
       const query = stuckCaseQuery(filters, now, failing.map((f) => f.caseId), reportedProblems);
       return query === null ? null : this.visibility(query, limit, token);
@@ -54,7 +54,7 @@ export class StuckCasesService {
       .map((execution) => toRow(execution, failingById, filters, now))
       .filter((row): row is StuckCaseRow => row !== null);
     const next = page.nextPageToken;
-    return { items, nextCursor: next && next.length ? encodeCursor(Buffer.from(next), scope) : null };
+    return { items, nextCursor: next && next.length ? encodePageToken(Buffer.from(next), scope) : null };
   }
 
   /** How many open cases are stuck, per kind (a case stuck in two ways counts in both). */
@@ -109,20 +109,19 @@ type Execution = temporal.api.workflow.v1.IWorkflowExecutionInfo;
  * The cursor wraps the server's page token with the filters it belongs to, so
  * a cursor from another list (or a made-up one) is a 400, not a server error.
  */
-function encodeCursor(token: Buffer, scope: string): string {
-  return Buffer.from(JSON.stringify({ s: scope, t: token.toString('base64') })).toString('base64url');
+function encodePageToken(token: Buffer, scope: string): string {
+  return encodeCursor({ s: scope, t: token.toString('base64') });
 }
 
-function decodeCursor(cursor: string, scope: string): Uint8Array {
-  try {
-    const { s, t } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
-    if (s === scope && typeof t === 'string' && t.length > 0) {
-      return Buffer.from(t, 'base64');
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiError('validation_failed', 'Invalid field(s): cursor', [{ field: 'cursor', reason: 'cursor must be the nextCursor of a previous page of the same list' }]);
+function decodePageToken(cursor: string, scope: string): Uint8Array {
+  return decodeCursor(
+    cursor,
+    (value) => {
+      const c = cursorFields(value);
+      return c && c.s === scope && typeof c.t === 'string' && c.t.length > 0 ? Buffer.from(c.t, 'base64') : null;
+    },
+    'cursor must be the nextCursor of a previous page of the same list',
+  );
 }
 
 function toRow(execution: Execution, failing: Map<string, FailingDeliveries>, filters: StuckCaseFilters, now: Date): StuckCaseRow | null {

@@ -15,8 +15,8 @@ import {
 import { SupervisionRepository } from '@careloop/persistence';
 import { TemporalClientService } from '@careloop/temporal';
 import { ApiError } from '../common/api-error';
-import { mapTemporalError } from '../common/temporal-error';
-import { CasesService } from '../cases/cases.service';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { CASE } from '../temporal/workflow-kinds';
 import { PolicyRegistry } from '../policies/policy-registry';
 import { caseloadView } from './caseloads.view';
 import type { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
@@ -36,39 +36,39 @@ const MAX_FAILURE_MESSAGE = 300;
 export class SupervisorActionsService {
   constructor(
     private readonly temporal: TemporalClientService,
-    private readonly cases: CasesService,
+    private readonly gateway: TemporalGateway,
     private readonly supervision: SupervisionRepository,
     private readonly policies: PolicyRegistry,
   ) {}
 
   reassign(caseId: string, dto: SupervisorReassignDto, actorId: string, key?: string) {
     return this.audited(caseId, 'reassign', actorId, dto.reason, { careManagerId: dto.careManagerId, overrideCap: dto.overrideCap === true }, () =>
-      this.cases.act(caseId, reassignUpdate, { careManagerId: dto.careManagerId, reason: dto.reason, overrideCap: dto.overrideCap === true, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, reassignUpdate, { ...dto, overrideCap: dto.overrideCap === true, actorId }, key),
     );
   }
 
   extendDueDate(caseId: string, dto: ExtendDueDateDto, actorId: string, key?: string) {
     return this.audited(caseId, 'extend_due_date', actorId, dto.reason, { taskKey: dto.taskKey, dueAt: dto.dueAt }, () =>
-      this.cases.act(caseId, extendDueDateUpdate, { taskKey: dto.taskKey, dueAt: dto.dueAt, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, extendDueDateUpdate, { ...dto, actorId }, key),
     );
   }
 
   nudge(caseId: string, dto: NudgeDto, actorId: string, key?: string) {
     return this.audited(caseId, 'nudge', actorId, dto.reason, { taskKey: dto.taskKey }, () =>
-      this.cases.act(caseId, nudgeTaskUpdate, { taskKey: dto.taskKey, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, nudgeTaskUpdate, { ...dto, actorId }, key),
     );
   }
 
   close(caseId: string, dto: CloseBySupervisorDto, actorId: string, key?: string) {
     return this.audited(caseId, 'close', actorId, dto.reason, { closureReason: dto.closureReason }, () =>
-      this.cases.act(caseId, closeCaseUpdate, { reason: dto.closureReason, detail: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, closeCaseUpdate, { reason: dto.closureReason, detail: dto.reason, actorId }, key),
     );
   }
 
   /** A provider's stop-participation request (seed 000): approval closes the case with `provider_request`. */
   decideStopParticipation(caseId: string, requestId: string, dto: StopParticipationDecisionDto, actorId: string, key?: string) {
     return this.audited(caseId, 'stop_participation_decision', actorId, dto.reason, { requestId, decision: dto.decision }, () =>
-      this.cases.act(caseId, decideStopParticipationUpdate, { requestId, decision: dto.decision, reason: dto.reason, actorId }, key),
+      this.gateway.runUpdate(CASE, caseId, decideStopParticipationUpdate, { ...dto, requestId, actorId }, key),
     );
   }
 
@@ -94,7 +94,7 @@ export class SupervisorActionsService {
       const toRedeliver = retrying ? [] : await this.supervision.failedNotificationRequests(caseId);
       let result: CaseActionResult | null = null;
       if (toRedeliver.length) {
-        result = await this.cases.act(caseId, redeliverUpdate, { notifications: toRedeliver as NotificationRequest[], reason: dto.reason, actorId }, key);
+        result = await this.gateway.runUpdate(CASE, caseId, redeliverUpdate, { notifications: toRedeliver as NotificationRequest[], reason: dto.reason, actorId }, key);
       }
       if (pending.length === 0 && toRedeliver.length === 0) {
         throw new ApiError('case_action_rejected', 'Nothing is failing on this case: no pending activity and no failed notification.');
@@ -108,8 +108,8 @@ export class SupervisorActionsService {
     const description = await this.describe(caseId);
     const raw = description.raw;
     const [live, stored, failedNotifications, supervisorActions] = await Promise.all([
-      this.temporal.client.workflow
-        .getHandle(caseId)
+      this.gateway
+        .handle(caseId)
         .query(caseDetailQuery)
         .then(
           (v) => ({ ok: true as const, v }),
@@ -159,12 +159,8 @@ export class SupervisorActionsService {
     return (await this.supervision.caseloads()).map((row) => caseloadView(row, (programCode) => this.policies.caseloadCap(programCode)));
   }
 
-  private async describe(caseId: string) {
-    try {
-      return await this.temporal.client.workflow.getHandle(caseId).describe();
-    } catch (err) {
-      throw mapTemporalError(err, caseId);
-    }
+  private describe(caseId: string) {
+    return this.gateway.inspect(CASE, caseId, (handle) => handle.describe());
   }
 
   private async audited<R>(caseId: string, action: string, actorId: string, reason: string, details: Record<string, unknown>, run: () => Promise<R>): Promise<R> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, type PipeTransform } from '@nestjs/common';
-import { ApiError } from '../common/api-error';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fieldError } from '../common/api-error';
+import { WorkflowAction } from '../common/workflow-action.decorator';
 import { ActionResultView } from '../cases/case.view';
 import { CaseloadsView, DiagnosisView, RetryResultView, StuckCasePageView, StuckSummaryView } from './supervisor.view';
 import { parseDuration, STUCK_KIND_INFO } from '@careloop/domain';
@@ -14,7 +15,7 @@ import { StuckCaseFiltersQuery, StuckCasesQuery } from './dto/stuck-cases.query'
 import { CloseBySupervisorDto, ExtendDueDateDto, NudgeDto, RetryDto, SupervisorReassignDto } from './dto/supervisor-actions.dto';
 import { StopParticipationDecisionDto } from '../cases/dto/provider-request.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key and it applies once.' };
+const APPLIES_ONCE = 'Repeat the request with the same key and it applies once.';
 
 /** Provider request ids as the case hands them out (`pr-1`, `pr-2`, …). */
 class ParseRequestIdPipe implements PipeTransform<string, string> {
@@ -23,7 +24,7 @@ class ParseRequestIdPipe implements PipeTransform<string, string> {
 
   transform(id: string): string {
     if (!ParseRequestIdPipe.pattern.test(id)) {
-      throw new ApiError('validation_failed', 'Invalid field(s): rid', [{ field: 'rid', reason: 'rid must be a provider request id such as pr-1' }]);
+      throw fieldError('rid', 'rid must be a provider request id such as pr-1');
     }
     return id;
   }
@@ -85,57 +86,57 @@ export class SupervisorController {
     return this.actions.diagnosis(id);
   }
 
-  @Post('cases/:id/reassign')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Reassign within the caseload cap, or above it with overrideCap and a reason' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'Refused (e.g. over cap without override); the detail says why. Audited either way.' })
+  @WorkflowAction('cases/:id/reassign', {
+    access: 'supervisor.case',
+    answer: ActionResultView,
+    summary: 'Reassign within the caseload cap, or above it with overrideCap and a reason',
+    conflict: 'Refused (e.g. over cap without override); the detail says why. Audited either way.',
+    idempotency: APPLIES_ONCE,
+  })
   reassign(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: SupervisorReassignDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.reassign(id, dto, actor, key);
   }
 
-  @Post('cases/:id/extend-due-date')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Give an open task a later due time, with the reason' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'No such open task, or the new time is not later.' })
+  @WorkflowAction('cases/:id/extend-due-date', {
+    access: 'supervisor.case',
+    answer: ActionResultView,
+    summary: 'Give an open task a later due time, with the reason',
+    conflict: 'No such open task, or the new time is not later.',
+    idempotency: APPLIES_ONCE,
+  })
   extend(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ExtendDueDateDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.extendDueDate(id, dto, actor, key);
   }
 
-  @Post('cases/:id/nudge')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Send the care team the task notification again' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'No such open task, or the case is closed.' })
+  @WorkflowAction('cases/:id/nudge', {
+    access: 'supervisor.case',
+    answer: ActionResultView,
+    summary: 'Send the care team the task notification again',
+    conflict: 'No such open task, or the case is closed.',
+    idempotency: APPLIES_ONCE,
+  })
   nudge(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: NudgeDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.nudge(id, dto, actor, key);
   }
 
-  @Post('cases/:id/retry')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Retry now: restart retrying activities at once and queue given-up notifications again' })
-  @ApiOkResponse({ type: RetryResultView })
-  @ApiConflictResponse({ description: 'Nothing is failing on this case, or it is closed.' })
+  @WorkflowAction('cases/:id/retry', {
+    access: 'supervisor.case',
+    answer: RetryResultView,
+    summary: 'Retry now: restart retrying activities at once and queue given-up notifications again',
+    conflict: 'Nothing is failing on this case, or it is closed.',
+    idempotency: APPLIES_ONCE,
+  })
   retry(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: RetryDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.retry(id, dto, actor, key);
   }
 
-  @Post('cases/:id/stop-participation-requests/:rid/decision')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: "Decide a provider's request that the patient stop participating: approve closes the case (provider_request), reject keeps it open" })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'No such pending request, or the case is closed.' })
+  @WorkflowAction('cases/:id/stop-participation-requests/:rid/decision', {
+    access: 'supervisor.case',
+    answer: ActionResultView,
+    summary: "Decide a provider's request that the patient stop participating: approve closes the case (provider_request), reject keeps it open",
+    conflict: 'No such pending request, or the case is closed.',
+    idempotency: APPLIES_ONCE,
+  })
   decideStopParticipation(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('rid', new ParseRequestIdPipe()) requestId: string,
@@ -146,13 +147,13 @@ export class SupervisorController {
     return this.actions.decideStopParticipation(id, requestId, dto, actor, key);
   }
 
-  @Post('cases/:id/close')
-  @Access('supervisor.case')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Close the case with a closure reason and why' })
-  @ApiOkResponse({ type: ActionResultView })
-  @ApiConflictResponse({ description: 'The case is already closed, or cannot close with this reason.' })
+  @WorkflowAction('cases/:id/close', {
+    access: 'supervisor.case',
+    answer: ActionResultView,
+    summary: 'Close the case with a closure reason and why',
+    conflict: 'The case is already closed, or cannot close with this reason.',
+    idempotency: APPLIES_ONCE,
+  })
   close(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: CloseBySupervisorDto, @ActorId() actor: string, @IdempotencyKey() key?: string) {
     return this.actions.close(id, dto, actor, key);
   }

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { appealReviewUpdate, decideReviewUpdate, supplyInformationUpdate, type UrActionResult, type UtilizationReviewView } from '@careloop/contracts';
 import type { UrDecision } from '@careloop/domain';
 import { IdempotencyKey } from '../cases/case-request';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
-import { ApiError } from '../common/api-error';
+import { ApiError, fieldError } from '../common/api-error';
 import { ParseReviewIdPipe } from '../common/review-request';
+import { WorkflowAction } from '../common/workflow-action.decorator';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { UTILIZATION_REVIEW } from '../temporal/workflow-kinds';
 import { UtilizationReviewsService } from './utilization-reviews.service';
 import { UrActionResultView, UtilizationReviewViewDto } from './utilization-review.view';
 import { ApiBodyVariants, ApiBodyWithOneOf } from '../openapi/body-variants';
 import { AppealReviewDto, DecideReviewDto, SubmitUtilizationReviewDto, SupplyInformationDto } from './dto/utilization-review.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Send the same key again to get the same review (or the first answer) instead of acting twice.' };
+const SAME_REVIEW = 'Send the same key again to get the same review (or the first answer) instead of acting twice.';
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: SAME_REVIEW };
 const ParseUrId = new ParseReviewIdPipe('ur');
 
 /** Utilization review (seed 004): treatment requests with their justification, decided against the policy's deadlines. */
@@ -21,7 +25,10 @@ const ParseUrId = new ParseReviewIdPipe('ur');
 @ApiBearerAuth()
 @Controller('utilization-reviews')
 export class UtilizationReviewsController {
-  constructor(private readonly reviews: UtilizationReviewsService) {}
+  constructor(
+    private readonly reviews: UtilizationReviewsService,
+    private readonly temporal: TemporalGateway,
+  ) {}
 
   @Post()
   @Access('review.submit')
@@ -53,42 +60,42 @@ export class UtilizationReviewsController {
     return this.reviews.get(id);
   }
 
-  @Post(':id/information')
-  @Access('review.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'The provider sends what a pended request is missing; complete, it goes to clinical review' })
-  @ApiOkResponse({ type: UrActionResultView })
+  @WorkflowAction(':id/information', {
+    access: 'review.act',
+    answer: UrActionResultView,
+    summary: 'The provider sends what a pended request is missing; complete, it goes to clinical review',
+    conflict: 'The review is not pended.',
+    idempotency: SAME_REVIEW,
+  })
   @ApiBodyWithOneOf(SupplyInformationDto, ['documents', 'diagnosisCodes'])
-  @ApiConflictResponse({ description: 'The review is not pended.' })
   supply(@Param('id', ParseUrId) id: string, @Body() dto: SupplyInformationDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
     if (!dto.diagnosisCodes?.length && !dto.documents?.length) {
-      throw new ApiError('validation_failed', 'Invalid field(s): documents', [{ field: 'documents', reason: 'send at least one document or diagnosis code' }]);
+      throw fieldError('documents', 'send at least one document or diagnosis code');
     }
-    return this.reviews.act(id, supplyInformationUpdate, { actorId, diagnosisCodes: dto.diagnosisCodes, documents: dto.documents }, key);
+    return this.temporal.runUpdate(UTILIZATION_REVIEW, id, supplyInformationUpdate, { ...dto, actorId }, key);
   }
 
-  @Post(':id/decision')
-  @Access('review.decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'A reviewer decides: approved, denied (with reason) or partially approved (what is approved, and why not the rest)' })
-  @ApiOkResponse({ type: UrActionResultView })
+  @WorkflowAction(':id/decision', {
+    access: 'review.decide',
+    answer: UrActionResultView,
+    summary: 'A reviewer decides: approved, denied (with reason) or partially approved (what is approved, and why not the rest)',
+    conflict: 'The review is not in review, or the decision does not fit the request.',
+    idempotency: SAME_REVIEW,
+  })
   @ApiBodyVariants(DecideReviewDto, 'kind', { approved: [], denied: ['reason'], partially_approved: ['reason', 'approvedQuantity', 'approvedDescription'] })
-  @ApiConflictResponse({ description: 'The review is not in review, or the decision does not fit the request.' })
   decide(@Param('id', ParseUrId) id: string, @Body() dto: DecideReviewDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
-    return this.reviews.act(id, decideReviewUpdate, { actorId, decision: toDecision(dto) }, key);
+    return this.temporal.runUpdate(UTILIZATION_REVIEW, id, decideReviewUpdate, { actorId, decision: toDecision(dto) }, key);
   }
 
-  @Post(':id/appeal')
-  @Access('review.act')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Appeal an adverse decision within the appeal window: review reopens with the appeal deadline' })
-  @ApiOkResponse({ type: UrActionResultView })
-  @ApiConflictResponse({ description: 'Nothing to appeal, or the window has ended.' })
+  @WorkflowAction(':id/appeal', {
+    access: 'review.act',
+    answer: UrActionResultView,
+    summary: 'Appeal an adverse decision within the appeal window: review reopens with the appeal deadline',
+    conflict: 'Nothing to appeal, or the window has ended.',
+    idempotency: SAME_REVIEW,
+  })
   appeal(@Param('id', ParseUrId) id: string, @Body() dto: AppealReviewDto, @ActorId() actorId: string, @IdempotencyKey() key?: string): Promise<UrActionResult> {
-    return this.reviews.act(id, appealReviewUpdate, { actorId, reason: dto.reason, documents: dto.documents }, key);
+    return this.temporal.runUpdate(UTILIZATION_REVIEW, id, appealReviewUpdate, { ...dto, actorId }, key);
   }
 }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import {
   caseWorkflowId,
   reviewWorkflowId,
@@ -11,10 +10,10 @@ import {
   type UtilizationReviewView,
 } from '@careloop/contracts';
 import { ReviewRepository } from '@careloop/persistence';
-import { TemporalClientService } from '@careloop/temporal';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { ApiError } from '../common/api-error';
-import { actOn, liveOrStored, requestKey, startOnce } from '../common/review-workflows';
+import { requestKey } from '../common/review-request';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { UTILIZATION_REVIEW } from '../temporal/workflow-kinds';
 import { PolicyRegistry } from '../policies/policy-registry';
 import type { SubmitUtilizationReviewDto } from './dto/utilization-review.dto';
 
@@ -22,7 +21,7 @@ import type { SubmitUtilizationReviewDto } from './dto/utilization-review.dto';
 export class UtilizationReviewsService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly temporal: TemporalClientService,
+    private readonly temporal: TemporalGateway,
     private readonly policies: PolicyRegistry,
     private readonly reviews: ReviewRepository,
   ) {}
@@ -46,8 +45,11 @@ export class UtilizationReviewsService {
       },
       policy: this.policies.reviews,
     };
-    const created = await startOnce(this.temporal, UTILIZATION_REVIEW_WORKFLOW_TYPE, reviewId, [input], {
-      taskQueue: this.config.temporal.taskQueue,
+    // One review per request key, forever (REJECT_DUPLICATE): a repeat finds it (200) instead of starting another.
+    const created = await this.temporal.startOnce(UTILIZATION_REVIEW_WORKFLOW_TYPE, {
+      workflowId: reviewId,
+      args: [input],
+      reuse: 'REJECT_DUPLICATE',
       searchAttributes: [
         { key: SA_PHASE, value: 'utilization_review' },
         { key: SA_STEP, value: 'received' },
@@ -58,24 +60,17 @@ export class UtilizationReviewsService {
 
   /** Live from the workflow; from Postgres once the workflow is gone (retention). */
   get(reviewId: string): Promise<UtilizationReviewView> {
-    return liveOrStored(
-      () => this.temporal.client.workflow.getHandle(reviewId).query(utilizationReviewQuery),
+    return this.temporal.liveOrStored(
+      UTILIZATION_REVIEW,
+      reviewId,
+      (handle) => handle.query(utilizationReviewQuery),
       () => this.reviews.findUtilizationReview(reviewId),
-      new ApiError('review_not_found', `No utilization review with id ${reviewId}.`),
     );
-  }
-
-  act<I, R>(reviewId: string, update: UpdateDefinition<R, [I]>, input: I, key: string | undefined): Promise<R> {
-    return actOn(this.temporal.client.workflow.getHandle(reviewId), update, input, key, 'review_not_found', 'utilization review');
   }
 
   /** The member's case in the program, if it is open (a closed or unknown case is not linked). */
   private async openCase(memberRef: string, programCode: string): Promise<string | null> {
     const caseId = caseWorkflowId(memberRef, programCode, this.config.caseIdSecret);
-    const description = await this.temporal.client.workflow
-      .getHandle(caseId)
-      .describe()
-      .catch(() => null);
-    return description?.status.name === 'RUNNING' ? caseId : null;
+    return (await this.temporal.status(caseId)) === 'RUNNING' ? caseId : null;
   }
 }

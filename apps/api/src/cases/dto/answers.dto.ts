@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { AssessmentAnswers, ScreeningAnswers } from '@careloop/domain';
+import type { SubmitAssessmentInput, SubmitScreeningInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
 /** BCP 47 language tag (e.g. "en", "es", "zh-Hant"). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const languageMessage = { message: '$property must be a BCP 47 language tag such as en, es or zh-Hant' };
 
-export class ScreeningAnswersDto {
+export class ScreeningAnswersDto implements ContractBody<ScreeningAnswers, ScreeningAnswersDto> {
   @ApiProperty({ enum: ['excellent', 'good', 'fair', 'poor'] })
   @IsIn(['excellent', 'good', 'fair', 'poor'])
   selfRatedHealth!: 'excellent' | 'good' | 'fair' | 'poor';
@@ -18,7 +21,7 @@ export class ScreeningAnswersDto {
   @ApiProperty({ example: 'en' }) @Matches(LANGUAGE_TAG, languageMessage) preferredLanguage!: string;
 }
 
-class PhysicalDto {
+class PhysicalDto implements ContractBody<AssessmentAnswers['physical'], PhysicalDto> {
   @ApiProperty({ minimum: 0, maximum: 50 }) @IsInt() @Min(0) @Max(50) chronicConditions!: number;
   @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) hospitalAdmissionsLast12Months!: number;
   @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) emergencyVisitsLast6Months!: number;
@@ -26,13 +29,13 @@ class PhysicalDto {
   @ApiProperty({ minimum: 0, maximum: 6 }) @IsInt() @Min(0) @Max(6) adlDependencies!: number;
 }
 
-class BehavioralDto {
+class BehavioralDto implements ContractBody<AssessmentAnswers['behavioral'], BehavioralDto> {
   @ApiPropertyOptional({ minimum: 0, maximum: 27 }) @IsOptional() @IsInt() @Min(0) @Max(27) phq9Score?: number;
   @ApiProperty() @IsBoolean() substanceUseDisorder!: boolean;
   @ApiProperty() @IsBoolean() seriousMentalIllness!: boolean;
 }
 
-class SocialDto {
+class SocialDto implements ContractBody<AssessmentAnswers['social'], SocialDto> {
   @ApiProperty() @IsBoolean() housingInstability!: boolean;
   @ApiProperty() @IsBoolean() foodInsecurity!: boolean;
   @ApiProperty() @IsBoolean() transportationBarrier!: boolean;
@@ -40,17 +43,17 @@ class SocialDto {
   @ApiProperty() @IsBoolean() livesAlone!: boolean;
 }
 
-class CulturalDto {
+class CulturalDto implements ContractBody<AssessmentAnswers['cultural'], CulturalDto> {
   @ApiProperty({ example: 'es' }) @Matches(LANGUAGE_TAG, languageMessage) preferredLanguage!: string;
   @ApiProperty() @IsBoolean() interpreterNeeded!: boolean;
 }
 
-class CaregiverDto {
+class CaregiverDto implements ContractBody<AssessmentAnswers['caregiver'], CaregiverDto> {
   @ApiProperty() @IsBoolean() hasCaregiverOrGuardian!: boolean;
   @ApiProperty() @IsBoolean() legalGuardian!: boolean;
 }
 
-export class AssessmentAnswersDto {
+export class AssessmentAnswersDto implements ContractBody<AssessmentAnswers, AssessmentAnswersDto> {
   @ApiProperty({ type: PhysicalDto }) @IsObject({ message: 'physical is required and must be an object' }) @ValidateNested() @Type(() => PhysicalDto) physical!: PhysicalDto;
   @ApiProperty({ type: BehavioralDto }) @IsObject({ message: 'behavioral is required and must be an object' }) @ValidateNested() @Type(() => BehavioralDto) behavioral!: BehavioralDto;
   @ApiProperty({ type: SocialDto }) @IsObject({ message: 'social is required and must be an object' }) @ValidateNested() @Type(() => SocialDto) social!: SocialDto;
@@ -58,10 +61,10 @@ export class AssessmentAnswersDto {
   @ApiProperty({ type: CaregiverDto }) @IsObject({ message: 'caregiver is required and must be an object' }) @ValidateNested() @Type(() => CaregiverDto) caregiver!: CaregiverDto;
 }
 
-export class SubmitScreeningDto {
+export class SubmitScreeningDto implements ContractBody<Omit<SubmitScreeningInput, 'actorId'>, SubmitScreeningDto> {
   @ApiProperty({ type: ScreeningAnswersDto }) @IsObject({ message: 'answers is required and must be an object' }) @ValidateNested() @Type(() => ScreeningAnswersDto) answers!: ScreeningAnswersDto;
 }
 
-export class SubmitAssessmentDto {
+export class SubmitAssessmentDto implements ContractBody<Omit<SubmitAssessmentInput, 'actorId'>, SubmitAssessmentDto> {
   @ApiProperty({ type: AssessmentAnswersDto }) @IsObject({ message: 'answers is required and must be an object' }) @ValidateNested() @Type(() => AssessmentAnswersDto) answers!: AssessmentAnswersDto;
 }

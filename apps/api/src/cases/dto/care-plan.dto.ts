@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import type { CarePlan, PlanConsent } from '@careloop/domain';
+import type { ProposePlanInput, RecordConsentInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
 const ID = /^[A-Za-z0-9_-]{1,32}$/;
 const idMessage = { message: '$property must be 1-32 letters, digits, "_" or "-"' };
 const idsMessage = { each: true, message: '$property must list ids of 1-32 letters, digits, "_" or "-"' };
 
-class ProblemDto {
+class ProblemDto implements ContractBody<CarePlan['problems'][number], ProblemDto> {
   @ApiProperty({ example: 'p1' }) @Matches(ID, idMessage) id!: string;
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
   @ApiProperty({ enum: ['physical', 'behavioral', 'social', 'cultural', 'caregiver'] })
@@ -14,14 +17,14 @@ class ProblemDto {
   domain!: 'physical' | 'behavioral' | 'social' | 'cultural' | 'caregiver';
 }
 
-class GoalDto {
+class GoalDto implements ContractBody<CarePlan['goals'][number], GoalDto> {
   @ApiProperty({ example: 'g1' }) @Matches(ID, idMessage) id!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @Matches(ID, idsMessage) problemIds!: string[];
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
   @ApiProperty({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'targetDate must be a date written YYYY-MM-DD' }) targetDate!: string;
 }
 
-class InterventionDto {
+class InterventionDto implements ContractBody<CarePlan['interventions'][number], InterventionDto> {
   @ApiProperty({ example: 'i1' }) @Matches(ID, idMessage) id!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @Matches(ID, idsMessage) goalIds!: string[];
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
@@ -30,30 +33,30 @@ class InterventionDto {
   owner!: 'care_manager' | 'member' | 'provider' | 'caregiver';
 }
 
-class ReferralDto {
+class ReferralDto implements ContractBody<CarePlan['referrals'][number], ReferralDto> {
   @ApiProperty({ example: 'r1' }) @Matches(ID, idMessage) id!: string;
   @ApiProperty({ example: 'cardiology' }) @IsString() @Length(1, 200) specialty!: string;
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
 }
 
-export class CarePlanDto {
+export class CarePlanDto implements ContractBody<CarePlan, CarePlanDto> {
   @ApiProperty({ type: [ProblemDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProblemDto) problems!: ProblemDto[];
   @ApiProperty({ type: [GoalDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => GoalDto) goals!: GoalDto[];
   @ApiProperty({ type: [InterventionDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InterventionDto) interventions!: InterventionDto[];
   @ApiProperty({ type: [ReferralDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ReferralDto) referrals!: ReferralDto[];
 }
 
-export class ProposePlanDto {
+export class ProposePlanDto implements ContractBody<Omit<ProposePlanInput, 'actorId'>, ProposePlanDto> {
   @ApiProperty({ type: CarePlanDto }) @IsObject({ message: 'plan is required and must be an object' }) @ValidateNested() @Type(() => CarePlanDto) plan!: CarePlanDto;
 }
 
-class ConsentDto {
+class ConsentDto implements ContractBody<PlanConsent, ConsentDto> {
   @ApiProperty() @IsBoolean() consentGiven!: boolean;
   @ApiProperty({ enum: ['member', 'guardian'] }) @IsIn(['member', 'guardian']) consentedBy!: 'member' | 'guardian';
   @ApiProperty() @IsBoolean() memberInvolved!: boolean;
   @ApiProperty() @IsBoolean() familyOrGuardianInvolved!: boolean;
 }
 
-export class RecordConsentDto {
+export class RecordConsentDto implements ContractBody<Omit<RecordConsentInput, 'actorId' | 'planVersion'>, RecordConsentDto> {
   @ApiProperty({ type: ConsentDto }) @IsObject({ message: 'consent is required and must be an object' }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
 }

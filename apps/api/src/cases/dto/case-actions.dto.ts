@@ -1,66 +1,84 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, DIRECT_CLOSURE_REASONS, type ContactChannel, type ContactOutcome, type DirectClosureReason } from '@careloop/domain';
+import type {
+  AcknowledgeComplaintInput,
+  AddNoteInput,
+  ChangePcpInput,
+  CloseCaseInput,
+  MemberDiscussionInput,
+  PauseInput,
+  ProgressEventInput,
+  ProviderReportInput,
+  ReassignInput,
+  RecordAttemptInput,
+  RecordContactInput,
+  RecordInterventionInput,
+  ResumeInput,
+  ReviewPlanInput,
+  SupplementalInfoInput,
+} from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 import { IsDirectClosureReason } from './closure-reason.validator';
 
-export class RecordAttemptDto {
+export class RecordAttemptDto implements ContractBody<Omit<RecordAttemptInput, 'actorId' | 'attemptNumber'>, RecordAttemptDto> {
   @ApiProperty({ enum: CONTACT_OUTCOMES }) @IsIn(CONTACT_OUTCOMES) outcome!: ContactOutcome;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
-export class PauseDto {
+export class PauseDto implements ContractBody<Omit<PauseInput, 'actorId'>, PauseDto> {
   @ApiProperty({ example: 'inpatient stay', maxLength: 500 }) @IsString() @Length(1, 500) reason!: string;
 }
 
-export class AddNoteDto {
+export class AddNoteDto implements ContractBody<Omit<AddNoteInput, 'actorId'>, AddNoteDto> {
   @ApiProperty({ enum: ['note', 'call_record'] }) @IsIn(['note', 'call_record']) kind!: 'note' | 'call_record';
   @ApiProperty({ maxLength: 10000 }) @IsString() @Length(1, 10_000) text!: string;
 }
 
-export class CloseCaseDto {
+export class CloseCaseDto implements ContractBody<Omit<CloseCaseInput, 'actorId'>, CloseCaseDto> {
   @ApiProperty({ enum: DIRECT_CLOSURE_REASONS, description: 'provider_request is not accepted here: it comes only from an approved stop-participation request.' })
   @IsDirectClosureReason()
   reason!: DirectClosureReason;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) detail?: string;
 }
 
-/** Body of actions that need no fields (resume). */
-export class EmptyDto {}
+/** Body of actions that need no fields (resume, acknowledging a complaint). */
+export class EmptyDto implements ContractBody<Omit<ResumeInput & AcknowledgeComplaintInput, 'actorId'>, EmptyDto> {}
 
-export class MemberDiscussionDto {
+export class MemberDiscussionDto implements ContractBody<Omit<MemberDiscussionInput, 'actorId'>, MemberDiscussionDto> {
   @ApiProperty({ enum: ['agrees', 'concerns'], description: 'agrees: on to regular support; concerns: the plan goes back for re-evaluation.' })
   @IsIn(['agrees', 'concerns'])
   outcome!: 'agrees' | 'concerns';
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
 }
 
-export class ReviewPlanDto {
+export class ReviewPlanDto implements ContractBody<Omit<ReviewPlanInput, 'actorId'>, ReviewPlanDto> {
   @ApiProperty({ enum: ['continue', 'revise'], description: 'continue: the active plan stands; revise: back to step 7 with a care-plan task.' })
   @IsIn(['continue', 'revise'])
   outcome!: 'continue' | 'revise';
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
 }
 
-export class RecordContactDto {
+export class RecordContactDto implements ContractBody<Omit<RecordContactInput, 'actorId'>, RecordContactDto> {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
   @ApiProperty({ enum: ['completed', 'missed'] }) @IsIn(['completed', 'missed']) outcome!: 'completed' | 'missed';
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
 }
 
-export class RecordInterventionDto {
+export class RecordInterventionDto implements ContractBody<Omit<RecordInterventionInput, 'actorId'>, RecordInterventionDto> {
   @ApiProperty({ enum: ['referral', 'utilization_review', 'education', 'medication_review', 'other'] })
   @IsIn(['referral', 'utilization_review', 'education', 'medication_review', 'other'])
   kind!: 'referral' | 'utilization_review' | 'education' | 'medication_review' | 'other';
   @ApiProperty({ maxLength: 2000 }) @IsString() @Length(1, 2000) description!: string;
 }
 
-export class ProviderReportDto {
+export class ProviderReportDto implements ContractBody<Omit<ProviderReportInput, 'actorId'>, ProviderReportDto> {
   @ApiProperty({ example: 'prov-9' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'providerId must be 1-64 letters, digits or "_.:@-"' }) providerId!: string;
   @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) summary!: string;
   @ApiProperty({ description: 'Seed 003 step 5: the report recommendations were discussed with the member.' }) @IsBoolean() discussedWithMember!: boolean;
 }
 
-export class ProgressEventDto {
+export class ProgressEventDto implements ContractBody<Omit<ProgressEventInput, 'actorId'>, ProgressEventDto> {
   @ApiProperty({
     enum: ['progress', 'symptom_increase', 'adherence_variation', 'behind_expected_course'],
     description: 'symptom_increase and adherence_variation notify the provider; behind_expected_course requests supplemental information.',
@@ -70,15 +88,16 @@ export class ProgressEventDto {
   @ApiProperty({ maxLength: 2000 }) @IsString() @Length(1, 2000) detail!: string;
 }
 
-export class SupplementalInfoDto {
+export class SupplementalInfoDto implements ContractBody<Omit<SupplementalInfoInput, 'actorId'>, SupplementalInfoDto> {
   @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) summary!: string;
 }
 
-export class ReassignDto {
+/** The care team's hand-over: never above the cap (`overrideCap` is the supervisors' route). */
+export class ReassignDto implements ContractBody<Omit<ReassignInput, 'actorId' | 'overrideCap'>, ReassignDto> {
   @ApiProperty({ example: 'cm-2' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'careManagerId must be a staff id' }) careManagerId!: string;
   @ApiProperty({ maxLength: 500, example: 'language match' }) @IsString() @Length(1, 500) reason!: string;
 }
 
-export class ChangePcpDto {
+export class ChangePcpDto implements ContractBody<Omit<ChangePcpInput, 'actorId'>, ChangePcpDto> {
   @ApiProperty({ example: 'pcp-44' }) @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'pcpId must be 1-64 letters, digits or "_.:@-"' }) pcpId!: string;
 }

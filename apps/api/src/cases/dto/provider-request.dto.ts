@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+import type { DecideStopParticipationInput, ProviderRequestInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
-export class ProviderRequestDto {
+export class ProviderRequestDto implements ContractBody<Omit<ProviderRequestInput, 'actorId'>, ProviderRequestDto> {
   @ApiProperty({ example: 'prov-9', description: 'The treating provider making the request.' })
   @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'providerId must be 1-64 letters, digits or "_.:@-"' })
   providerId!: string;
@@ -11,7 +13,7 @@ export class ProviderRequestDto {
   reason!: string;
 }
 
-export class StopParticipationDecisionDto {
+export class StopParticipationDecisionDto implements ContractBody<Omit<DecideStopParticipationInput, 'actorId' | 'requestId'>, StopParticipationDecisionDto> {
   @ApiProperty({ enum: ['approve', 'reject'], description: 'approve closes the case (closure reason provider_request); reject keeps it open.' })
   @IsIn(['approve', 'reject'])
   decision!: 'approve' | 'reject';

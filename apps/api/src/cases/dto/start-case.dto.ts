@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsObject, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
+import type { CaseWorkflowInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 class IsCalendarDate implements ValidatorConstraintInterface {
@@ -18,7 +20,11 @@ class IsCalendarDate implements ValidatorConstraintInterface {
   }
 }
 
-export class StartCaseDto {
+/**
+ * The request part of the case's input; the API resolves the policy (with these overrides) and sets
+ * nothing else at a start (`carried`, `startReason`, `historyEventLimit` are the workflow's and the intakes').
+ */
+export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'policy' | 'carried' | 'startReason' | 'historyEventLimit'>, StartCaseDto> {
   @ApiProperty({
     description: "The health plan's member identifier. PHI: stored encrypted in workflow payloads and in Postgres, never in ids or logs.",
     example: 'M-000123',

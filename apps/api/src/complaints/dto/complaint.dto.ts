@@ -12,8 +12,14 @@ import {
   type ComplaintOutcome,
   type ComplaintSubject,
 } from '@careloop/domain';
+import type { ComplaintInput, ResolveComplaintInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
-export class LodgeComplaintDto {
+/**
+ * The complaint's input as the complainant says it: `from`/`fromId` become `complainant`, `about` the `subject`
+ * (ComplaintsService), and `caseId`/`programCode` are left out rather than null; the API sets the policy.
+ */
+export class LodgeComplaintDto implements ContractBody<Omit<ComplaintInput, 'complainant' | 'subject' | 'caseId' | 'programCode' | 'policy'>, LodgeComplaintDto> {
   @ApiProperty({ enum: COMPLAINT_CHANNELS, description: 'How it was made: verbal (call, visit) or written.' }) @IsIn(COMPLAINT_CHANNELS) channel!: ComplaintChannel;
   @ApiProperty({ enum: COMPLAINANT_KINDS }) @IsIn(COMPLAINANT_KINDS) from!: ComplainantKind;
   @ApiProperty({ example: 'prov-9', description: 'Provider id, or member reference (PHI: stored encrypted, never in ids).' })
@@ -37,7 +43,7 @@ export class LodgeComplaintDto {
   clientRequestId?: string;
 }
 
-export class ResolveComplaintDto {
+export class ResolveComplaintDto implements ContractBody<Omit<ResolveComplaintInput, 'actorId'>, ResolveComplaintDto> {
   @ApiProperty({ enum: COMPLAINT_OUTCOMES }) @IsIn(COMPLAINT_OUTCOMES) outcome!: ComplaintOutcome;
   @ApiProperty({ maxLength: 5000, description: 'What was done.' }) @IsString() @Length(1, 5000) resolution!: string;
 }

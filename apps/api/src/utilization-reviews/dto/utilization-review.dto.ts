@@ -2,13 +2,15 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PROGRAM_CODE_PATTERN, UR_DECISION_KINDS, UR_DOCUMENT_KINDS, UR_URGENCIES, type UrDecisionKind, type UrDocumentKind, type UrUrgency } from '@careloop/domain';
+import { PROGRAM_CODE_PATTERN, UR_DECISION_KINDS, UR_DOCUMENT_KINDS, UR_URGENCIES, type TreatmentRequest, type UrDecisionKind, type UrDocument, type UrDocumentKind, type UrUrgency } from '@careloop/domain';
+import type { AppealReviewInput, SupplyInformationInput, UtilizationReviewInput } from '@careloop/contracts';
+import type { ContractBody } from '../../common/contract-body';
 
 const ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
 const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
 
 /** A supporting document: metadata and where it is kept (never the document itself). */
-export class UrDocumentDto {
+export class UrDocumentDto implements ContractBody<UrDocument, UrDocumentDto> {
   @ApiProperty({ example: 'doc-1' }) @Matches(ID, { message: 'id must be 1-64 letters, digits or "_.:@-"' }) id!: string;
   @ApiProperty({ enum: UR_DOCUMENT_KINDS }) @IsIn(UR_DOCUMENT_KINDS) kind!: UrDocumentKind;
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) title!: string;
@@ -31,7 +33,14 @@ class WithDocuments {
   documents?: UrDocumentDto[];
 }
 
-export class SubmitUtilizationReviewDto extends WithDocuments {
+/**
+ * The review's input, flat: the treatment request's fields beside the requester's (UtilizationReviewsService
+ * nests them; diagnosis codes and documents default to none). The API sets the case link and the policy.
+ */
+export class SubmitUtilizationReviewDto
+  extends WithDocuments
+  implements ContractBody<Omit<UtilizationReviewInput, 'request' | 'caseId' | 'policy' | 'programCode'> & Omit<TreatmentRequest, 'diagnosisCodes' | 'documents'>, SubmitUtilizationReviewDto>
+{
   @ApiProperty({ example: 'prov-9', description: 'The requesting provider.' }) @Matches(ID, { message: 'providerId must be 1-64 letters, digits or "_.:@-"' }) providerId!: string;
   @ApiProperty({ example: 'M-000123', description: 'PHI: kept in encrypted payloads and Postgres only.' })
   @MaxLength(64)
@@ -56,8 +65,9 @@ export class SubmitUtilizationReviewDto extends WithDocuments {
   clientRequestId?: string;
 }
 
-export class SupplyInformationDto extends WithDocuments {}
+export class SupplyInformationDto extends WithDocuments implements ContractBody<Omit<SupplyInformationInput, 'actorId'>, SupplyInformationDto> {}
 
+/** Not `implements`: the decision's variants are flattened here (kind + optional fields) and rebuilt by the controller (toDecision). */
 export class DecideReviewDto {
   @ApiProperty({ enum: UR_DECISION_KINDS }) @IsIn(UR_DECISION_KINDS) kind!: UrDecisionKind;
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required for denied and partially_approved: the notice says why.' })
@@ -77,7 +87,7 @@ export class DecideReviewDto {
   approvedDescription?: string;
 }
 
-export class AppealReviewDto {
+export class AppealReviewDto implements ContractBody<Omit<AppealReviewInput, 'actorId'>, AppealReviewDto> {
   @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) reason!: string;
   @DocumentList()
   documents?: UrDocumentDto[];

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsService } from './complaints.service';
+
+/** Complaints (seed 000): one workflow per complaint. */
+@Module({ controllers: [ComplaintsController], providers: [ComplaintsService] })
+export class ComplaintsModule {}

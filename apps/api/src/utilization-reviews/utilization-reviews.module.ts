@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { UtilizationReviewsController } from './utilization-reviews.controller';
+import { UtilizationReviewsService } from './utilization-reviews.service';
+
+/** Utilization review (seed 004): one workflow per treatment request. */
+@Module({ controllers: [UtilizationReviewsController], providers: [UtilizationReviewsService] })
+export class UtilizationReviewsModule {}
