@@ -97,6 +97,15 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
       expect(res.body.step).toBe(step);
     }
     await api().post(`/cases/${id}/progress-events`).set(cm).send({ kind: 'worse', detail: 'x' }).expect(400);
+    // A goal's progress: met or behind, on a goal of the plan; the committee's updates count it.
+    const goal = await api().post(`/cases/${id}/goals/g1/progress`).set(cm).send({ status: 'behind', note: 'readmitted once' }).expect(200);
+    expect(goal.body).toMatchObject({ phase: 'recovery_support', step: 'adjustments' });
+    const noGoal = await api().post(`/cases/${id}/goals/g7/progress`).set(cm).send({ status: 'met' }).expect(409);
+    expect(noGoal.body).toMatchObject({ code: 'case_action_rejected', detail: 'care plan version 1 has no goal g7; its goals: g1' });
+    const badGoal = await api().post(`/cases/${id}/goals/g%201/progress`).set(cm).send({ status: 'met' }).expect(400);
+    expect(JSON.stringify(badGoal.body)).toContain('goalId');
+    const badStatus = await api().post(`/cases/${id}/goals/g1/progress`).set(cm).send({ status: 'done' }).expect(400);
+    expect(JSON.stringify(badStatus.body)).toContain('status');
     // Periodic reviews: the plan review schedules the next one; a reassessment re-stratifies and is stored as one.
     const badReview = await api().post(`/cases/${id}/plan-review`).set(cm).send({ outcome: 'maybe' }).expect(400);
     expect(JSON.stringify(badReview.body)).toContain('outcome');
@@ -134,7 +143,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     // No PHI in any log line of the whole run (member reference, names, dates of birth, clinical text).
     expect(logLines.length).toBeGreaterThan(50);
     expect(logLines.every((line) => JSON.parse(line).level !== undefined)).toBe(true);
-    for (const phi of ['M-E2E-LIFE', 'Zebulon', 'Quixote', '1950-04-02', 'heart failure', 'more breathless', 'spoke to member', 'weekly check-in']) {
+    for (const phi of ['M-E2E-LIFE', 'Zebulon', 'Quixote', '1950-04-02', 'heart failure', 'more breathless', 'spoke to member', 'weekly check-in', 'readmitted once']) {
       expect({ phi, lines: logLines.filter((line) => line.includes(phi)) }).toEqual({ phi, lines: [] });
     }
 

@@ -7,7 +7,7 @@ import { useLoad } from './data.hook';
 import { day, isPast, label, relative, stepTitle, when } from './format';
 import { AssessmentForm, AttemptForm, ScreeningForm } from './outreach.forms';
 import { ConsentForm, PlanForm } from './care-plan.forms';
-import { ContactForm, InterventionForm, MemberDiscussionForm, PlanReviewForm, ProgressEventForm, ProviderReportForm, SupplementalInfoForm } from './recovery.forms';
+import { ContactForm, GoalProgressForm, InterventionForm, MemberDiscussionForm, PlanReviewForm, ProgressEventForm, ProviderReportForm, SupplementalInfoForm } from './recovery.forms';
 import { CloseForm, NoteForm, PauseForm, PcpForm, ReassignForm } from './case-admin.forms';
 import { CaseRecordsSections, CarePlanSection } from './case-records.view';
 import { ProblemNotice } from './problem.notice';
@@ -30,6 +30,7 @@ const ACTIONS: readonly { key: string; label: string; render: (c: Ctx) => ReactN
   { key: 'progress', label: 'Progress, symptom or adherence event (step 6)', render: (c) => <ProgressEventForm {...c} /> },
   { key: 'supplemental', label: 'Supplemental information received (step 8)', render: (c) => <SupplementalInfoForm {...c} /> },
   { key: 'review', label: 'Periodic plan review', render: (c) => <PlanReviewForm {...c} /> },
+  { key: 'goal', label: "Record a goal's progress", render: (c) => <GoalProgressForm {...c} goals={c.records?.planVersions[0]?.plan.goals ?? []} /> },
   { key: 'note', label: 'Add a note or call record', render: (c) => <NoteForm {...c} /> },
   { key: 'pause', label: 'Pause or resume', render: (c) => <PauseForm {...c} paused={c.view.status === 'paused'} /> },
   { key: 'pcp', label: 'Record a new PCP', render: (c) => <PcpForm {...c} /> },

@@ -1,4 +1,4 @@
-import { CONTACT_CHANNELS } from '@careloop/domain';
+import { CONTACT_CHANNELS, GOAL_STATUSES, MEMBER_DISCUSSION_OUTCOMES, PLAN_REVIEW_OUTCOMES } from '@careloop/domain';
 import { act, finish, type ActionProps } from './case-action';
 import { ActionForm, Check, Field, Select, read } from './form.kit';
 
@@ -12,7 +12,7 @@ export function MemberDiscussionForm({ caseId, onDone }: ActionProps) {
   return (
     <ActionForm title="Discuss the plan with the member" submitLabel="Record discussion" run={(d) => act(caseId, 'member-discussion', { outcome: read.text(d, 'outcome'), summary: read.text(d, 'summary') }).then(finish(onDone))}>
       <Field name="outcome" label="Outcome" hint="Concerns send the plan back for re-evaluation.">
-        {(p) => <Select {...p} options={['agrees', 'concerns']} blank="Choose…" />}
+        {(p) => <Select {...p} options={MEMBER_DISCUSSION_OUTCOMES} blank="Choose…" />}
       </Field>
       <Summary />
     </ActionForm>
@@ -89,9 +89,31 @@ export function PlanReviewForm({ caseId, onDone }: ActionProps) {
   return (
     <ActionForm title="Periodic plan review" submitLabel="Record review" run={(d) => act(caseId, 'plan-review', { outcome: read.text(d, 'outcome'), summary: read.text(d, 'summary') }).then(finish(onDone))}>
       <Field name="outcome" label="Outcome" hint="Revise sends the plan back to step 7 with a care-plan task.">
-        {(p) => <Select {...p} options={['continue', 'revise']} />}
+        {(p) => <Select {...p} options={PLAN_REVIEW_OUTCOMES} />}
       </Field>
       <Summary />
+    </ActionForm>
+  );
+}
+
+export function GoalProgressForm({ caseId, onDone, goals }: ActionProps & { readonly goals: readonly { readonly id: string; readonly description: string }[] }) {
+  if (goals.length === 0) {
+    return <p className="hint">The plan has no goals yet.</p>;
+  }
+  return (
+    <ActionForm
+      title="Record a goal's progress"
+      submitLabel="Record progress"
+      intro={<p className="hint">The committee's updates count goals met and behind (no goal text leaves the case).</p>}
+      run={(d) => act(caseId, `goals/${encodeURIComponent(read.text(d, 'goalId') ?? '')}/progress`, { status: read.text(d, 'status'), note: read.text(d, 'note') }).then(finish(onDone))}
+    >
+      <Field name="goalId" label="Goal">
+        {(p) => <Select {...p} options={goals.map((g) => g.id)} />}
+      </Field>
+      <Field name="status" label="Status" hint="Open again undoes met or behind.">
+        {(p) => <Select {...p} options={GOAL_STATUSES} blank="Choose…" />}
+      </Field>
+      <Summary name="note" label="Note (optional)" />
     </ActionForm>
   );
 }

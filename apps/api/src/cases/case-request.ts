@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext, type PipeTransform } from 
 import type { Request } from 'express';
 import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
 import { fieldError, invalidCaseId } from '../common/api-error';
+import { PLAN_ITEM_ID } from './dto/care-plan.dto';
 
 /** Rejects a malformed case id with 400 before anything is asked of Temporal. */
 export class ParseCaseIdPipe implements PipeTransform<string, string> {
@@ -10,6 +11,18 @@ export class ParseCaseIdPipe implements PipeTransform<string, string> {
   transform(id: string): string {
     if (!CASE_WORKFLOW_ID_PATTERN.test(id)) {
       throw invalidCaseId();
+    }
+    return id;
+  }
+}
+
+/** A goal id as plans write them; which goals exist is the workflow's to say (409). */
+export class ParseGoalIdPipe implements PipeTransform<string, string> {
+  static readonly parameterSchema = { type: 'string', pattern: PLAN_ITEM_ID.source, example: 'g1' } as const;
+
+  transform(id: string): string {
+    if (!PLAN_ITEM_ID.test(id)) {
+      throw fieldError('goalId', 'goalId must be 1-32 letters, digits, "_" or "-"');
     }
     return id;
   }

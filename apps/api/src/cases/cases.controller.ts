@@ -14,6 +14,7 @@ import {
   recordAttemptUpdate,
   recordConsentUpdate,
   recordContactUpdate,
+  recordGoalProgressUpdate,
   reassignUpdate,
   recordInterventionUpdate,
   resumeUpdate,
@@ -42,6 +43,7 @@ import {
   ProviderReportDto,
   RecordAttemptDto,
   RecordContactDto,
+  RecordGoalProgressDto,
   RecordInterventionDto,
   ReassignDto,
   SupplementalInfoDto,
@@ -50,7 +52,7 @@ import { ActionResultView, CaseListPage, CaseView, TimelinePage } from './case.v
 import { AssessmentResultView, PlanProposalResultView, ScreeningResultView } from './case-action.view';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { TimelineQuery } from './dto/timeline.query';
-import { IdempotencyKey, ParseCaseIdPipe } from './case-request';
+import { IdempotencyKey, ParseCaseIdPipe, ParseGoalIdPipe } from './case-request';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import { AccessScope } from '../auth/access-scope.service';
 import type { Principal } from '../auth/principal';
@@ -177,6 +179,17 @@ export class CasesController {
   @WorkflowAction(':id/plan-review', { access: 'case.act', answer: ActionResultView, summary: 'Periodic plan review: the plan continues, or goes back for revision; the next review is scheduled' })
   reviewPlan(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ReviewPlanDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
     return this.temporal.runUpdate(CASE, id, reviewPlanUpdate, { ...dto, actorId }, key);
+  }
+
+  @WorkflowAction(':id/goals/:goalId/progress', { access: 'case.act', answer: ActionResultView, summary: "Record a care-plan goal as met, behind or open again; the committee's updates count goals by it" })
+  recordGoalProgress(
+    @Param('id', ParseCaseIdPipe) id: string,
+    @Param('goalId', ParseGoalIdPipe) goalId: string,
+    @Body() dto: RecordGoalProgressDto,
+    @ActorId() actorId: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.temporal.runUpdate(CASE, id, recordGoalProgressUpdate, { ...dto, goalId, actorId }, key);
   }
 
   @WorkflowAction(':id/reassign', { access: 'case.act', answer: ActionResultView, summary: 'Hand the case to another care manager (refused when they are at the caseload cap)' })

@@ -5,7 +5,9 @@ import type { CarePlan, PlanConsent } from '@careloop/domain';
 import type { ProposePlanInput, RecordConsentInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 
-const ID = /^[A-Za-z0-9_-]{1,32}$/;
+/** The id of a problem, goal, intervention or referral within a plan (also a path parameter: /goals/:goalId). */
+export const PLAN_ITEM_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const ID = PLAN_ITEM_ID;
 const idMessage = { message: '$property must be 1-32 letters, digits, "_" or "-"' };
 const idsMessage = { each: true, message: '$property must list ids of 1-32 letters, digits, "_" or "-"' };
 

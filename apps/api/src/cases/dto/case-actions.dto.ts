@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, DIRECT_CLOSURE_REASONS, type ContactChannel, type ContactOutcome, type DirectClosureReason } from '@careloop/domain';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  DIRECT_CLOSURE_REASONS,
+  GOAL_STATUSES,
+  MEMBER_DISCUSSION_OUTCOMES,
+  PLAN_REVIEW_OUTCOMES,
+  type ContactChannel,
+  type ContactOutcome,
+  type DirectClosureReason,
+  type GoalStatus,
+  type MemberDiscussionOutcome,
+  type PlanReviewOutcome,
+} from '@careloop/domain';
 import type {
   AcknowledgeComplaintInput,
   AddNoteInput,
@@ -13,6 +26,7 @@ import type {
   ReassignInput,
   RecordAttemptInput,
   RecordContactInput,
+  RecordGoalProgressInput,
   RecordInterventionInput,
   ResumeInput,
   ReviewPlanInput,
@@ -46,17 +60,24 @@ export class CloseCaseDto implements ContractBody<Omit<CloseCaseInput, 'actorId'
 export class EmptyDto implements ContractBody<Omit<ResumeInput & AcknowledgeComplaintInput, 'actorId'>, EmptyDto> {}
 
 export class MemberDiscussionDto implements ContractBody<Omit<MemberDiscussionInput, 'actorId'>, MemberDiscussionDto> {
-  @ApiProperty({ enum: ['agrees', 'concerns'], description: 'agrees: on to regular support; concerns: the plan goes back for re-evaluation.' })
-  @IsIn(['agrees', 'concerns'])
-  outcome!: 'agrees' | 'concerns';
+  @ApiProperty({ enum: MEMBER_DISCUSSION_OUTCOMES, description: 'agrees: on to regular support; concerns: the plan goes back for re-evaluation (the step moves of MEMBER_DISCUSSION_MOVES).' })
+  @IsIn(MEMBER_DISCUSSION_OUTCOMES)
+  outcome!: MemberDiscussionOutcome;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
 }
 
 export class ReviewPlanDto implements ContractBody<Omit<ReviewPlanInput, 'actorId'>, ReviewPlanDto> {
-  @ApiProperty({ enum: ['continue', 'revise'], description: 'continue: the active plan stands; revise: back to step 7 with a care-plan task.' })
-  @IsIn(['continue', 'revise'])
-  outcome!: 'continue' | 'revise';
+  @ApiProperty({ enum: PLAN_REVIEW_OUTCOMES, description: 'continue: the active plan stands; revise: back to step 7 with a care-plan task.' })
+  @IsIn(PLAN_REVIEW_OUTCOMES)
+  outcome!: PlanReviewOutcome;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) summary?: string;
+}
+
+export class RecordGoalProgressDto implements ContractBody<Omit<RecordGoalProgressInput, 'actorId' | 'goalId'>, RecordGoalProgressDto> {
+  @ApiProperty({ enum: GOAL_STATUSES, description: 'met or behind as the care team judges it; open again undoes either. The committee counts goals by it.' })
+  @IsIn(GOAL_STATUSES)
+  status!: GoalStatus;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
 export class RecordContactDto implements ContractBody<Omit<RecordContactInput, 'actorId'>, RecordContactDto> {
