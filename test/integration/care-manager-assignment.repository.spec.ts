@@ -1,13 +1,11 @@
-import { DataSource } from 'typeorm';
-import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import {
-  buildDataSourceOptions,
   CareManagerAssignmentRepository,
   CaseEventRepository,
   runMigrations,
   StaffRosterRepository,
 } from '@careloop/persistence';
-import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { freshDatabase } from '../support/integration-database';
 import { instantFromNow } from '../support/fixture-dates';
 
 /** Assignment against real Postgres: the cap holds under concurrency, language is preferred, closure frees the slot. */
@@ -16,12 +14,7 @@ describe('CareManagerAssignmentRepository (real Postgres)', () => {
   let assignments: CareManagerAssignmentRepository;
 
   beforeAll(async () => {
-    const admin = process.env.TEST_DATABASE_ADMIN_URL!;
-    const database = `careloop_it_assign_${randomBytes(4).toString('hex')}`;
-    await ensureDatabase(admin, database);
-    const url = new URL(admin);
-    url.pathname = `/${database}`;
-    ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
+    ds = await freshDatabase('assign');
     await runMigrations(ds);
     assignments = new CareManagerAssignmentRepository(ds);
     await new StaffRosterRepository(ds).upsert([

@@ -1,8 +1,7 @@
-import { DataSource } from 'typeorm';
-import { randomBytes } from 'node:crypto';
-import { buildDataSourceOptions, CaseEventRepository, CaseReadRepository, runMigrations } from '@careloop/persistence';
+import type { DataSource } from 'typeorm';
+import { CaseEventRepository, CaseReadRepository, runMigrations } from '@careloop/persistence';
 import type { CaseEvent } from '@careloop/contracts';
-import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { freshDatabase } from '../support/integration-database';
 import { CaseKernel } from '../../workflows/case/kernel/case.kernel';
 import { CURRENT_BEHAVIOUR } from '../../workflows/case/case.patches';
 import { recordAttempt, startAttempt, submitScreening } from '../../workflows/case/screening.module';
@@ -21,12 +20,7 @@ describe('CaseEventRepository (real Postgres)', () => {
   let reads: CaseReadRepository;
 
   beforeAll(async () => {
-    const admin = process.env.TEST_DATABASE_ADMIN_URL!;
-    const database = `careloop_it_events_${randomBytes(4).toString('hex')}`;
-    await ensureDatabase(admin, database);
-    const url = new URL(admin);
-    url.pathname = `/${database}`;
-    ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
+    ds = await freshDatabase('events');
     expect(await runMigrations(ds)).toEqual([
       'InitialSchema1795405717084',
       'CaseEventsAndRecords1795407552586',

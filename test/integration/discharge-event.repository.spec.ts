@@ -1,8 +1,7 @@
-import { DataSource } from 'typeorm';
-import { randomBytes } from 'node:crypto';
-import { buildDataSourceOptions, DischargeEventRepository, runMigrations } from '@careloop/persistence';
+import type { DataSource } from 'typeorm';
+import { DischargeEventRepository, runMigrations } from '@careloop/persistence';
 import type { DischargeEvent } from '@careloop/domain';
-import { ensureDatabase } from '../../scripts/embedded-postgres';
+import { freshDatabase } from '../support/integration-database';
 
 /**
  * The discharge intake table against real Postgres across the DischargeAmendments
@@ -27,12 +26,7 @@ describe('DischargeEventRepository across the client-keying migration (real Post
   const key = (clientId: string, sourceEventId: string) => ({ clientId, source: 'GENHOSP-ADT', sourceEventId });
 
   beforeAll(async () => {
-    const admin = process.env.TEST_DATABASE_ADMIN_URL!;
-    const database = `careloop_it_discharges_${randomBytes(4).toString('hex')}`;
-    await ensureDatabase(admin, database);
-    const url = new URL(admin);
-    url.pathname = `/${database}`;
-    ds = await new DataSource(buildDataSourceOptions(url.toString())).initialize();
+    ds = await freshDatabase('discharges');
     await runMigrations(ds);
     repo = new DischargeEventRepository(ds);
   });

@@ -8,7 +8,7 @@ import { CasePage } from './case.page';
 import { StuckCasesPage } from './stuck-cases.page';
 import { CaseloadsPage } from './caseloads.page';
 import { DiagnosisPage } from './diagnosis.page';
-import type { Role } from './api.types';
+import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
 interface Route {

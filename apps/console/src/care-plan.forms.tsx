@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CarePlan } from './api.types';
+import type { CarePlan } from '@careloop/domain';
 import { act, finish, type ActionProps } from './case-action';
 import { ActionForm, Check, Field, GroupErrors, Select, read } from './form.kit';
 import { addDays, today } from './format';
@@ -7,7 +7,28 @@ import { addDays, today } from './format';
 const DOMAINS = ['physical', 'behavioral', 'social', 'cultural', 'caregiver'] as const;
 const OWNERS = ['care_manager', 'member', 'provider', 'caregiver'] as const;
 
-function starterPlan(): CarePlan {
+/**
+ * The plan being written: a mutable copy of a CarePlan whose fields hold what
+ * the inputs hold (any string) until the API validates the proposal and
+ * answers field errors on `plan.…` paths.
+ */
+interface PlanDraft {
+  problems: { id: string; description: string; domain: string }[];
+  goals: { id: string; problemIds: string[]; description: string; targetDate: string }[];
+  interventions: { id: string; goalIds: string[]; description: string; owner: string }[];
+  referrals: { id: string; specialty: string; reason: string }[];
+}
+
+function draftOf(plan: CarePlan): PlanDraft {
+  return {
+    problems: plan.problems.map((p) => ({ ...p })),
+    goals: plan.goals.map((g) => ({ ...g, problemIds: [...g.problemIds] })),
+    interventions: plan.interventions.map((i) => ({ ...i, goalIds: [...i.goalIds] })),
+    referrals: plan.referrals.map((r) => ({ ...r })),
+  };
+}
+
+function starterPlan(): PlanDraft {
   return {
     problems: [{ id: 'p1', description: '', domain: 'physical' }],
     goals: [{ id: 'g1', problemIds: ['p1'], description: '', targetDate: addDays(today(), 90) }],
@@ -30,8 +51,8 @@ const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter(
  * the latest version; every version is kept.
  */
 export function PlanForm({ caseId, onDone, latest }: ActionProps & { latest: CarePlan | null }) {
-  const [plan, setPlan] = useState<CarePlan>(() => (latest ? structuredClone(latest) : starterPlan()));
-  const edit = (change: (p: CarePlan) => void) =>
+  const [plan, setPlan] = useState<PlanDraft>(() => (latest ? draftOf(latest) : starterPlan()));
+  const edit = (change: (p: PlanDraft) => void) =>
     setPlan((p) => {
       const copy = structuredClone(p);
       change(copy);

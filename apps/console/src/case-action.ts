@@ -1,10 +1,10 @@
 import { api } from './api.client';
-import type { ActionResult } from './api.types';
+import type { CaseActionResult } from '@careloop/contracts';
 import { label, stepTitle } from './format';
 
 /** Runs a care-team action on a case and says where the case now stands. */
 export async function act(caseId: string, path: string, body: unknown = {}): Promise<string> {
-  const r = await api.post<ActionResult>(`/cases/${caseId}/${path}`, body);
+  const r = await api.post<CaseActionResult>(`/cases/${caseId}/${path}`, body);
   return `Saved. The case is now in ${label(r.phase).toLowerCase()}${r.step ? `, step ${stepTitle(r.step)}` : ''}${r.status === 'paused' ? ' (paused)' : ''}.`;
 }
 

@@ -1,5 +1,6 @@
 import type { ApiProblem } from './api.client';
-import type { CarePlan, CaseRecords } from './api.types';
+import type { CarePlan } from '@careloop/domain';
+import type { CaseDocumentationView } from '@careloop/contracts';
 import { day, label, when } from './format';
 import { ProblemNotice } from './problem.notice';
 
@@ -47,7 +48,7 @@ function PlanBody({ plan }: { plan: CarePlan }) {
 }
 
 /** The active plan in full, and every version with who proposed it and its consent. */
-export function CarePlanSection({ records, activeVersion }: { records: CaseRecords | null; activeVersion: number | null }) {
+export function CarePlanSection({ records, activeVersion }: { records: CaseDocumentationView | null; activeVersion: number | null }) {
   const versions = records?.planVersions ?? [];
   const active = versions.find((v) => v.version === activeVersion);
   return (
@@ -87,7 +88,7 @@ export function CarePlanSection({ records, activeVersion }: { records: CaseRecor
 }
 
 /** Notes and call records, provider reports, notifications. */
-export function CaseRecordsSections({ records, problem }: { records: CaseRecords | null; problem: ApiProblem | null }) {
+export function CaseRecordsSections({ records, problem }: { records: CaseDocumentationView | null; problem: ApiProblem | null }) {
   if (!records) {
     return problem && problem.status !== 404 ? <ProblemNotice problem={problem} /> : null;
   }

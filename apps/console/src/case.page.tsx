@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { RECOVERY_STEP_INFO } from '@careloop/domain';
 import { api } from './api.client';
-import type { CaseRecords, CaseView, Page, TimelineEntry } from './api.types';
+import type { CaseDocumentationView, CaseStateView, Page, TimelineEntryView } from '@careloop/contracts';
 import type { ActionProps } from './case-action';
 import { useLoad } from './data.hook';
 import { day, isPast, label, relative, stepTitle, when } from './format';
@@ -14,7 +14,7 @@ import { ProblemNotice } from './problem.notice';
 import { Link } from './router.nav';
 import { can, useSession } from './session.context';
 
-type Ctx = ActionProps & { readonly view: CaseView; readonly records: CaseRecords | null };
+type Ctx = ActionProps & { readonly view: CaseStateView; readonly records: CaseDocumentationView | null };
 
 /** Every care-team action of the lifecycle, by name; the forms due now are offered first. */
 const ACTIONS: readonly { key: string; label: string; render: (c: Ctx) => ReactNode }[] = [
@@ -57,11 +57,11 @@ const PERIODIC = new Set(['plan_review', 'reassessment']);
 const SOON_MS = 14 * 86_400_000;
 const dueSoon = (t: { kind: string; dueAt: string }) => !PERIODIC.has(t.kind) || new Date(t.dueAt).getTime() - Date.now() < SOON_MS;
 
-async function loadTimeline(caseId: string): Promise<{ items: TimelineEntry[]; more: boolean }> {
-  const items: TimelineEntry[] = [];
+async function loadTimeline(caseId: string): Promise<{ items: TimelineEntryView[]; more: boolean }> {
+  const items: TimelineEntryView[] = [];
   let after = '0';
   for (let i = 0; i < 5; i++) {
-    const page = await api.get<Page<TimelineEntry>>(`/cases/${caseId}/timeline?after=${after}&limit=200`);
+    const page = await api.get<Page<TimelineEntryView>>(`/cases/${caseId}/timeline?after=${after}&limit=200`);
     items.push(...page.items);
     if (!page.nextCursor) {
       return { items, more: false };
@@ -73,8 +73,8 @@ async function loadTimeline(caseId: string): Promise<{ items: TimelineEntry[]; m
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { me } = useSession();
-  const view = useLoad(() => api.get<CaseView>(`/cases/${caseId}`), [caseId], 5_000);
-  const records = useLoad(() => api.get<CaseRecords>(`/cases/${caseId}/records`), [caseId], 15_000);
+  const view = useLoad(() => api.get<CaseStateView>(`/cases/${caseId}`), [caseId], 5_000);
+  const records = useLoad(() => api.get<CaseDocumentationView>(`/cases/${caseId}/records`), [caseId], 15_000);
   const timeline = useLoad(() => loadTimeline(caseId), [caseId], 15_000);
   const [chosen, setChosen] = useState('');
   const [notice, setNotice] = useState('');

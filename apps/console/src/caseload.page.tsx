@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CASE_PHASES, RISK_TIERS } from '@careloop/domain';
 import { api, query } from './api.client';
-import type { CaseSummary, Page } from './api.types';
+import type { CaseSummaryView, Page } from '@careloop/contracts';
 import { useLoad } from './data.hook';
 import { isPast, label, relative, stepTitle, when } from './format';
 import { Link } from './router.nav';
@@ -14,11 +14,11 @@ const MAX_PAGES = 5;
 const TIER_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 /** Every open case the caller may see (the API scopes the list), up to MAX_PAGES pages of 100. */
-async function loadCases(filters: { phase: string; riskTier: string; overdue: boolean; careManagerId?: string }): Promise<{ items: CaseSummary[]; more: boolean }> {
-  const items: CaseSummary[] = [];
+async function loadCases(filters: { phase: string; riskTier: string; overdue: boolean; careManagerId?: string }): Promise<{ items: CaseSummaryView[]; more: boolean }> {
+  const items: CaseSummaryView[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const page: Page<CaseSummary> = await api.get(
+    const page: Page<CaseSummaryView> = await api.get(
       `/cases${query({ limit: 100, cursor, phase: filters.phase, riskTier: filters.riskTier, overdue: filters.overdue || undefined, careManagerId: filters.careManagerId })}`,
     );
     items.push(...page.items);
@@ -30,8 +30,8 @@ async function loadCases(filters: { phase: string; riskTier: string; overdue: bo
   return { items, more: true };
 }
 
-export function sortCases(items: readonly CaseSummary[], key: SortKey): CaseSummary[] {
-  const byKey = (a: CaseSummary, b: CaseSummary): number => {
+export function sortCases(items: readonly CaseSummaryView[], key: SortKey): CaseSummaryView[] {
+  const byKey = (a: CaseSummaryView, b: CaseSummaryView): number => {
     switch (key) {
       case 'nextDue':
         return (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999');

@@ -1,11 +1,11 @@
 import { api } from './api.client';
-import type { Caseload } from './api.types';
+import type { CaseloadListView } from '@careloop/contracts';
 import { useLoad } from './data.hook';
 import { ProblemNotice } from './problem.notice';
 
 /** Each care manager's open cases against the caseload cap, by risk tier. */
 export function CaseloadsPage() {
-  const loads = useLoad(() => api.get<{ items: Caseload[] }>('/supervisor/caseloads'), [], 30_000);
+  const loads = useLoad(() => api.get<CaseloadListView>('/supervisor/caseloads'), [], 30_000);
   const items = [...(loads.data?.items ?? [])].sort((a, b) => b.open / b.cap - a.open / a.cap);
   return (
     <section aria-labelledby="caseloads-title">

@@ -1,5 +1,5 @@
 import { api } from './api.client';
-import type { CaseView, Caseload, Diagnosis } from './api.types';
+import type { CaseDiagnosisView, CaseloadListView, CaseStateView } from '@careloop/contracts';
 import { useLoad } from './data.hook';
 import { isPast, label, relative, stepTitle, when } from './format';
 import { Link } from './router.nav';
@@ -8,9 +8,9 @@ import { ExtendForm, NudgeForm, RetryForm, SupervisorCloseForm, SupervisorReassi
 
 /** Why a case is stuck (workflow, activities, notifications, tasks, last events) and the supervisor's actions. */
 export function DiagnosisPage({ caseId }: { caseId: string }) {
-  const diagnosis = useLoad(() => api.get<Diagnosis>(`/supervisor/cases/${caseId}/diagnosis`), [caseId], 10_000);
-  const view = useLoad(() => api.get<CaseView>(`/cases/${caseId}`), [caseId], 10_000);
-  const caseloads = useLoad(() => api.get<{ items: Caseload[] }>('/supervisor/caseloads'), [], 30_000);
+  const diagnosis = useLoad(() => api.get<CaseDiagnosisView>(`/supervisor/cases/${caseId}/diagnosis`), [caseId], 10_000);
+  const view = useLoad(() => api.get<CaseStateView>(`/cases/${caseId}`), [caseId], 10_000);
+  const caseloads = useLoad(() => api.get<CaseloadListView>('/supervisor/caseloads'), [], 30_000);
 
   if (diagnosis.loading && !diagnosis.data) {
     return <p className="loading">Loading the diagnosis…</p>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionForm, Field, Select, read } from './form.kit';
-import type { Role } from './api.types';
+import type { Role } from '@careloop/contracts';
 import { useSession } from './session.context';
 
 /** The demo roster (config/staff.demo.json) and the roles the console serves. */

@@ -1,5 +1,5 @@
 import { api } from './api.client';
-import type { CaseView } from './api.types';
+import type { CaseStateView } from '@careloop/contracts';
 import { ActionForm, Field, read } from './form.kit';
 import { today } from './format';
 import { navigate } from './router.nav';
@@ -15,7 +15,7 @@ export function NewCasePage() {
         resetOnSuccess={false}
         intro={<p className="hint">If the member already has an open case in the program, you are taken to it.</p>}
         run={async (d) => {
-          const created = await api.post<CaseView>('/cases', {
+          const created = await api.post<CaseStateView>('/cases', {
             memberRef: read.text(d, 'memberRef') ?? '',
             programCode: read.text(d, 'programCode') ?? '',
             enrollmentDate: read.text(d, 'enrollmentDate') ?? '',

@@ -1,10 +1,10 @@
 import { CONTACT_OUTCOMES } from '@careloop/domain';
-import type { Attempt } from './api.types';
+import type { AttemptView } from '@careloop/contracts';
 import { act, finish, type ActionProps } from './case-action';
 import { ActionForm, Check, Field, Select, read } from './form.kit';
 
 /** Screening: record how an outreach attempt went. */
-export function AttemptForm({ caseId, onDone, attempts }: ActionProps & { attempts: readonly Attempt[] }) {
+export function AttemptForm({ caseId, onDone, attempts }: ActionProps & { attempts: readonly AttemptView[] }) {
   const open = attempts.filter((a) => a.outcome === null);
   const numbers = (open.length ? open : attempts).map((a) => String(a.number));
   return (

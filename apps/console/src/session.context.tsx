@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiProblem, whenUnauthenticated } from './api.client';
-import type { Me, Role } from './api.types';
+import type { CurrentUserView, Role } from '@careloop/contracts';
 
 interface Session {
-  readonly me: Me | null;
+  readonly me: CurrentUserView | null;
   /** True until the first /auth/me has answered. */
   readonly loading: boolean;
   readonly signIn: (who: { sub: string; role: Role; team?: string }) => Promise<void>;
@@ -19,13 +19,13 @@ const SessionContext = createContext<Session | null>(null);
  * scripts, so the API is asked). Nothing about the user is kept in storage.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<CurrentUserView | null>(null);
   const [loading, setLoading] = useState(true);
   const [expired, setExpired] = useState(false);
 
   useEffect(() => {
     api
-      .get<Me>('/auth/me')
+      .get<CurrentUserView>('/auth/me')
       .then(setMe, (err: unknown) => {
         if (!(err instanceof ApiProblem && err.status === 401)) {
           console.error('could not read the session', err instanceof ApiProblem ? err.code : err);
@@ -41,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (who: { sub: string; role: Role; team?: string }) => {
     await api.post('/auth/dev-login', who);
-    setMe(await api.get<Me>('/auth/me'));
+    setMe(await api.get<CurrentUserView>('/auth/me'));
     setExpired(false);
   }, []);
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { RISK_TIERS, STUCK_KINDS, type StuckKind } from '@careloop/domain';
+import { RISK_TIERS, STUCK_KINDS, type StuckCaseRow, type StuckKind } from '@careloop/domain';
 import { api, query } from './api.client';
-import type { Page, StuckCaseRow, StuckSummary } from './api.types';
+import type { Page, StuckCaseSummaryView } from '@careloop/contracts';
 import { useLoad } from './data.hook';
 import { label, relative, stepTitle, when } from './format';
 import { Link } from './router.nav';
@@ -25,7 +25,7 @@ export function StuckCasesPage() {
   const [extra, setExtra] = useState<StuckCaseRow[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const { kind, ...common } = filters;
-  const summary = useLoad(() => api.get<StuckSummary>(`/supervisor/stuck-cases/summary${query(common)}`), [JSON.stringify(common)], 15_000);
+  const summary = useLoad(() => api.get<StuckCaseSummaryView>(`/supervisor/stuck-cases/summary${query(common)}`), [JSON.stringify(common)], 15_000);
   const list = useLoad(
     async () => {
       const page = await api.get<Page<StuckCaseRow>>(`/supervisor/stuck-cases${query({ ...common, kind, limit: 50 })}`);

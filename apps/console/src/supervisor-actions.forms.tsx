@@ -1,6 +1,6 @@
 import { DIRECT_CLOSURE_REASONS } from '@careloop/domain';
 import { api } from './api.client';
-import type { ActionResult, Caseload, CaseTask } from './api.types';
+import type { CaseActionResult, CaseloadSummaryView, CaseTaskView, RetryNowResult } from '@careloop/contracts';
 import { finish } from './case-action';
 import { ActionForm, Check, Field, Select, read } from './form.kit';
 import { label } from './format';
@@ -13,8 +13,9 @@ interface Props {
 }
 
 async function supervise(caseId: string, action: string, body: Record<string, unknown>): Promise<string> {
-  const r = await api.post<ActionResult | Record<string, unknown>>(`/supervisor/cases/${caseId}/${action}`, body);
-  return 'phase' in r && typeof r.phase === 'string' ? `Done. The case is in ${label(r.phase).toLowerCase()}.` : 'Done.';
+  // Every action answers where the case now stands, except retry (what it restarted).
+  const r = await api.post<CaseActionResult | RetryNowResult>(`/supervisor/cases/${caseId}/${action}`, body);
+  return 'phase' in r ? `Done. The case is in ${label(r.phase).toLowerCase()}.` : 'Done.';
 }
 
 function Reason() {
@@ -25,7 +26,7 @@ function Reason() {
   );
 }
 
-export function SupervisorReassignForm({ caseId, onDone, caseloads, current }: Props & { caseloads: readonly Caseload[]; current: string | null }) {
+export function SupervisorReassignForm({ caseId, onDone, caseloads, current }: Props & { caseloads: readonly CaseloadSummaryView[]; current: string | null }) {
   const options = caseloads.filter((c) => c.careManagerId !== current);
   return (
     <ActionForm
@@ -52,7 +53,7 @@ export function SupervisorReassignForm({ caseId, onDone, caseloads, current }: P
   );
 }
 
-function TaskField({ tasks }: { tasks: readonly CaseTask[] }) {
+function TaskField({ tasks }: { tasks: readonly CaseTaskView[] }) {
   return (
     <Field name="taskKey" label="Task">
       {(p) => <Select {...p} options={tasks.map((t) => t.key)} blank={tasks.length ? 'Choose…' : 'No open tasks'} />}
@@ -60,7 +61,7 @@ function TaskField({ tasks }: { tasks: readonly CaseTask[] }) {
   );
 }
 
-export function ExtendForm({ caseId, onDone, tasks }: Props & { tasks: readonly CaseTask[] }) {
+export function ExtendForm({ caseId, onDone, tasks }: Props & { tasks: readonly CaseTaskView[] }) {
   return (
     <ActionForm
       title="Extend a due date"
@@ -79,7 +80,7 @@ export function ExtendForm({ caseId, onDone, tasks }: Props & { tasks: readonly 
   );
 }
 
-export function NudgeForm({ caseId, onDone, tasks }: Props & { tasks: readonly CaseTask[] }) {
+export function NudgeForm({ caseId, onDone, tasks }: Props & { tasks: readonly CaseTaskView[] }) {
   return (
     <ActionForm title="Nudge the care team" submitLabel="Nudge" intro={<p className="hint">Sends the task notification again.</p>} run={(d) => supervise(caseId, 'nudge', { taskKey: read.text(d, 'taskKey'), reason: read.text(d, 'reason') }).then(finish(onDone))}>
       <TaskField tasks={tasks} />

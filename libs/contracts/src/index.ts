@@ -15,3 +15,6 @@ export * from './complaint.contract';
 export * from './case-provider.messages';
 export * from './discharge.contract';
 export * from './pause-clocks';
+export * from './case.responses';
+export * from './supervisor.responses';
+export * from './session.responses';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute, selectOne, selectRows } from './sql.query';
 
 /** A case's relationships that the API's access policy decides on (PHI-free ids only). */
 export interface StoredCaseRelation {
@@ -17,46 +18,48 @@ export class AccessRepository {
    * provider who reported on it. Null when the case is not in the read model yet.
    */
   async relationOf(caseId: string): Promise<StoredCaseRelation | null> {
-    const rows: { care_manager_id: string | null; team: string | null; providers: string[] | null }[] = await this.dataSource.query(
-      `SELECT c.care_manager_id, s.team,
+    const row = await selectOne<{ careManagerId: string | null; careManagerTeam: string | null; providerIds: string[] | null }>(
+      this.dataSource,
+      `SELECT c.care_manager_id AS "careManagerId", s.team AS "careManagerTeam",
               ARRAY(
                 SELECT DISTINCT p FROM (
                   SELECT e.data->>'providerId' AS p FROM case_events e WHERE e.case_id = c.id AND e.kind = 'provider_report_received'
                   UNION ALL
                   SELECT (SELECT e.data->>'to' FROM case_events e WHERE e.case_id = c.id AND e.kind = 'pcp_changed' ORDER BY e.at DESC, e.seq DESC LIMIT 1)
                 ) x WHERE p IS NOT NULL
-              ) AS providers
+              ) AS "providerIds"
        FROM cases c LEFT JOIN staff s ON s.id = c.care_manager_id
        WHERE c.id = $1`,
       [caseId],
     );
-    const row = rows[0];
-    return row ? { careManagerId: row.care_manager_id, careManagerTeam: row.team, providerIds: row.providers ?? [] } : null;
+    return row ? { ...row, providerIds: row.providerIds ?? [] } : null;
   }
 
   /** Active staff on the team (ids only). */
   async teamMembers(team: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM staff WHERE team = $1 AND active ORDER BY id`, [team]);
+    const rows = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM staff WHERE team = $1 AND active ORDER BY id`, [team]);
     return rows.map((r) => r.id);
   }
 
   /** The provider who submitted a utilization review (null until its workflow has stored it). */
   async reviewProvider(reviewId: string): Promise<string | null> {
-    const rows: { provider_id: string }[] = await this.dataSource.query(`SELECT provider_id FROM utilization_reviews WHERE id = $1`, [reviewId]);
-    return rows[0]?.provider_id ?? null;
+    const row = await selectOne<{ providerId: string }>(this.dataSource, `SELECT provider_id AS "providerId" FROM utilization_reviews WHERE id = $1`, [reviewId]);
+    return row?.providerId ?? null;
   }
 
   async integrationKeyHash(clientId: string): Promise<string | null> {
-    const rows: { key_sha256: string }[] = await this.dataSource.query(
-      `SELECT key_sha256 FROM integration_clients WHERE id = $1 AND revoked_at IS NULL`,
+    const row = await selectOne<{ keySha256: string }>(
+      this.dataSource,
+      `SELECT key_sha256 AS "keySha256" FROM integration_clients WHERE id = $1 AND revoked_at IS NULL`,
       [clientId],
     );
-    return rows[0]?.key_sha256 ?? null;
+    return row?.keySha256 ?? null;
   }
 
   /** Creates the client or replaces its key (rotation: the old key stops working at once). */
   async saveIntegrationKey(clientId: string, displayName: string, keySha256: string): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO integration_clients (id, display_name, key_sha256) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, key_sha256 = EXCLUDED.key_sha256, revoked_at = NULL`,
       [clientId, displayName, keySha256],

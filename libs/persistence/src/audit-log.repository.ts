@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute, selectRows } from './sql.query';
 
 export interface AuditRecord {
   readonly actorId: string;
@@ -33,7 +34,8 @@ export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(r: AuditRecord): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO audit_log (actor_id, actor_role, action, method, route, case_id, outcome, status, source_ip, reason, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [r.actorId, r.actorRole, r.action, r.method, r.route, r.caseId, r.outcome, r.status, r.sourceIp, r.reason, r.requestId],
@@ -42,8 +44,11 @@ export class AuditLogRepository {
 
   /** Newest first, keyset-paged on id (`before`: the last id of the previous page). */
   async search(f: AuditFilters, before: string | null, limit: number): Promise<StoredAuditRecord[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id::text, at, actor_id, actor_role, action, method, route, case_id, outcome, status, source_ip, reason, request_id
+    // id is a bigint: read as text, as the API pages with it.
+    const rows = await selectRows<Omit<StoredAuditRecord, 'at'> & { at: Date }>(
+      this.dataSource,
+      `SELECT id::text, at, actor_id AS "actorId", actor_role AS "actorRole", action, method, route, case_id AS "caseId", outcome, status,
+              source_ip AS "sourceIp", reason, request_id AS "requestId"
        FROM audit_log
        WHERE ($1::varchar IS NULL OR case_id = $1) AND ($2::varchar IS NULL OR actor_id = $2)
          AND ($3::varchar IS NULL OR action = $3) AND ($4::varchar IS NULL OR outcome = $4)
@@ -52,20 +57,6 @@ export class AuditLogRepository {
        ORDER BY id DESC LIMIT $8`,
       [f.caseId ?? null, f.actorId ?? null, f.action ?? null, f.outcome ?? null, f.from ?? null, f.to ?? null, before, limit],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      at: (r.at as Date).toISOString(),
-      actorId: r.actor_id as string,
-      actorRole: r.actor_role as string | null,
-      action: r.action as string,
-      method: r.method as string,
-      route: r.route as string,
-      caseId: r.case_id as string | null,
-      outcome: r.outcome as AuditRecord['outcome'],
-      status: r.status as number,
-      sourceIp: r.source_ip as string | null,
-      reason: r.reason as string | null,
-      requestId: r.request_id as string,
-    }));
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

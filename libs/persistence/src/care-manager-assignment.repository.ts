@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AssignmentOutcome, AssignmentRequest, ReassignmentOutcome, ReassignmentRequest } from '@careloop/contracts';
+import { execute, selectOne, selectRows } from './sql.query';
 
 interface Candidate {
   id: string;
@@ -23,22 +24,26 @@ export class CareManagerAssignmentRepository {
 
   async assign(req: AssignmentRequest): Promise<AssignmentOutcome> {
     return this.dataSource.transaction(async (tx) => {
-      const staff: { id: string; languages: string[]; cap: number }[] = await tx.query(
+      const staff = await selectRows<{ id: string; languages: string[]; cap: number }>(
+        tx,
         `SELECT id, languages, COALESCE(caseload_cap, $1)::int AS cap FROM staff
          WHERE role = 'care_manager' AND active ORDER BY id FOR UPDATE`,
         [req.caseloadCap],
       );
-      const existing: { care_manager_id: string; language_match: boolean }[] = await tx.query(
-        `SELECT care_manager_id, language_match FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`,
+      const existing = await selectOne<{ careManagerId: string; languageMatch: boolean }>(
+        tx,
+        `SELECT care_manager_id AS "careManagerId", language_match AS "languageMatch" FROM case_assignments
+         WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`,
         [req.caseId, req.episodeId],
       );
-      if (existing[0]) {
-        return { status: 'already_assigned', careManagerId: existing[0].care_manager_id, languageMatch: existing[0].language_match };
+      if (existing) {
+        return { status: 'already_assigned', ...existing };
       }
-      const loads: { care_manager_id: string; n: number }[] = await tx.query(
-        `SELECT care_manager_id, count(*)::int AS n FROM case_assignments WHERE released_at IS NULL GROUP BY care_manager_id`,
+      const loads = await selectRows<{ careManagerId: string; n: number }>(
+        tx,
+        `SELECT care_manager_id AS "careManagerId", count(*)::int AS n FROM case_assignments WHERE released_at IS NULL GROUP BY care_manager_id`,
       );
-      const load = new Map(loads.map((l) => [l.care_manager_id, l.n]));
+      const load = new Map(loads.map((l) => [l.careManagerId, l.n]));
       const candidates: Candidate[] = staff.map((s) => ({ ...s, load: load.get(s.id) ?? 0 })).filter((c) => c.load < c.cap);
       if (candidates.length === 0) {
         return { status: 'no_capacity', careManagerId: null, languageMatch: false };
@@ -46,7 +51,8 @@ export class CareManagerAssignmentRepository {
       const speaks = (c: Candidate) => req.preferredLanguage !== null && c.languages.some((l) => primary(l) === primary(req.preferredLanguage!));
       candidates.sort((a, b) => Number(speaks(b)) - Number(speaks(a)) || a.load - b.load || a.id.localeCompare(b.id));
       const chosen = candidates[0]!;
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [req.caseId, req.episodeId, chosen.id, req.riskTier, speaks(chosen), req.at],
       );
@@ -61,27 +67,31 @@ export class CareManagerAssignmentRepository {
    */
   async reassign(req: ReassignmentRequest): Promise<ReassignmentOutcome> {
     return this.dataSource.transaction(async (tx) => {
-      const target: { cap: number }[] = await tx.query(
+      const target = await selectOne<{ cap: number }>(
+        tx,
         `SELECT COALESCE(caseload_cap, $2)::int AS cap FROM staff WHERE id = $1 AND role = 'care_manager' AND active FOR UPDATE`,
         [req.toCareManagerId, req.caseloadCap],
       );
-      if (!target[0]) {
+      if (!target) {
         return { status: 'not_a_care_manager', careManagerId: null };
       }
-      const current: { care_manager_id: string }[] = await tx.query(
-        `SELECT care_manager_id FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL FOR UPDATE`,
+      const current = await selectOne<{ careManagerId: string }>(
+        tx,
+        `SELECT care_manager_id AS "careManagerId" FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL FOR UPDATE`,
         [req.caseId, req.episodeId],
       );
-      if (current[0]?.care_manager_id === req.toCareManagerId) {
+      if (current?.careManagerId === req.toCareManagerId) {
         return { status: 'already_assigned', careManagerId: req.toCareManagerId };
       }
-      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM case_assignments WHERE care_manager_id = $1 AND released_at IS NULL`, [
+      // count(*) always answers one row.
+      const load = await selectOne<{ n: number }>(tx, `SELECT count(*)::int AS n FROM case_assignments WHERE care_manager_id = $1 AND released_at IS NULL`, [
         req.toCareManagerId,
       ]);
-      if (n >= target[0].cap && !req.allowOverCap) {
+      if (load!.n >= target.cap && !req.allowOverCap) {
         return { status: 'over_cap', careManagerId: null };
       }
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, false, $5)
          ON CONFLICT (case_id, episode_id) DO UPDATE SET care_manager_id = EXCLUDED.care_manager_id, assigned_at = EXCLUDED.assigned_at,
            released_at = NULL, language_match = false`,
@@ -92,13 +102,13 @@ export class CareManagerAssignmentRepository {
   }
 
   /** Open cases per care manager against their cap (for supervisors and tests). */
-  async caseloads(defaultCap: number): Promise<{ careManagerId: string; open: number; cap: number }[]> {
-    const rows: { id: string; open: number; cap: number }[] = await this.dataSource.query(
-      `SELECT s.id, COALESCE(s.caseload_cap, $1)::int AS cap,
+  caseloads(defaultCap: number): Promise<{ careManagerId: string; open: number; cap: number }[]> {
+    return selectRows(
+      this.dataSource,
+      `SELECT s.id AS "careManagerId", COALESCE(s.caseload_cap, $1)::int AS cap,
               (SELECT count(*)::int FROM case_assignments a WHERE a.care_manager_id = s.id AND a.released_at IS NULL) AS open
        FROM staff s WHERE s.role = 'care_manager' ORDER BY s.id`,
       [defaultCap],
     );
-    return rows.map((r) => ({ careManagerId: r.id, open: r.open, cap: r.cap }));
   }
 }

@@ -1,9 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { CaseEvent, CaseEventData } from '@careloop/contracts';
 import { insertPendingNotification } from './notification-outbox.repository';
+import { execute, selectRows, type SqlRunner } from './sql.query';
 
 type Projector<K extends CaseEventData['kind']> = (
-  tx: EntityManager,
+  tx: SqlRunner,
   key: { caseId: string; episodeId: string },
   event: CaseEvent & { data: Extract<CaseEventData, { kind: K }> },
 ) => Promise<unknown>;
@@ -16,7 +17,8 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   case_opened: (tx, k, e) =>
     // A new episode under the same case id (re-enrolment after closure) replaces the row;
     // a retried write of the same episode changes nothing.
-    tx.query(
+    execute(
+      tx,
       `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7)
        ON CONFLICT (id) DO UPDATE SET
@@ -28,21 +30,24 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
       [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at],
     ),
   phase_changed: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `UPDATE cases SET phase = $3::varchar, closure_reason = $4, phase_changed_at = $5,
          step = CASE WHEN $3::varchar = 'closed' THEN NULL ELSE step END,
          updated_at = now() WHERE id = $1 AND run_id = $2`,
       [k.caseId, k.episodeId, e.data.to, e.data.closureReason, e.at],
     ),
   step_changed: (tx, k, e) =>
-    tx.query(`UPDATE cases SET step = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
+    execute(tx, `UPDATE cases SET step = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
   attempt_started: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `INSERT INTO contact_attempts (case_id, episode_id, number, channel, started_at, due_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [k.caseId, k.episodeId, e.data.number, e.data.channel, e.at, e.data.dueAt],
     ),
   attempt_recorded: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `UPDATE contact_attempts SET outcome = $4, recorded_at = $5, recorded_by = $6, note = $7
        WHERE case_id = $1 AND episode_id = $2 AND number = $3`,
       [k.caseId, k.episodeId, e.data.number, e.data.outcome, e.at, e.actorId, e.data.note],
@@ -50,41 +55,45 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   screening_submitted: (tx, k, e) => insertAssessment(tx, k, e, 'screening', e.data.answers, e.data.initialRisk),
   assessment_submitted: async (tx, k, e) => {
     await insertAssessment(tx, k, e, e.data.reassessment ? 'reassessment' : 'assessment', e.data.answers, e.data.risk);
-    await tx.query(`UPDATE cases SET risk_tier = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.risk.tier]);
+    await execute(tx, `UPDATE cases SET risk_tier = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.risk.tier]);
   },
   plan_proposed: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `INSERT INTO care_plan_versions (case_id, episode_id, version, plan, proposed_by, proposed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [k.caseId, k.episodeId, e.data.version, JSON.stringify(e.data.plan), e.actorId, e.at],
     ),
   plan_consented: async (tx, k, e) => {
-    await tx.query(
+    await execute(
+      tx,
       `UPDATE care_plan_versions SET consent = $4, consented_at = $5 WHERE case_id = $1 AND episode_id = $2 AND version = $3`,
       [k.caseId, k.episodeId, e.data.version, JSON.stringify(e.data.consent), e.at],
     );
-    await tx.query(`UPDATE cases SET active_plan_version = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.version]);
+    await execute(tx, `UPDATE cases SET active_plan_version = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.version]);
   },
-  paused: (tx, k) => tx.query(`UPDATE cases SET status = 'paused', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
-  resumed: (tx, k) => tx.query(`UPDATE cases SET status = 'active', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
+  paused: (tx, k) => execute(tx, `UPDATE cases SET status = 'paused', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
+  resumed: (tx, k) => execute(tx, `UPDATE cases SET status = 'active', updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId]),
   note_added: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `INSERT INTO case_notes (case_id, episode_id, seq, kind, text, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [k.caseId, k.episodeId, e.seq, e.data.noteKind, e.data.text, e.actorId, e.at],
     ),
   task_opened: (tx, k, e) =>
-    tx.query(
+    execute(
+      tx,
       `INSERT INTO case_tasks (case_id, episode_id, task_key, kind, status, due_at, opened_at) VALUES ($1, $2, $3, $4, 'open', $5, $6)
        ON CONFLICT (case_id, episode_id, task_key) DO UPDATE SET status = 'open', kind = EXCLUDED.kind, due_at = EXCLUDED.due_at,
          opened_at = EXCLUDED.opened_at, closed_at = NULL`,
       [k.caseId, k.episodeId, e.data.key, e.data.taskKind, e.data.dueAt, e.at],
     ),
   task_rescheduled: (tx, k, e) =>
-    tx.query(`UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
+    execute(tx, `UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
   // A suspended task is neither due nor overdue in the read model (GET /cases?overdue, next due) until resumed.
   task_suspended: (tx, k, e) =>
-    tx.query(`UPDATE case_tasks SET status = 'suspended' WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'open'`, [k.caseId, k.episodeId, e.data.key]),
+    execute(tx, `UPDATE case_tasks SET status = 'suspended' WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'open'`, [k.caseId, k.episodeId, e.data.key]),
   task_resumed: (tx, k, e) =>
-    tx.query(`UPDATE case_tasks SET status = 'open', due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'suspended'`, [
+    execute(tx, `UPDATE case_tasks SET status = 'open', due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'suspended'`, [
       k.caseId,
       k.episodeId,
       e.data.key,
@@ -95,7 +104,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   notifications_redelivered: () => Promise.resolve(),
   external_event_recorded: () => Promise.resolve(),
   task_closed: (tx, k, e) =>
-    tx.query(`UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
+    execute(tx, `UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
       k.caseId,
       k.episodeId,
       e.data.key,
@@ -104,16 +113,16 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     ]),
   // Closing releases the care manager's caseload slot.
   case_closed: (tx, k, e) =>
-    tx.query(`UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
+    execute(tx, `UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
       k.caseId,
       k.episodeId,
       e.at,
     ]),
   care_manager_assigned: (tx, k, e) =>
-    tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
+    execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
   assignment_unavailable: () => Promise.resolve(),
   care_manager_reassigned: (tx, k, e) =>
-    tx.query(`UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
+    execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
   pcp_changed: () => Promise.resolve(),
   // Kept in case_events (data holds the discussion, the contact, the de-identified committee update).
   member_discussed: () => Promise.resolve(),
@@ -132,14 +141,15 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
 };
 
 function insertAssessment(
-  tx: EntityManager,
+  tx: SqlRunner,
   k: { caseId: string; episodeId: string },
   e: CaseEvent,
   kind: 'screening' | 'assessment' | 'reassessment',
   answers: object,
   risk: { tier: string; score: number; reasons: readonly string[] },
 ): Promise<unknown> {
-  return tx.query(
+  return execute(
+    tx,
     `INSERT INTO assessments (case_id, episode_id, seq, kind, answers, risk_tier, risk_score, risk_reasons, submitted_by, submitted_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [k.caseId, k.episodeId, e.seq, kind, JSON.stringify(answers), risk.tier, risk.score, JSON.stringify(risk.reasons), e.actorId, e.at],
@@ -167,7 +177,8 @@ export class CaseEventRepository {
     return this.dataSource.transaction(async (tx) => {
       let written = 0;
       for (const event of events) {
-        const inserted: unknown[] = await tx.query(
+        const inserted = await selectRows<{ seq: number }>(
+          tx,
           `INSERT INTO case_events (case_id, episode_id, seq, at, kind, actor_id, summary, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING seq`,
           [caseId, episodeId, event.seq, event.at, event.data.kind, event.actorId, event.summary, JSON.stringify(event.data)],
@@ -183,13 +194,13 @@ export class CaseEventRepository {
   }
 
   /** The current episode's timeline, oldest first, paged by sequence number. */
-  async timeline(caseId: string, afterSeq: number, limit: number): Promise<StoredCaseEvent[]> {
-    const rows: { seq: number; at: Date; kind: string; actor_id: string; summary: string }[] = await this.dataSource.query(
-      `SELECT e.seq, e.at, e.kind, e.actor_id, e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
+  timeline(caseId: string, afterSeq: number, limit: number): Promise<StoredCaseEvent[]> {
+    return selectRows<StoredCaseEvent>(
+      this.dataSource,
+      `SELECT e.seq, e.at, e.kind, e.actor_id AS "actorId", e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
        WHERE e.case_id = $1 AND e.seq > $2 AND e.kind NOT IN ('task_opened', 'task_closed', 'task_suspended', 'task_resumed', 'notification_requested')
        ORDER BY e.seq LIMIT $3`,
       [caseId, afterSeq, limit],
     );
-    return rows.map((r) => ({ seq: r.seq, at: r.at, kind: r.kind, actorId: r.actor_id, summary: r.summary }));
   }
 }

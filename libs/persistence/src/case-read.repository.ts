@@ -1,20 +1,26 @@
 import type { DataSource } from 'typeorm';
-import { CaseEntity } from './entities/case.entity';
+import type { CasePhase, CaseStatus, ClosureReason, RecoveryStep, RiskTier } from '@careloop/domain';
+import { selectOne, selectRows } from './sql.query';
 
-/** Plain shape of a stored case, free of TypeORM types (the API maps it to JSON). */
+/**
+ * Plain shape of a stored case, free of TypeORM types (the API maps it to JSON).
+ * The code columns hold the domain's values: only the case workflow's
+ * activities write them, from its typed state.
+ */
 export interface StoredCase {
   readonly id: string;
   readonly episodeId: string;
   readonly memberRef: string;
   readonly programCode: string;
+  /** Calendar date YYYY-MM-DD. */
   readonly enrollmentDate: string;
   readonly policyVersion: string;
-  readonly phase: string;
-  readonly status: string;
-  readonly riskTier: string | null;
+  readonly phase: CasePhase;
+  readonly status: CaseStatus;
+  readonly riskTier: RiskTier | null;
   readonly careManagerId: string | null;
   readonly activePlanVersion: number | null;
-  readonly closureReason: string | null;
+  readonly closureReason: ClosureReason | null;
   readonly openedAt: Date;
   readonly phaseChangedAt: Date;
 }
@@ -23,37 +29,25 @@ export interface StoredCase {
 export class CaseReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string): Promise<StoredCase | null> {
-    const e = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
-    if (e === null) {
-      return null;
-    }
-    return {
-      id: e.id,
-      episodeId: e.runId,
-      memberRef: e.memberRef,
-      programCode: e.programCode,
-      enrollmentDate: e.enrollmentDate,
-      policyVersion: e.policyVersion,
-      phase: e.phase,
-      status: e.status,
-      riskTier: e.riskTier,
-      careManagerId: e.careManagerId,
-      activePlanVersion: e.activePlanVersion,
-      closureReason: e.closureReason,
-      openedAt: e.openedAt,
-      phaseChangedAt: e.phaseChangedAt,
-    };
+  findById(id: string): Promise<StoredCase | null> {
+    return selectOne<StoredCase>(
+      this.dataSource,
+      `SELECT id, run_id AS "episodeId", member_ref AS "memberRef", program_code AS "programCode", enrollment_date::text AS "enrollmentDate",
+              policy_version AS "policyVersion", phase, status, risk_tier AS "riskTier", care_manager_id AS "careManagerId",
+              active_plan_version AS "activePlanVersion", closure_reason AS "closureReason", opened_at AS "openedAt", phase_changed_at AS "phaseChangedAt"
+       FROM cases WHERE id = $1`,
+      [id],
+    );
   }
 
   /** One stored plan version of the case's current episode (the plan as proposed, and when it was consented). */
-  async planVersion(caseId: string, version: number): Promise<{ plan: Record<string, unknown>; consentedAt: Date | null } | null> {
-    const rows: { plan: Record<string, unknown>; consented_at: Date | null }[] = await this.dataSource.query(
-      `SELECT p.plan, p.consented_at FROM care_plan_versions p JOIN cases c ON c.id = p.case_id AND c.run_id = p.episode_id
+  planVersion(caseId: string, version: number): Promise<{ plan: Record<string, unknown>; consentedAt: Date | null } | null> {
+    return selectOne(
+      this.dataSource,
+      `SELECT p.plan, p.consented_at AS "consentedAt" FROM care_plan_versions p JOIN cases c ON c.id = p.case_id AND c.run_id = p.episode_id
        WHERE p.case_id = $1 AND p.version = $2`,
       [caseId, version],
     );
-    return rows[0] ? { plan: rows[0].plan, consentedAt: rows[0].consented_at } : null;
   }
 
   /**
@@ -91,30 +85,17 @@ export class CaseReadRepository {
       where.push(`(c.opened_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
     }
     params.push(limit);
-    const rows: {
-      id: string; member_ref: string; program_code: string; phase: string; step: string | null; status: string;
-      risk_tier: string | null; care_manager_id: string | null; next_due_at: Date | null; opened_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.member_ref, c.program_code, c.phase, c.step, c.status, c.risk_tier, c.care_manager_id, c.opened_at,
-              (SELECT min(t.due_at) FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open') AS next_due_at
+    const rows = await selectRows<Omit<CaseListItem, 'overdue'>>(
+      this.dataSource,
+      `SELECT c.id, c.member_ref AS "memberRef", c.program_code AS "programCode", c.phase, c.step, c.status, c.risk_tier AS "riskTier",
+              c.care_manager_id AS "careManagerId", c.opened_at AS "openedAt",
+              (SELECT min(t.due_at) FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open') AS "nextDueAt"
        FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY c.opened_at DESC, c.id DESC LIMIT $${params.length}`,
       params,
     );
     const now = Date.now();
-    return rows.map((r) => ({
-      id: r.id,
-      memberRef: r.member_ref,
-      programCode: r.program_code,
-      phase: r.phase,
-      step: r.step,
-      status: r.status,
-      riskTier: r.risk_tier,
-      careManagerId: r.care_manager_id,
-      nextDueAt: r.next_due_at,
-      overdue: r.next_due_at !== null && r.next_due_at.getTime() < now,
-      openedAt: r.opened_at,
-    }));
+    return rows.map((r) => ({ ...r, overdue: r.nextDueAt !== null && r.nextDueAt.getTime() < now }));
   }
 }
 
@@ -135,10 +116,10 @@ export interface CaseListItem {
   readonly id: string;
   readonly memberRef: string;
   readonly programCode: string;
-  readonly phase: string;
-  readonly step: string | null;
-  readonly status: string;
-  readonly riskTier: string | null;
+  readonly phase: CasePhase;
+  readonly step: RecoveryStep | null;
+  readonly status: CaseStatus;
+  readonly riskTier: RiskTier | null;
   readonly careManagerId: string | null;
   readonly nextDueAt: Date | null;
   readonly overdue: boolean;

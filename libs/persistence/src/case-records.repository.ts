@@ -1,12 +1,16 @@
 import type { DataSource } from 'typeorm';
+import type { CarePlan, PlanConsent } from '@careloop/domain';
+import { selectRows } from './sql.query';
 
 /** One stored care plan version with its consent (null until consented). */
 export interface StoredPlanVersion {
   readonly version: number;
-  readonly plan: Record<string, unknown>;
+  /** As the workflow validated and proposed it (plan_proposed). */
+  readonly plan: CarePlan;
   readonly proposedBy: string;
   readonly proposedAt: Date;
-  readonly consent: Record<string, unknown> | null;
+  /** As recorded (plan_consented). */
+  readonly consent: PlanConsent | null;
   readonly consentedAt: Date | null;
 }
 
@@ -48,58 +52,44 @@ export interface StoredNotification {
 export class CaseRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async planVersions(caseId: string): Promise<StoredPlanVersion[]> {
-    const rows: { version: number; plan: Record<string, unknown>; proposed_by: string; proposed_at: Date; consent: Record<string, unknown> | null; consented_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT p.version, p.plan, p.proposed_by, p.proposed_at, p.consent, p.consented_at
-         FROM care_plan_versions p JOIN cases c ON c.id = p.case_id AND c.run_id = p.episode_id
-         WHERE p.case_id = $1 ORDER BY p.version DESC`,
-        [caseId],
-      );
-    return rows.map((r) => ({ version: r.version, plan: r.plan, proposedBy: r.proposed_by, proposedAt: r.proposed_at, consent: r.consent, consentedAt: r.consented_at }));
+  planVersions(caseId: string): Promise<StoredPlanVersion[]> {
+    return selectRows<StoredPlanVersion>(
+      this.dataSource,
+      `SELECT p.version, p.plan, p.proposed_by AS "proposedBy", p.proposed_at AS "proposedAt", p.consent, p.consented_at AS "consentedAt"
+       FROM care_plan_versions p JOIN cases c ON c.id = p.case_id AND c.run_id = p.episode_id
+       WHERE p.case_id = $1 ORDER BY p.version DESC`,
+      [caseId],
+    );
   }
 
-  async notes(caseId: string, limit: number): Promise<StoredNote[]> {
-    const rows: { seq: number; kind: string; text: string; author_id: string; written_at: Date }[] = await this.dataSource.query(
-      `SELECT n.seq, n.kind, n.text, n.author_id, n.written_at FROM case_notes n JOIN cases c ON c.id = n.case_id AND c.run_id = n.episode_id
+  notes(caseId: string, limit: number): Promise<StoredNote[]> {
+    return selectRows<StoredNote>(
+      this.dataSource,
+      `SELECT n.seq, n.kind, n.text, n.author_id AS "authorId", n.written_at AS "writtenAt"
+       FROM case_notes n JOIN cases c ON c.id = n.case_id AND c.run_id = n.episode_id
        WHERE n.case_id = $1 ORDER BY n.seq DESC LIMIT $2`,
       [caseId, limit],
     );
-    return rows.map((r) => ({ seq: r.seq, kind: r.kind, text: r.text, authorId: r.author_id, writtenAt: r.written_at }));
   }
 
-  async providerReports(caseId: string, limit: number): Promise<StoredProviderReport[]> {
-    const rows: { seq: number; at: Date; actor_id: string; data: { providerId: string; summary: string; discussedWithMember: boolean } }[] = await this.dataSource.query(
-      `SELECT e.seq, e.at, e.actor_id, e.data FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
+  /** Provider reports are kept in case_events (their data is the report). */
+  providerReports(caseId: string, limit: number): Promise<StoredProviderReport[]> {
+    return selectRows<StoredProviderReport>(
+      this.dataSource,
+      `SELECT e.seq, e.at, e.data->>'providerId' AS "providerId", e.data->>'summary' AS summary,
+              (e.data->'discussedWithMember')::boolean AS "discussedWithMember", e.actor_id AS "recordedBy"
+       FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
        WHERE e.case_id = $1 AND e.kind = 'provider_report_received' ORDER BY e.seq DESC LIMIT $2`,
       [caseId, limit],
     );
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      providerId: r.data.providerId,
-      summary: r.data.summary,
-      discussedWithMember: r.data.discussedWithMember,
-      recordedBy: r.actor_id,
-    }));
   }
 
-  async notifications(caseId: string, limit: number): Promise<StoredNotification[]> {
-    const rows: { key: string; audience: string; channel: string; template: string; status: string; attempts: number; created_at: Date; delivered_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT key, audience, channel, template, status, attempts, created_at, delivered_at FROM notifications
-         WHERE case_id = $1 ORDER BY created_at DESC, key LIMIT $2`,
-        [caseId, limit],
-      );
-    return rows.map((r) => ({
-      key: r.key,
-      audience: r.audience,
-      channel: r.channel,
-      template: r.template,
-      status: r.status,
-      attempts: r.attempts,
-      createdAt: r.created_at,
-      deliveredAt: r.delivered_at,
-    }));
+  notifications(caseId: string, limit: number): Promise<StoredNotification[]> {
+    return selectRows<StoredNotification>(
+      this.dataSource,
+      `SELECT key, audience, channel, template, status, attempts, created_at AS "createdAt", delivered_at AS "deliveredAt" FROM notifications
+       WHERE case_id = $1 ORDER BY created_at DESC, key LIMIT $2`,
+      [caseId, limit],
+    );
   }
 }

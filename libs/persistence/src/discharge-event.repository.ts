@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DischargeAmendmentKind, DischargeDetailChanges, DischargeEvent } from '@careloop/domain';
+import { execute, selectOne } from './sql.query';
 
 export interface DischargeIntake {
   /** False when this event was stored before. */
@@ -61,7 +62,9 @@ export class DischargeEventRepository {
    * repeat, never a second workflow. No row is ever inserted with a NULL client.
    */
   async record(key: IntakeKey, dischargeId: string, caseId: string, event: DischargeEvent, visitNumber: string | null, payloadHash: string): Promise<DischargeIntake> {
-    const rows: { discharge_id: string; inserted: boolean; payload_hash: string }[] = await this.dataSource.query(
+    // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
+    const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
+      this.dataSource,
       `WITH legacy AS (
          UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
          WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
@@ -75,7 +78,8 @@ export class DischargeEventRepository {
          ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_events.redeliveries + 1, last_received_at = now()
          RETURNING discharge_id, (xmax = 0) AS inserted, payload_hash
        )
-       SELECT * FROM legacy UNION ALL SELECT * FROM fresh`,
+       SELECT discharge_id AS "dischargeId", inserted, payload_hash AS "payloadHash" FROM legacy
+       UNION ALL SELECT discharge_id, inserted, payload_hash FROM fresh`,
       [
         dischargeId,
         event.source,
@@ -94,13 +98,11 @@ export class DischargeEventRepository {
         key.clientId,
       ],
     );
-    const row = rows[0]!;
-    return { inserted: row.inserted, conflicting: row.payload_hash !== payloadHash, dischargeId: row.discharge_id };
+    return { inserted: row!.inserted, conflicting: row!.payloadHash !== payloadHash, dischargeId: row!.dischargeId };
   }
 
   async exists(dischargeId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM discharge_events WHERE discharge_id = $1', [dischargeId]);
-    return rows.length > 0;
+    return (await selectOne(this.dataSource, 'SELECT 1 AS found FROM discharge_events WHERE discharge_id = $1', [dischargeId])) !== null;
   }
 
   /**
@@ -109,33 +111,31 @@ export class DischargeEventRepository {
    * discharged again has several rows).
    */
   async findByVisit(q: { readonly clientId: string; readonly source: string; readonly memberRef: string; readonly visitNumber: string }): Promise<DischargeOfVisit | null> {
-    const rows: { discharge_id: string; case_id: string; discharged_at: Date; disposition: string | null; pcp_id: string | null; cancelled: boolean }[] = await this.dataSource.query(
-      `SELECT discharge_id, case_id, discharged_at, disposition, pcp_id, cancelled_at IS NOT NULL AS cancelled FROM discharge_events
+    const row = await selectOne<Omit<DischargeOfVisit, 'dischargedAt'> & { dischargedAt: Date }>(
+      this.dataSource,
+      `SELECT discharge_id AS "dischargeId", case_id AS "caseId", discharged_at AS "dischargedAt", disposition, pcp_id AS "pcpId",
+              cancelled_at IS NOT NULL AS cancelled FROM discharge_events
        WHERE client_id = $1 AND source = $2 AND member_ref = $3 AND visit_number = $4
        ORDER BY (cancelled_at IS NULL) DESC, received_at DESC LIMIT 1`,
       [q.clientId, q.source, q.memberRef, q.visitNumber],
     );
-    const row = rows[0];
-    return row
-      ? { dischargeId: row.discharge_id, caseId: row.case_id, dischargedAt: row.discharged_at.toISOString(), disposition: row.disposition, pcpId: row.pcp_id, cancelled: row.cancelled }
-      : null;
+    return row ? { ...row, dischargedAt: row.dischargedAt.toISOString() } : null;
   }
 
   /** An amendment received before under this key, counting the redelivery; null the first time. */
-  async repeatedAmendment(key: IntakeKey): Promise<StoredAmendment | null> {
-    const rows: { amendment_id: string; discharge_id: string; case_id: string; payload_hash: string }[] = await this.dataSource.query(
+  repeatedAmendment(key: IntakeKey): Promise<StoredAmendment | null> {
+    return selectOne<StoredAmendment>(
+      this.dataSource,
       // A bare UPDATE … RETURNING comes back from TypeORM as [rows, count]; as a CTE it is a plain row list.
       `WITH repeated AS (
          UPDATE discharge_amendments a SET redeliveries = a.redeliveries + 1, last_received_at = now()
          FROM discharge_events e
          WHERE e.discharge_id = a.discharge_id AND a.client_id = $1 AND a.source = $2 AND a.source_event_id = $3
-         RETURNING a.amendment_id, a.discharge_id, e.case_id, a.payload_hash
+         RETURNING a.amendment_id AS "amendmentId", a.discharge_id AS "dischargeId", e.case_id AS "caseId", a.payload_hash AS "payloadHash"
        )
        SELECT * FROM repeated`,
       [key.clientId, key.source, key.sourceEventId],
     );
-    const row = rows[0];
-    return row ? { amendmentId: row.amendment_id, dischargeId: row.discharge_id, caseId: row.case_id, payloadHash: row.payload_hash } : null;
   }
 
   /**
@@ -145,12 +145,14 @@ export class DischargeEventRepository {
    */
   async recordAmendment(a: AmendmentRecord): Promise<{ readonly inserted: boolean; readonly conflicting: boolean }> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: { inserted: boolean; payload_hash: string }[] = await tx.query(
+      // One row always: the insert, or the counted redelivery (xmax = 0 only for a fresh insert).
+      const row = (await selectOne<{ inserted: boolean; payloadHash: string }>(
+        tx,
         `INSERT INTO discharge_amendments (amendment_id, client_id, source, source_event_id, kind, message_type, discharge_id,
            discharged_at, disposition, pcp_id, occurred_at, payload_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_amendments.redeliveries + 1, last_received_at = now()
-         RETURNING (xmax = 0) AS inserted, payload_hash`,
+         RETURNING (xmax = 0) AS inserted, payload_hash AS "payloadHash"`,
         [
           a.amendmentId,
           a.key.clientId,
@@ -165,19 +167,19 @@ export class DischargeEventRepository {
           a.occurredAt,
           a.payloadHash,
         ],
-      );
-      const row = rows[0]!;
+      ))!;
       if (row.inserted && a.kind === 'cancel') {
-        await tx.query('UPDATE discharge_events SET cancelled_at = coalesce(cancelled_at, now()) WHERE discharge_id = $1', [a.dischargeId]);
+        await execute(tx, 'UPDATE discharge_events SET cancelled_at = coalesce(cancelled_at, now()) WHERE discharge_id = $1', [a.dischargeId]);
       }
       if (row.inserted && a.kind === 'update') {
-        await tx.query(
+        await execute(
+          tx,
           `UPDATE discharge_events SET discharged_at = coalesce($2, discharged_at), disposition = coalesce($3, disposition), pcp_id = coalesce($4, pcp_id), updated_at = now()
            WHERE discharge_id = $1`,
           [a.dischargeId, a.changes.dischargedAt ?? null, a.changes.disposition ?? null, a.changes.pcpId ?? null],
         );
       }
-      return { inserted: row.inserted, conflicting: row.payload_hash !== a.payloadHash };
+      return { inserted: row.inserted, conflicting: row.payloadHash !== a.payloadHash };
     });
   }
 }

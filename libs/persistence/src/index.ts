@@ -1,4 +1,3 @@
-export * from './entities/case.entity';
 export * from './case-read.repository';
 export * from './case-event.repository';
 export * from './notification-outbox.repository';

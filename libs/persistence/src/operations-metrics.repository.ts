@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { selectRows } from './sql.query';
 
 export interface CountRow {
   readonly labels: Record<string, string>;
@@ -11,7 +12,8 @@ export class OperationsMetricsRepository {
 
   /** Open cases by phase and program. */
   async casesByPhase(): Promise<CountRow[]> {
-    const rows: { phase: string; program: string; n: number }[] = await this.dataSource.query(
+    const rows = await selectRows<{ phase: string; program: string; n: number }>(
+      this.dataSource,
       `SELECT phase, program_code AS program, count(*)::int AS n FROM cases WHERE phase <> 'closed' GROUP BY phase, program_code`,
     );
     return rows.map((r) => ({ labels: { phase: r.phase, program: r.program }, value: r.n }));
@@ -19,7 +21,8 @@ export class OperationsMetricsRepository {
 
   /** Open tasks past their due time, by task kind and program. */
   async overdueTasks(): Promise<CountRow[]> {
-    const rows: { kind: string; program: string; n: number }[] = await this.dataSource.query(
+    const rows = await selectRows<{ kind: string; program: string; n: number }>(
+      this.dataSource,
       `SELECT t.kind, c.program_code AS program, count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id AND t.episode_id = c.run_id
        WHERE t.status = 'open' AND t.due_at < now() GROUP BY t.kind, c.program_code`,
     );
@@ -28,7 +31,8 @@ export class OperationsMetricsRepository {
 
   /** Notifications that failed for good (status failed), by template. */
   async failedNotifications(): Promise<CountRow[]> {
-    const rows: { kind: string; n: number }[] = await this.dataSource.query(
+    const rows = await selectRows<{ kind: string; n: number }>(
+      this.dataSource,
       `SELECT template AS kind, count(*)::int AS n FROM notifications WHERE status = 'failed' GROUP BY template`,
     );
     return rows.map((r) => ({ labels: { kind: r.kind }, value: r.n }));

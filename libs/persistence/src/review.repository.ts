@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ComplaintRecord, ComplaintView, UtilizationReviewRecord, UtilizationReviewView } from '@careloop/contracts';
+import { execute, selectOne } from './sql.query';
 
 /**
  * Utilization reviews and complaints in Postgres. Every write is an upsert
@@ -12,7 +13,8 @@ export class ReviewRepository {
   async saveUtilizationReview(id: string, r: UtilizationReviewRecord): Promise<void> {
     const v = r.view;
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO utilization_reviews (id, version, provider_id, member_ref, case_id, urgency, status, service_code, received_at, decision_due_at, request, view)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, decision_due_at = EXCLUDED.decision_due_at,
@@ -23,7 +25,8 @@ export class ReviewRepository {
       for (const d of v.decisions) {
         const reason = d.decision.kind === 'approved' ? null : d.decision.reason;
         const approved = d.decision.kind === 'partially_approved' ? d.decision.approvedQuantity : null;
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO utilization_review_decisions (review_id, level, kind, reason, approved_quantity, reviewer_id, decided_at, due_at, on_time)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
           [id, d.level, d.decision.kind, reason, approved, d.reviewerId, d.decidedAt, d.dueAt, d.onTime],
@@ -33,13 +36,14 @@ export class ReviewRepository {
   }
 
   async findUtilizationReview(id: string): Promise<UtilizationReviewView | null> {
-    const rows: { view: UtilizationReviewView }[] = await this.dataSource.query('SELECT view FROM utilization_reviews WHERE id = $1', [id]);
-    return rows[0]?.view ?? null;
+    const row = await selectOne<{ view: UtilizationReviewView }>(this.dataSource, 'SELECT view FROM utilization_reviews WHERE id = $1', [id]);
+    return row?.view ?? null;
   }
 
   async saveComplaint(id: string, r: ComplaintRecord): Promise<void> {
     const v = r.view;
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO complaints (id, version, complainant_kind, complainant_id, channel, subject, case_id, status, received_at, acknowledge_by, resolve_by, summary, resolution, view)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, resolution = EXCLUDED.resolution,
@@ -50,7 +54,7 @@ export class ReviewRepository {
   }
 
   async findComplaint(id: string): Promise<ComplaintView | null> {
-    const rows: { view: ComplaintView }[] = await this.dataSource.query('SELECT view FROM complaints WHERE id = $1', [id]);
-    return rows[0]?.view ?? null;
+    const row = await selectOne<{ view: ComplaintView }>(this.dataSource, 'SELECT view FROM complaints WHERE id = $1', [id]);
+    return row?.view ?? null;
   }
 }

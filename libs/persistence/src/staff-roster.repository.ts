@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute, selectOne } from './sql.query';
 
 export interface StaffMember {
   readonly id: string;
@@ -16,7 +17,8 @@ export class StaffRosterRepository {
 
   async upsert(members: readonly StaffMember[]): Promise<void> {
     for (const m of members) {
-      await this.dataSource.query(
+      await execute(
+        this.dataSource,
         `INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, team = EXCLUDED.team,
            languages = EXCLUDED.languages, active = EXCLUDED.active, caseload_cap = EXCLUDED.caseload_cap`,
@@ -27,7 +29,7 @@ export class StaffRosterRepository {
 
   /** The team of an active staff member, or null (unknown, inactive, or no team). */
   async teamOf(id: string): Promise<string | null> {
-    const rows: { team: string | null }[] = await this.dataSource.query(`SELECT team FROM staff WHERE id = $1 AND active`, [id]);
-    return rows[0]?.team ?? null;
+    const row = await selectOne<{ team: string | null }>(this.dataSource, `SELECT team FROM staff WHERE id = $1 AND active`, [id]);
+    return row?.team ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute, selectOne, selectRows } from './sql.query';
 
 /** A case's failing notification deliveries, aggregated (PHI-free: templates, counts, channel errors). */
 export interface FailingDeliveries {
@@ -35,45 +36,48 @@ export class SupervisionRepository {
 
   /** Cases whose notifications are failing (retrying, or given up), oldest failure first. */
   async failingDeliveries(opts: { caseIds?: readonly string[]; limit: number }): Promise<FailingDeliveries[]> {
-    const rows: { case_id: string; count: number; attempts: number; last_error: string | null; since: Date }[] = await this.dataSource.query(
-      `SELECT case_id, count(*)::int AS count, max(attempts)::int AS attempts,
-              (array_agg(last_error ORDER BY last_attempt_at DESC NULLS LAST))[1] AS last_error,
+    const rows = await selectRows<Omit<FailingDeliveries, 'since'> & { since: Date }>(
+      this.dataSource,
+      `SELECT case_id AS "caseId", count(*)::int AS count, max(attempts)::int AS attempts,
+              (array_agg(last_error ORDER BY last_attempt_at DESC NULLS LAST))[1] AS "lastError",
               min(COALESCE(first_failed_at, created_at)) AS since
        FROM notifications
        WHERE status = 'failed' AND ($1::varchar[] IS NULL OR case_id = ANY($1::varchar[]))
        GROUP BY case_id ORDER BY since LIMIT $2`,
       [opts.caseIds ? [...opts.caseIds] : null, opts.limit],
     );
-    return rows.map((r) => ({ caseId: r.case_id, count: r.count, attempts: r.attempts, lastError: r.last_error, since: r.since.toISOString() }));
+    return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
   }
 
   async countFailingCases(): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(DISTINCT case_id)::int AS n FROM notifications WHERE status = 'failed'`);
-    return rows[0]?.n ?? 0;
+    const row = await selectOne<{ n: number }>(this.dataSource, `SELECT count(DISTINCT case_id)::int AS n FROM notifications WHERE status = 'failed'`);
+    return row?.n ?? 0;
   }
 
   /** The failing notifications of one case, with what a retry needs (PHI-free by contract). */
   async failedNotifications(caseId: string): Promise<{ key: string; template: string; audience: string; attempts: number; lastError: string | null; since: string | null }[]> {
-    const rows: { key: string; template: string; audience: string; attempts: number; last_error: string | null; first_failed_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT key, template, audience, attempts, last_error, first_failed_at FROM notifications WHERE case_id = $1 AND status = 'failed' ORDER BY created_at`,
-        [caseId],
-      );
-    return rows.map((r) => ({ key: r.key, template: r.template, audience: r.audience, attempts: r.attempts, lastError: r.last_error, since: r.first_failed_at?.toISOString() ?? null }));
+    const rows = await selectRows<{ key: string; template: string; audience: string; attempts: number; lastError: string | null; since: Date | null }>(
+      this.dataSource,
+      `SELECT key, template, audience, attempts, last_error AS "lastError", first_failed_at AS since FROM notifications
+       WHERE case_id = $1 AND status = 'failed' ORDER BY created_at`,
+      [caseId],
+    );
+    return rows.map((r) => ({ ...r, since: r.since?.toISOString() ?? null }));
   }
 
   /** A case's failed notifications as the workflow queued them (to deliver again). */
-  async failedNotificationRequests(caseId: string): Promise<{ key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[]> {
-    const rows: { key: string; case_id: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[] = await this.dataSource.query(
-      `SELECT key, case_id, audience, channel, template, params FROM notifications WHERE case_id = $1 AND status = 'failed' ORDER BY created_at`,
+  failedNotificationRequests(caseId: string): Promise<{ key: string; caseId: string; audience: string; channel: string; template: string; params: Record<string, unknown> }[]> {
+    return selectRows(
+      this.dataSource,
+      `SELECT key, case_id AS "caseId", audience, channel, template, params FROM notifications WHERE case_id = $1 AND status = 'failed' ORDER BY created_at`,
       [caseId],
     );
-    return rows.map((r) => ({ key: r.key, caseId: r.case_id, audience: r.audience, channel: r.channel, template: r.template, params: r.params }));
   }
 
   /** Open cases per care manager, split by the cases' risk tier and program, with their own cap if they have one. */
   async caseloads(): Promise<CaseloadCounts[]> {
-    const rows: { id: string; cap: number | null; tier: string | null; program: string | null; n: number }[] = await this.dataSource.query(
+    const rows = await selectRows<{ id: string; cap: number | null; tier: string | null; program: string | null; n: number }>(
+      this.dataSource,
       `SELECT s.id, s.caseload_cap AS cap, c.risk_tier AS tier, c.program_code AS program, count(a.case_id)::int AS n
        FROM staff s
        LEFT JOIN case_assignments a ON a.care_manager_id = s.id AND a.released_at IS NULL
@@ -96,33 +100,39 @@ export class SupervisionRepository {
 
   /** The open tasks and the last events of a case as stored (for a diagnosis when the workflow cannot answer). */
   async caseRecord(caseId: string, lastEvents: number) {
-    const tasks: { task_key: string; kind: string; due_at: Date; opened_at: Date }[] = await this.dataSource.query(
-      `SELECT t.task_key, t.kind, t.due_at, t.opened_at FROM case_tasks t JOIN cases c ON c.id = t.case_id AND c.run_id = t.episode_id
+    const tasks = await selectRows<{ key: string; kind: string; dueAt: Date; openedAt: Date }>(
+      this.dataSource,
+      `SELECT t.task_key AS key, t.kind, t.due_at AS "dueAt", t.opened_at AS "openedAt" FROM case_tasks t JOIN cases c ON c.id = t.case_id AND c.run_id = t.episode_id
        WHERE t.case_id = $1 AND t.status = 'open' ORDER BY t.due_at`,
       [caseId],
     );
-    const events: { seq: number; at: Date; kind: string; actor_id: string; summary: string }[] = await this.dataSource.query(
-      `SELECT e.seq, e.at, e.kind, e.actor_id, e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
+    const events = await selectRows<{ seq: number; at: Date; kind: string; actorId: string; summary: string }>(
+      this.dataSource,
+      `SELECT e.seq, e.at, e.kind, e.actor_id AS "actorId", e.summary FROM case_events e JOIN cases c ON c.id = e.case_id AND c.run_id = e.episode_id
        WHERE e.case_id = $1 ORDER BY e.seq DESC LIMIT $2`,
       [caseId, lastEvents],
     );
     return {
-      openTasks: tasks.map((t) => ({ key: t.task_key, kind: t.kind, dueAt: t.due_at.toISOString(), openedAt: t.opened_at.toISOString() })),
-      lastEvents: events.reverse().map((e) => ({ seq: e.seq, at: e.at.toISOString(), kind: e.kind, actorId: e.actor_id, summary: e.summary })),
+      openTasks: tasks.map((t) => ({ ...t, dueAt: t.dueAt.toISOString(), openedAt: t.openedAt.toISOString() })),
+      lastEvents: events.reverse().map((e) => ({ ...e, at: e.at.toISOString() })),
     };
   }
 
   /** Appends one audited supervisor action (never updated or deleted). */
   async recordAction(record: SupervisorActionRecord): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO supervisor_actions (case_id, action, actor_id, reason, details, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
       [record.caseId, record.action, record.actorId, record.reason, JSON.stringify(record.details), record.outcome],
     );
   }
 
   async actions(caseId: string): Promise<(SupervisorActionRecord & { at: string })[]> {
-    const rows: { case_id: string; action: string; actor_id: string; reason: string; details: Record<string, unknown>; outcome: string; at: Date }[] =
-      await this.dataSource.query(`SELECT * FROM supervisor_actions WHERE case_id = $1 ORDER BY id`, [caseId]);
-    return rows.map((r) => ({ caseId: r.case_id, action: r.action, actorId: r.actor_id, reason: r.reason, details: r.details, outcome: r.outcome, at: r.at.toISOString() }));
+    const rows = await selectRows<SupervisorActionRecord & { at: Date }>(
+      this.dataSource,
+      `SELECT case_id AS "caseId", action, actor_id AS "actorId", reason, details, outcome, at FROM supervisor_actions WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    );
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

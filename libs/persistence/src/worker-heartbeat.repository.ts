@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { execute, selectRows } from './sql.query';
 
 export interface WorkerHeartbeat {
   readonly identity: string;
@@ -13,7 +14,8 @@ export class WorkerHeartbeatRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(h: WorkerHeartbeat): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO worker_heartbeats (identity, task_queue, state, detail, seen_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (identity) DO UPDATE SET task_queue = EXCLUDED.task_queue, state = EXCLUDED.state, detail = EXCLUDED.detail, seen_at = now()`,
       [h.identity, h.taskQueue, h.state, h.detail.slice(0, 300)],
@@ -21,11 +23,12 @@ export class WorkerHeartbeatRepository {
   }
 
   /** Reports for `taskQueue` newer than `maxAgeMs` (by the database's clock, so worker clocks do not matter). */
-  async fresh(taskQueue: string, maxAgeMs: number): Promise<WorkerHeartbeat[]> {
-    const rows: { identity: string; task_queue: string; state: string; detail: string }[] = await this.dataSource.query(
-      `SELECT identity, task_queue, state, detail FROM worker_heartbeats WHERE task_queue = $1 AND seen_at > now() - ($2::int * interval '1 millisecond') ORDER BY seen_at DESC LIMIT 50`,
+  fresh(taskQueue: string, maxAgeMs: number): Promise<WorkerHeartbeat[]> {
+    return selectRows<WorkerHeartbeat>(
+      this.dataSource,
+      `SELECT identity, task_queue AS "taskQueue", state, detail FROM worker_heartbeats
+       WHERE task_queue = $1 AND seen_at > now() - ($2::int * interval '1 millisecond') ORDER BY seen_at DESC LIMIT 50`,
       [taskQueue, maxAgeMs],
     );
-    return rows.map((r) => ({ identity: r.identity, taskQueue: r.task_queue, state: r.state, detail: r.detail }));
   }
 }

@@ -14,18 +14,28 @@ import {
   type StuckKind,
   type StuckReason,
 } from '@careloop/domain';
-import { CASE_TASK_KINDS, type AttemptView, type CaseTaskView, type TimelineEntryView } from '@careloop/contracts';
+import {
+  CASE_TASK_KINDS,
+  type AttemptView,
+  type CaseActionResult,
+  type CaseStateView,
+  type CaseSummaryView,
+  type CaseTaskView,
+  type Page,
+  type StoredCaseView,
+  type TimelineEntryView,
+} from '@careloop/contracts';
 
-export class CaseRecordView {
+export class CaseRecordView implements StoredCaseView {
   @ApiProperty({ example: 'M-000123' }) memberRef!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
   @ApiProperty({ format: 'date' }) enrollmentDate!: string;
-  @ApiProperty({ enum: CASE_PHASES }) phase!: string;
-  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
+  @ApiProperty({ enum: CASE_PHASES }) phase!: CasePhase;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
   @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) activePlanVersion!: number | null;
-  @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: string | null;
+  @ApiPropertyOptional({ enum: CLOSURE_REASONS, nullable: true }) closureReason!: ClosureReason | null;
   @ApiProperty() policyVersion!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) phaseChangedAt!: string;
@@ -68,7 +78,7 @@ export class StuckReasonView implements StuckReason {
   @ApiProperty({ example: 'no care manager had capacity', description: 'PHI-free explanation: task kinds, counts, times, error codes.' }) detail!: string;
 }
 
-export class CaseView {
+export class CaseView implements CaseStateView {
   @ApiProperty({ description: 'Case id (the workflow id; contains no PHI).', example: 'case-ccm-3f2a9c0d1e4b5a6978c0d1e2' }) id!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
   @ApiProperty({ enum: CASE_PHASES, description: "Current phase, read from the case workflow's state." }) phase!: CasePhase;
@@ -112,33 +122,33 @@ export class CaseView {
   record!: CaseRecordView | null;
 }
 
-export class ActionResultView {
+export class ActionResultView implements CaseActionResult {
   @ApiProperty({ enum: CASE_PHASES }) phase!: CasePhase;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
   @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: RecoveryStep | null;
   @ApiProperty({ description: 'Timeline sequence number of the recorded event.' }) eventSeq!: number;
 }
 
-export class TimelinePage {
+export class TimelinePage implements Page<TimelineEntryView> {
   @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as ?after= for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
-export class CaseSummary {
+export class CaseSummary implements CaseSummaryView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'M-000123' }) memberRef!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
-  @ApiProperty({ enum: CASE_PHASES }) phase!: string;
-  @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: string | null;
-  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: string | null;
+  @ApiProperty({ enum: CASE_PHASES }) phase!: CasePhase;
+  @ApiPropertyOptional({ enum: RECOVERY_STEPS, nullable: true }) step!: RecoveryStep | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
   @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) nextDueAt!: string | null;
   @ApiProperty({ description: 'An open task is past its due time.' }) overdue!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
 }
 
-export class CaseListPage {
+export class CaseListPage implements Page<CaseSummaryView> {
   @ApiProperty({ type: [CaseSummary] }) items!: CaseSummary[];
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

@@ -1,5 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { STUCK_KINDS, type StuckCaseRow, type StuckKind, type StuckReason } from '@careloop/domain';
+import type {
+  CaseDiagnosisView,
+  CaseloadListView,
+  CaseloadSummaryView,
+  FailedNotificationEntry,
+  Page,
+  PendingActivityEntry,
+  RetryNowResult,
+  RiskTierCounts,
+  StuckCaseSummaryView,
+  StuckKindInfo,
+  SupervisorActionEntry,
+  WorkflowDiagnosis,
+} from '@careloop/contracts';
 import { ActionResultView, TaskView, TimelineEntry } from '../cases/case.view';
 
 /** The answers of the supervisor endpoints (apps/api/src/supervisor), typed for the OpenAPI document. */
@@ -27,12 +41,12 @@ export class StuckCaseView implements StuckCaseRow {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastProgressAt!: string | null;
 }
 
-export class StuckCasePageView {
+export class StuckCasePageView implements Page<StuckCaseRow> {
   @ApiProperty({ type: [StuckCaseView] }) items!: StuckCaseView[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
-class StuckKindInfoView {
+class StuckKindInfoView implements StuckKindInfo {
   @ApiProperty() meaning!: string;
   @ApiProperty() remedy!: string;
 }
@@ -45,19 +59,19 @@ for (const kind of STUCK_KINDS) {
   ApiProperty({ type: StuckKindInfoView })(StuckKindsView.prototype, kind);
 }
 
-export class StuckSummaryView {
+export class StuckSummaryView implements StuckCaseSummaryView {
   @ApiProperty({ type: StuckCountsView }) counts!: Record<StuckKind, number>;
   @ApiProperty({ type: StuckKindsView, description: 'What each kind means and what to do.' }) kinds!: Record<StuckKind, StuckKindInfoView>;
 }
 
-class RiskTierCountsView {
+class RiskTierCountsView implements RiskTierCounts {
   @ApiProperty() high!: number;
   @ApiProperty() medium!: number;
   @ApiProperty() low!: number;
   @ApiProperty() none!: number;
 }
 
-class CaseloadView {
+class CaseloadView implements CaseloadSummaryView {
   @ApiProperty({ example: 'cm-1' }) careManagerId!: string;
   @ApiProperty() cap!: number;
   @ApiProperty() open!: number;
@@ -66,11 +80,11 @@ class CaseloadView {
   @ApiProperty() overCap!: boolean;
 }
 
-export class CaseloadsView {
+export class CaseloadsView implements CaseloadListView {
   @ApiProperty({ type: [CaseloadView] }) items!: CaseloadView[];
 }
 
-class WorkflowDiagnosisView {
+class WorkflowDiagnosisView implements WorkflowDiagnosis {
   @ApiProperty({ example: 'RUNNING' }) status!: string;
   @ApiProperty() runId!: string;
   @ApiProperty() historyLength!: number;
@@ -78,7 +92,7 @@ class WorkflowDiagnosisView {
   @ApiProperty({ type: [String] }) flags!: string[];
 }
 
-class PendingActivityView {
+class PendingActivityView implements PendingActivityEntry {
   @ApiProperty({ type: String, nullable: true }) activityId!: string | null;
   @ApiProperty({ type: String, nullable: true }) activityType!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Temporal PendingActivityState (1 scheduled, 2 started, 3 cancel requested, …).' }) state!: number | null;
@@ -89,7 +103,7 @@ class PendingActivityView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextAttemptScheduleTime!: string | null;
 }
 
-class FailedNotificationView {
+class FailedNotificationView implements FailedNotificationEntry {
   @ApiProperty() key!: string;
   @ApiProperty() template!: string;
   @ApiProperty() audience!: string;
@@ -98,7 +112,7 @@ class FailedNotificationView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) since!: string | null;
 }
 
-class SupervisorActionView {
+class SupervisorActionView implements SupervisorActionEntry {
   @ApiProperty() caseId!: string;
   @ApiProperty({ example: 'reassign' }) action!: string;
   @ApiProperty() actorId!: string;
@@ -108,18 +122,18 @@ class SupervisorActionView {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class DiagnosisView {
+export class DiagnosisView implements CaseDiagnosisView {
   @ApiProperty() caseId!: string;
   @ApiProperty({ type: WorkflowDiagnosisView }) workflow!: WorkflowDiagnosisView;
   @ApiProperty({ type: [PendingActivityView] }) pendingActivities!: PendingActivityView[];
   @ApiProperty({ type: [FailedNotificationView] }) failedNotifications!: FailedNotificationView[];
-  @ApiProperty({ enum: ['workflow', 'postgres'], description: "The workflow's own view when it answers; the stored record when it cannot." }) source!: string;
+  @ApiProperty({ enum: ['workflow', 'postgres'], description: "The workflow's own view when it answers; the stored record when it cannot." }) source!: CaseDiagnosisView['source'];
   @ApiProperty({ type: [TaskView] }) openTasks!: TaskView[];
   @ApiProperty({ type: [TimelineEntry] }) lastEvents!: TimelineEntry[];
   @ApiProperty({ type: [SupervisorActionView] }) supervisorActions!: SupervisorActionView[];
 }
 
-export class RetryResultView {
+export class RetryResultView implements RetryNowResult {
   @ApiProperty() activitiesReset!: number;
   @ApiProperty() notificationsRequeued!: number;
   @ApiProperty({ type: ActionResultView, nullable: true, description: 'The case update that queued the notifications, if any.' }) result!: ActionResultView | null;

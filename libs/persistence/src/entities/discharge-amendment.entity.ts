@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DischargeEventEntity } from './discharge-event.entity';
 
 /**
  * A sender's update (ADT^A08) or cancellation (ADT^A13) of a discharge it
@@ -18,6 +19,10 @@ export class DischargeAmendmentEntity {
   @Column({ type: 'varchar', length: 16 }) kind!: string;
   @Column({ name: 'message_type', type: 'varchar', length: 16 }) messageType!: string;
   @Column({ name: 'discharge_id', type: 'varchar', length: 64 }) dischargeId!: string;
+  /** Declares the foreign key only (the schema; no repository loads the relation). */
+  @ManyToOne(() => DischargeEventEntity, { nullable: false })
+  @JoinColumn({ name: 'discharge_id', referencedColumnName: 'dischargeId', foreignKeyConstraintName: 'FK_discharge_amendments_discharge' })
+  discharge?: DischargeEventEntity;
   /** `update`: the details it changed (null: not changed). */
   @Column({ name: 'discharged_at', type: 'timestamptz', nullable: true }) dischargedAt!: Date | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) disposition!: string | null;
