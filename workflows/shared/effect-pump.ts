@@ -106,13 +106,21 @@ export class EffectPump<E> {
   /** Resolves once every queued effect is done; the workflow ends after it. */
   async drain(): Promise<void> {
     this.draining = true;
-    await this.running;
+    await this.started();
   }
 
   /** Starts nothing new; resolves once no effect is in flight (the rest stays queued for the next run). */
   async handOver(): Promise<void> {
     this.handingOver = true;
-    await this.running;
+    await this.started();
+  }
+
+  /** The running loop itself (not a promise chained to it, which would resume the caller later). */
+  private started(): Promise<void> {
+    if (!this.running) {
+      throw new Error('drain() and handOver() stop a pump that runs beside the lifecycle (start())');
+    }
+    return this.running;
   }
 }
 
