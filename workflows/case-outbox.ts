@@ -1,83 +1,79 @@
-import { ActivityFailure, condition, log, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '@careloop/activities';
-import type { CaseKernel as CaseState } from './case/kernel/case.kernel';
+import type { CaseEvent, NotificationRequest } from '@careloop/contracts';
+import { EffectPump, orGivenUp, type EffectSource } from './shared/effect-pump';
+import { DELIVERY_ACTIVITY, WRITE_ACTIVITY } from './shared/retry-policies';
 
-/**
- * Writes are retried with backoff until they succeed: a Postgres outage
- * delays the case, it never loses or duplicates a record (each event is
- * written once, keyed by case, episode and sequence number).
- */
-const persistence = proxyActivities<Pick<CaseActivities, 'persistCaseEvents'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-
-/**
- * Delivery retries for about two and a half hours, then gives up on that
- * message (its outbox row stays `failed` with the last error, for a
- * supervisor to retry) so one dead channel cannot hold up the case.
- */
-const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotification'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
+/** Each event is written once, keyed by case, episode and sequence number, so a repeated batch is skipped. */
+const persistence = proxyActivities<Pick<CaseActivities, 'persistCaseEvents'>>(WRITE_ACTIVITY);
+const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotification'>>(DELIVERY_ACTIVITY);
 
 const BATCH = 25;
 
 /**
- * Works through the case's outbox in order: persist a batch of pending
- * events, then deliver the notifications that batch asked for, one by one,
- * before the next batch. Each finished activity moves the state on at once
- * (events persisted → their notifications queued → delivered), so a run cut
- * short by a continue-as-new hands over exactly what is left. Runs beside
- * the lifecycle for the whole run; `drain()` waits until everything is done.
+ * What the outbox needs of the case's state. `outboxBacklog` is
+ * `pendingEvents.length + pendingDeliveries.length`; `markPersisted(n)`
+ * removes the first n pending events and queues the notifications they
+ * asked for; `markDelivered()` removes the first queued notification.
  */
-export class CaseOutbox {
-  private draining = false;
-  private handingOver = false;
-  private readonly done: Promise<void>;
+export interface CaseOutboxState {
+  readonly caseId: string;
+  readonly episodeId: string;
+  readonly pendingEvents: readonly CaseEvent[];
+  readonly pendingDeliveries: readonly NotificationRequest[];
+  readonly outboxBacklog: number;
+  markPersisted(count: number): void;
+  markDelivered(): void;
+}
 
-  constructor(private readonly state: CaseState) {
-    this.done = this.run();
+export type CaseEffect = { readonly kind: 'deliver'; readonly notification: NotificationRequest } | { readonly kind: 'persist'; readonly events: CaseEvent[] };
+
+/**
+ * The case's outbox in order: the queued notifications of persisted events
+ * first, one by one, then the next batch of pending events. So the
+ * notifications a batch asked for go out before the next batch is written.
+ */
+class CaseOutboxEffects implements EffectSource<CaseEffect> {
+  constructor(private readonly state: CaseOutboxState) {}
+
+  hasWork(): boolean {
+    return this.state.outboxBacklog > 0;
   }
 
-  private async run(): Promise<void> {
-    for (;;) {
-      await condition(() => this.state.outboxBacklog > 0 || this.draining || this.handingOver);
-      if (this.handingOver || this.state.outboxBacklog === 0) {
-        return;
-      }
-      const notification = this.state.pendingDeliveries[0];
-      if (notification) {
-        await notifications.deliverNotification(notification).catch((err: unknown) => {
-          if (!(err instanceof ActivityFailure)) {
-            throw err;
-          }
-          log.warn('notification not delivered after retries', { template: notification.template, audience: notification.audience });
-        });
-        this.state.markDelivered();
-        continue;
-      }
-      const batch = this.state.pendingEvents.slice(0, BATCH);
-      await persistence.persistCaseEvents({ caseId: this.state.caseId, episodeId: this.state.episodeId, events: batch });
-      this.state.markPersisted(batch.length);
+  next(): CaseEffect | undefined {
+    if (this.state.outboxBacklog === 0) {
+      return undefined;
+    }
+    const notification = this.state.pendingDeliveries[0];
+    return notification ? { kind: 'deliver', notification } : { kind: 'persist', events: this.state.pendingEvents.slice(0, BATCH) };
+  }
+
+  /** A plain function returning the call's promise, as the pump it replaces awaited it (replay). */
+  perform(effect: CaseEffect): Promise<unknown> {
+    if (effect.kind === 'deliver') {
+      return orGivenUp(notifications.deliverNotification(effect.notification), effect.notification);
+    }
+    return persistence.persistCaseEvents({ caseId: this.state.caseId, episodeId: this.state.episodeId, events: effect.events });
+  }
+
+  done(effect: CaseEffect): void {
+    if (effect.kind === 'deliver') {
+      this.state.markDelivered();
+    } else {
+      this.state.markPersisted(effect.events.length);
     }
   }
+}
 
-  async drain(): Promise<void> {
-    this.draining = true;
-    await this.done;
-  }
-
-  /**
-   * Stops the pump before a continue-as-new: starts no further activity and
-   * resolves once none is in flight, leaving the rest for the next run.
-   * Without it a run can close with an activity scheduled or running; that
-   * work is wasted, and the time-skipping test server never releases the
-   * time-skipping lock of an activity its run closed under.
-   */
-  async handOver(): Promise<void> {
-    this.handingOver = true;
-    await this.done;
+/**
+ * Works through the case's outbox beside the lifecycle for the whole run
+ * (persist a batch, deliver what it asked for, next batch). `drain()` when
+ * the case closes; `handOver()` before a continue-as-new: a batch stopped in
+ * the middle is repeated by the next run and skipped by its key.
+ */
+export class CaseOutbox extends EffectPump<CaseEffect> {
+  constructor(state: CaseOutboxState) {
+    super(new CaseOutboxEffects(state));
+    this.start();
   }
 }

@@ -10,7 +10,8 @@ import type {
   ResolveComplaintInput,
 } from '@careloop/contracts';
 import { CaseRuleViolation } from './case.errors';
-import { EffectQueue, type ReviewSearchable } from './review-effects';
+import { EffectQueue } from './review-effects';
+import type { ReviewSearchable } from './review-search-attributes';
 
 /**
  * One complaint (seed 000) and its rules. On receipt the complainant is

@@ -1,9 +1,10 @@
 import { setHandler, workflowInfo } from '@temporalio/workflow';
 import { acknowledgeComplaintUpdate, complaintQuery, resolveComplaintUpdate, reviewBacklogQuery, type ComplaintInput, type ComplaintView } from '@careloop/contracts';
 import { ComplaintState } from './complaint.state';
-import { reviewSearchAttributes, ReviewEffects, reviewStore } from './review-effects';
+import { ReviewEffects, reviewStore } from './review-effects';
+import { reviewSearchAttributes } from './review-search-attributes';
 import { SearchAttributeSync } from './search-attribute-sync';
-import { nowIso, waitUntil } from './review-wait';
+import { nowIso, waitUntil } from './shared/workflow-time';
 
 /**
  * A verbal or written complaint from a provider or member (seed 000):

@@ -1,9 +1,8 @@
-import { ActivityFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   cancelDischargeUpdate,
   completeTransitionTaskUpdate,
   dischargeStatusQuery,
-  externalEventSignal,
   SYSTEM_ACTOR,
   updateDischargeDetailsUpdate,
   type DischargeWorkflowInput,
@@ -12,7 +11,9 @@ import {
 } from '@careloop/contracts';
 import { DischargeState } from './discharge.state';
 import { caseLink, transitionNotifications } from './discharge-activities';
-import { workflowNow } from './workflow-time';
+import { dischargeEffects } from './discharge-effects';
+import { deliveryGivenUp } from './shared/effect-pump';
+import { msUntil, nowIso } from './shared/workflow-time';
 
 /**
  * Discharge planning: one workflow per discharge event (its id is a keyed
@@ -34,6 +35,7 @@ import { workflowNow } from './workflow-time';
  */
 export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): Promise<DischargeWorkflowResult> {
   const state = new DischargeState(workflowInfo().workflowId, input, nowIso());
+  const effects = dischargeEffects(state);
   setHandler(dischargeStatusQuery, () => state.view());
   setHandler(completeTransitionTaskUpdate, (i) => state.complete(i, nowIso()), { validator: (i) => state.checkComplete(i, nowIso()) });
   setHandler(cancelDischargeUpdate, (i) => state.cancel(i, nowIso()), { validator: (i) => state.checkCancel(i) });
@@ -44,7 +46,7 @@ export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): 
   await informPcp(state, state.pcpNotice());
 
   for (;;) {
-    await flush(state);
+    await effects.flush();
     const pcpNotice = state.takePendingPcpNotice();
     if (pcpNotice) {
       await informPcp(state, pcpNotice);
@@ -63,7 +65,7 @@ export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): 
     }
   }
   await condition(allHandlersFinished);
-  await flush(state);
+  await effects.flush();
   return state.result();
 }
 
@@ -75,41 +77,11 @@ async function informPcp(state: DischargeState, notice: NotificationRequest | nu
   try {
     await transitionNotifications.sendTransitionNotification(notice);
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    log.warn('PCP discharge notice not delivered; the task stays with the care team', { template: notice.template });
+    deliveryGivenUp(err, notice, 'PCP discharge notice not delivered; the task stays with the care team');
     return;
   }
   // The care team may have recorded it meanwhile, or the sender cancelled the discharge.
   if (state.pcpStillOwed) {
     state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso(), nowIso());
   }
-}
-
-/**
- * Sends the queued notifications and case reports in order. A notification that
- * fails after its retries stays `failed` in the outbox (supervisors see it); a
- * report to a case that has closed since is dropped, as a closed case takes nothing more.
- */
-async function flush(state: DischargeState): Promise<void> {
-  for (let next = state.outgoing[0]; next !== undefined; next = state.outgoing[0]) {
-    if (next.kind === 'notify') {
-      await transitionNotifications.sendTransitionNotification(next.notification).catch((err: unknown) => {
-        if (!(err instanceof ActivityFailure)) throw err;
-        log.warn('transition notification not delivered after retries', { template: next!.notification.template });
-      });
-    } else {
-      await getExternalWorkflowHandle(state.caseId)
-        .signal(externalEventSignal, next.event)
-        .catch((err: unknown) => log.warn('case report not delivered (case closed or gone)', { kind: next!.event.kind, error: err instanceof Error ? err.name : 'unknown' }));
-    }
-    state.sent();
-  }
-}
-
-function msUntil(iso: string): number {
-  return Math.max(0, Date.parse(iso) - workflowNow().getTime());
-}
-
-function nowIso(): string {
-  return workflowNow().toISOString();
 }

@@ -1,7 +1,8 @@
-import { ActivityFailure, condition, getExternalWorkflowHandle, log, proxyActivities } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, log, proxyActivities } from '@temporalio/workflow';
 import type { ReviewActivities } from '@careloop/activities';
-import { externalEventSignal, SA_FLAGS, SA_NEXT_DUE_AT, SA_NEXT_DUE_KIND, SA_PHASE, SA_PROGRAM, SA_STEP, type ExternalCaseEvent, type NotificationRequest } from '@careloop/contracts';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { externalEventSignal, type ExternalCaseEvent, type NotificationRequest } from '@careloop/contracts';
+import { EffectPump, orGivenUp, type EffectSource } from './shared/effect-pump';
+import { DELIVERY_ACTIVITY, WRITE_ACTIVITY } from './shared/retry-policies';
 
 /** Side effects a review or complaint asks for, performed in order by `ReviewEffects`. */
 export type ReviewEffect =
@@ -9,17 +10,11 @@ export type ReviewEffect =
   | { readonly kind: 'notify'; readonly notification: NotificationRequest }
   | { readonly kind: 'case_event'; readonly caseId: string; readonly event: ExternalCaseEvent };
 
-/** Writes retry with backoff until they succeed: an outage delays a review, it never loses a record. */
-export const reviewStore = proxyActivities<Pick<ReviewActivities, 'saveUtilizationReview' | 'saveComplaint'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+/** Writes of the latest review or complaint record (idempotent: a save overwrites with the newer record). */
+export const reviewStore = proxyActivities<Pick<ReviewActivities, 'saveUtilizationReview' | 'saveComplaint'>>(WRITE_ACTIVITY);
 
-/** Delivery gives up after about two and a half hours (the outbox row stays `failed` for a supervisor to retry), as for cases. */
-const notifications = proxyActivities<Pick<ReviewActivities, 'sendReviewNotification'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
+/** Notices are keyed by workflow id + step, so a retry sends once. */
+const notifications = proxyActivities<Pick<ReviewActivities, 'sendReviewNotification'>>(DELIVERY_ACTIVITY);
 
 /**
  * Queue of effects with change bookkeeping, embedded in the review and
@@ -48,80 +43,55 @@ export class EffectQueue {
   }
 }
 
-/**
- * Works through the queue beside the lifecycle: saves the record, sends
- * notices (keyed by workflow id + step, so a retry sends once), and signals
- * the linked case. A case that has closed (or never existed) cannot take the
- * signal; the review goes on without it.
- */
-export class ReviewEffects {
-  private draining = false;
-  private readonly done: Promise<void>;
-
+/** The review's queue as the pump sees it; `save` writes the latest record. */
+class ReviewEffectSource implements EffectSource<ReviewEffect> {
   constructor(
     private readonly queue: EffectQueue,
     private readonly save: () => Promise<void>,
-  ) {
-    this.done = this.run();
+  ) {}
+
+  hasWork(): boolean {
+    return this.queue.items.length > 0;
   }
 
-  private async run(): Promise<void> {
-    for (;;) {
-      await condition(() => this.queue.items.length > 0 || this.draining);
-      const effect = this.queue.items[0];
-      if (!effect) {
-        return;
-      }
-      if (effect.kind === 'save') {
-        // Taken off first: a change during the write queues a fresh save of the newer record.
-        this.queue.items.shift();
-        await this.save();
-        continue;
-      }
-      await this.perform(effect);
-      this.queue.items.shift();
-    }
+  next(): ReviewEffect | undefined {
+    return this.queue.items[0];
   }
 
-  private async perform(effect: Exclude<ReviewEffect, { kind: 'save' }>): Promise<void> {
+  /** A save is taken off first: a change during the write queues a fresh save of the newer record. */
+  takenFirst(effect: ReviewEffect): boolean {
+    return effect.kind === 'save';
+  }
+
+  done(): void {
+    this.queue.items.shift();
+  }
+
+  /** Replay: a save returns the write's own promise, the others go through the async `send`, as the pump this replaces did. */
+  perform(effect: ReviewEffect): Promise<unknown> {
+    return effect.kind === 'save' ? this.save() : this.send(effect);
+  }
+
+  /** A case that has closed (or never existed) cannot take the signal; the review goes on without it. */
+  private async send(effect: Exclude<ReviewEffect, { kind: 'save' }>): Promise<void> {
     if (effect.kind === 'notify') {
-      await notifications.sendReviewNotification(effect.notification).catch((err: unknown) => {
-        if (!(err instanceof ActivityFailure)) {
-          throw err;
-        }
-        log.warn('notification not delivered after retries', { template: effect.notification.template, audience: effect.notification.audience });
-      });
+      await orGivenUp(notifications.sendReviewNotification(effect.notification), effect.notification);
       return;
     }
     await getExternalWorkflowHandle(effect.caseId)
       .signal(externalEventSignal, effect.event)
       .catch(() => log.info('linked case did not take the event (closed or unknown)', { kind: effect.event.kind }));
   }
+}
 
-  /** Resolves once every queued effect is done (the workflow ends after it). */
-  async drain(): Promise<void> {
-    this.draining = true;
-    await this.done;
+/**
+ * Works through a review's or complaint's queue beside the lifecycle: saves
+ * the record, sends notices and signals the linked case. `drain()` before
+ * the workflow ends (reviews are short-lived and never continue as new).
+ */
+export class ReviewEffects extends EffectPump<ReviewEffect> {
+  constructor(queue: EffectQueue, save: () => Promise<void>) {
+    super(new ReviewEffectSource(queue, save));
+    this.start();
   }
-}
-
-/** What visibility shows of a review or complaint: codes and times only, as for cases (stuck-case view). */
-export interface ReviewSearchable {
-  readonly phase: 'utilization_review' | 'complaint';
-  readonly step: string;
-  readonly programCode: string | null;
-  readonly nextDueAt: string | null;
-  readonly nextDueKind: string | null;
-  readonly flags: readonly string[];
-}
-
-export function reviewSearchAttributes(v: ReviewSearchable): SearchAttributeUpdatePair[] {
-  return [
-    { key: SA_PHASE, value: v.phase },
-    { key: SA_STEP, value: v.step },
-    { key: SA_PROGRAM, value: v.programCode },
-    { key: SA_NEXT_DUE_AT, value: v.nextDueAt === null ? null : new Date(v.nextDueAt) },
-    { key: SA_NEXT_DUE_KIND, value: v.nextDueKind },
-    { key: SA_FLAGS, value: v.flags.length ? [...v.flags] : null },
-  ] as SearchAttributeUpdatePair[];
 }

@@ -26,7 +26,8 @@ import type {
   UtilizationReviewView,
 } from '@careloop/contracts';
 import { CaseRuleViolation } from './case.errors';
-import { EffectQueue, type ReviewSearchable } from './review-effects';
+import { EffectQueue } from './review-effects';
+import type { ReviewSearchable } from './review-search-attributes';
 
 const addMs = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
 

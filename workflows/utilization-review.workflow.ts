@@ -2,9 +2,10 @@ import { setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UrStatus, UtilizationReviewInput, UtilizationReviewView } from '@careloop/contracts';
 import { appealReviewUpdate, decideReviewUpdate, reviewBacklogQuery, supplyInformationUpdate, utilizationReviewQuery } from '@careloop/contracts';
 import { UtilizationReviewState } from './utilization-review.state';
-import { reviewSearchAttributes, ReviewEffects, reviewStore } from './review-effects';
+import { ReviewEffects, reviewStore } from './review-effects';
+import { reviewSearchAttributes } from './review-search-attributes';
 import { SearchAttributeSync } from './search-attribute-sync';
-import { nowIso, waitUntil } from './review-wait';
+import { nowIso, waitUntil } from './shared/workflow-time';
 
 /**
  * A provider's treatment request under utilization review (seed 004):
