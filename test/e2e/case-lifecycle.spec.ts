@@ -150,12 +150,12 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
     // Every action of the run is in the audit log: who, role, which route, which case, the outcome.
     const audited = await eventually(
       () => stack.sql(`SELECT DISTINCT route FROM audit_log WHERE case_id = $1 AND actor_id = 'cm-7' AND actor_role = 'care_manager' AND outcome = 'allowed'`, [id]),
-      (r) => r.length >= 15,
+      (r) => r.length >= 16,
     );
     expect(audited.map((r) => r.route).sort()).toEqual(
       [
-        '/cases/:id/assessment', '/cases/:id/attempts/:number/outcome', '/cases/:id/close', '/cases/:id/contacts', '/cases/:id/interventions',
-        '/cases/:id/member-discussion', '/cases/:id/notes', '/cases/:id/pcp', '/cases/:id/plan', '/cases/:id/plan-review', '/cases/:id/plan/:version/consent',
+        '/cases/:id/assessment', '/cases/:id/attempts/:number/outcome', '/cases/:id/close', '/cases/:id/contacts', '/cases/:id/goals/:goalId/progress',
+        '/cases/:id/interventions', '/cases/:id/member-discussion', '/cases/:id/notes', '/cases/:id/pcp', '/cases/:id/plan', '/cases/:id/plan-review', '/cases/:id/plan/:version/consent',
         '/cases/:id/progress-events', '/cases/:id/provider-reports', '/cases/:id/screening', '/cases/:id/supplemental-info',
       ].sort(),
     );

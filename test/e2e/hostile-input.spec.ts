@@ -34,7 +34,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     const doc = (await stack.as(USERS.admin).get('/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     postRoutes = Object.entries(doc.paths)
       .filter(([path, ops]) => 'post' in ops && !path.startsWith('/auth/'))
-      .map(([path]) => path.replace('{id}', idFor(path)).replace('{number}', '1').replace('{version}', '1').replace('{rid}', 'pr-1').replace('{task}', 'member_contact'));
+      .map(([path]) => path.replace('{id}', idFor(path)).replace('{number}', '1').replace('{version}', '1').replace('{rid}', 'pr-1').replace('{task}', 'member_contact').replace('{goalId}', 'g1'));
   });
 
   afterAll(async () => {
