@@ -3,7 +3,7 @@ import { acknowledgeComplaintUpdate, complaintQuery, resolveComplaintUpdate, rev
 import { ComplaintState } from './complaint.state';
 import { ReviewEffects, reviewStore } from './review-effects';
 import { reviewSearchAttributes } from './review-search-attributes';
-import { SearchAttributeSync } from './search-attribute-sync';
+import { SearchAttributeSync } from './shared/search-attribute-sync';
 import { nowIso, waitUntil } from './shared/workflow-time';
 
 /**

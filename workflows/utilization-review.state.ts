@@ -25,7 +25,7 @@ import type {
   UtilizationReviewRecord,
   UtilizationReviewView,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from './case.errors';
+import { CaseRuleViolation } from './shared/case-rule-violation';
 import { EffectQueue } from './review-effects';
 import type { ReviewSearchable } from './review-search-attributes';
 

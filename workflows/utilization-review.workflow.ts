@@ -4,7 +4,7 @@ import { appealReviewUpdate, decideReviewUpdate, reviewBacklogQuery, supplyInfor
 import { UtilizationReviewState } from './utilization-review.state';
 import { ReviewEffects, reviewStore } from './review-effects';
 import { reviewSearchAttributes } from './review-search-attributes';
-import { SearchAttributeSync } from './search-attribute-sync';
+import { SearchAttributeSync } from './shared/search-attribute-sync';
 import { nowIso, waitUntil } from './shared/workflow-time';
 
 /**

@@ -1,6 +1,6 @@
 import { addMs, stratifyRisk, type RiskTier } from '@careloop/domain';
 import { SYSTEM_ACTOR, submitAssessmentUpdate, type SubmitAssessmentInput } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 import { scheduleNextReview } from './periodic-reviews.module';

@@ -11,8 +11,8 @@ import {
   type ReassignmentOutcome,
   type ReassignmentRequest,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
-import { assignment } from '../case-activities';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
+import { assignment } from './case-activities';
 import { nowIso } from '../shared/workflow-time';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';

@@ -11,7 +11,7 @@ import {
   SA_RISK_TIER,
   SA_STEP,
 } from '@careloop/contracts';
-import { SearchAttributeSync } from '../search-attribute-sync';
+import { SearchAttributeSync } from '../shared/search-attribute-sync';
 import type { CaseKernel } from './kernel/case.kernel';
 import { searchable } from './views.module';
 

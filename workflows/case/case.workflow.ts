@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { CasePhase } from '@careloop/domain';
 import type { CaseWorkflowInput, CaseWorkflowResult } from '@careloop/contracts';
-import { CaseOutbox } from '../case-outbox';
+import { CaseOutbox } from './case-outbox';
 import { nowIso } from '../shared/workflow-time';
 import { CASE_PATCH_IDS, readCaseBehaviour } from './case.patches';
 import { CaseKernel } from './kernel/case.kernel';

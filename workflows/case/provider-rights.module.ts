@@ -9,7 +9,7 @@ import {
   type ProviderRequestKind,
   type ProviderRequestResult,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 

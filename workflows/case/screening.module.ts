@@ -8,7 +8,7 @@ import {
   type RecordAttemptInput,
   type SubmitScreeningInput,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 import type { LifecycleClock } from './kernel/lifecycle-clock';

@@ -7,7 +7,7 @@ import {
   type NudgeTaskInput,
   type RedeliverInput,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 

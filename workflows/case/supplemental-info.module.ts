@@ -1,6 +1,6 @@
 import { addMs } from '@careloop/domain';
 import { SYSTEM_ACTOR, supplementalInfoUpdate, type CaseActionResult, type SupplementalInfoInput } from '@careloop/contracts';
-import { CaseRuleViolation } from '../case.errors';
+import { CaseRuleViolation } from '../shared/case-rule-violation';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 import { sendCommitteeUpdate } from './committee.module';

@@ -14,7 +14,7 @@ import {
   type CaseWorkflowResult,
   type NotificationRequest,
 } from '@careloop/contracts';
-import { CaseRuleViolation } from '../../case.errors';
+import { CaseRuleViolation } from '../../shared/case-rule-violation';
 import type { CaseBehaviour } from '../case.patches';
 import { blankSnapshot, withFieldsAddedSince } from './case.record';
 

@@ -1,8 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '@careloop/activities';
 import type { CaseEvent, NotificationRequest } from '@careloop/contracts';
-import { EffectPump, orGivenUp, type EffectSource } from './shared/effect-pump';
-import { DELIVERY_ACTIVITY, WRITE_ACTIVITY } from './shared/retry-policies';
+import { EffectPump, orGivenUp, type EffectSource } from '../shared/effect-pump';
+import { DELIVERY_ACTIVITY, WRITE_ACTIVITY } from '../shared/retry-policies';
 
 /** Each event is written once, keyed by case, episode and sequence number, so a repeated batch is skipped. */
 const persistence = proxyActivities<Pick<CaseActivities, 'persistCaseEvents'>>(WRITE_ACTIVITY);
