@@ -36,6 +36,18 @@ export interface CaseloadSummaryView {
   readonly byRiskTier: RiskTierCounts;
   readonly available: number;
   readonly overCap: boolean;
+  /** Whose cap `cap` is: the care manager's own, else the strictest of the programs they hold cases in (or the default program policy's). */
+  readonly capSource: 'care_manager' | 'program';
+  /** Open cases per program, each against the cap that decides whether they may take another case of it. */
+  readonly byProgram: readonly ProgramCaseloadView[];
+}
+
+export interface ProgramCaseloadView {
+  readonly programCode: string;
+  readonly open: number;
+  readonly cap: number;
+  /** How many more cases of this program they may take (the cap counts open cases of every program). */
+  readonly available: number;
 }
 
 /** `GET /supervisor/caseloads`. */

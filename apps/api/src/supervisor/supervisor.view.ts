@@ -4,6 +4,7 @@ import type {
   CaseDiagnosisView,
   CaseloadListView,
   CaseloadSummaryView,
+  ProgramCaseloadView,
   FailedNotificationEntry,
   Page,
   PendingActivityEntry,
@@ -71,6 +72,13 @@ class RiskTierCountsView implements RiskTierCounts {
   @ApiProperty() none!: number;
 }
 
+class ProgramCaseloadEntryView implements ProgramCaseloadView {
+  @ApiProperty({ example: 'CCM' }) programCode!: string;
+  @ApiProperty() open!: number;
+  @ApiProperty() cap!: number;
+  @ApiProperty() available!: number;
+}
+
 class CaseloadView implements CaseloadSummaryView {
   @ApiProperty({ example: 'cm-1' }) careManagerId!: string;
   @ApiProperty() cap!: number;
@@ -78,6 +86,8 @@ class CaseloadView implements CaseloadSummaryView {
   @ApiProperty({ type: RiskTierCountsView }) byRiskTier!: RiskTierCountsView;
   @ApiProperty() available!: number;
   @ApiProperty() overCap!: boolean;
+  @ApiProperty({ enum: ['care_manager', 'program'], description: "Whose cap applies: the care manager's own, else the programs' policy caps." }) capSource!: 'care_manager' | 'program';
+  @ApiProperty({ type: [ProgramCaseloadEntryView] }) byProgram!: ProgramCaseloadEntryView[];
 }
 
 export class CaseloadsView implements CaseloadListView {
