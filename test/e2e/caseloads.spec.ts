@@ -69,5 +69,11 @@ describe('caseloads against configured caps (real Temporal, real Postgres)', () 
     });
     expect(byId['cm-own']).toMatchObject({ cap: 5, capSource: 'care_manager', open: 0, available: 5, byProgram: [] });
     expect(byId['cm-idle']).toMatchObject({ cap: 7, capSource: 'program', open: 0, available: 7 });
+    // Every field the answer holds is in the OpenAPI document (response schemas allow extra properties, so the fuzzer cannot see this).
+    const doc = (await api().get('/openapi.json').expect(200)).body as { components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const listRef = (doc as unknown as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }> }).paths['/supervisor/caseloads']!.get.responses['200']!.content['application/json']!.schema.$ref;
+    const itemSchema = doc.components.schemas[listRef.split('/').pop()!]!.properties!.items as { items: { $ref: string } };
+    const documented = Object.keys(doc.components.schemas[itemSchema.items.$ref.split('/').pop()!]!.properties!);
+    expect(Object.keys(byId['cm-small']!).filter((k) => !documented.includes(k))).toEqual([]);
   }, 90_000);
 });

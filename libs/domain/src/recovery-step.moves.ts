@@ -57,17 +57,15 @@ export function stepAfter(from: RecoveryStep | null, move: RecoveryStepMoveName)
   return m.to;
 }
 
-/** Steps reachable from each step in one move (derived from the moves). */
-export const RECOVERY_STEP_TRANSITIONS: Record<RecoveryStep, readonly RecoveryStep[]> = Object.fromEntries(
-  RECOVERY_STEPS.map((from) => [
-    from,
-    RECOVERY_STEPS.filter((to) => Object.values(RECOVERY_STEP_MOVES).some((m: RecoveryStepMove) => m.to === to && allowedFrom(m, from))),
-  ]),
-) as unknown as Record<RecoveryStep, readonly RecoveryStep[]>;
-
+/** Whether some move enters `to` from `from`. */
 export function canEnterStep(from: RecoveryStep | null, to: RecoveryStep): boolean {
   return Object.values(RECOVERY_STEP_MOVES).some((m: RecoveryStepMove) => m.to === to && allowedFrom(m, from));
 }
+
+/** Steps reachable from each step in one move (derived from the moves). */
+export const RECOVERY_STEP_TRANSITIONS: Record<RecoveryStep, readonly RecoveryStep[]> = Object.fromEntries(
+  RECOVERY_STEPS.map((from) => [from, RECOVERY_STEPS.filter((to) => canEnterStep(from, to))]),
+) as unknown as Record<RecoveryStep, readonly RecoveryStep[]>;
 
 /**
  * The care team's answers that move the case, with the move each makes: the
