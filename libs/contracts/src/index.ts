@@ -18,3 +18,4 @@ export * from './pause-clocks';
 export * from './case.responses';
 export * from './supervisor.responses';
 export * from './session.responses';
+export * from './member.contract';

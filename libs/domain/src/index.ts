@@ -29,3 +29,4 @@ export * from './business-calendar';
 export * from './transition-of-care';
 export * from './discharge-event';
 export * from './program-information';
+export * from './member';
