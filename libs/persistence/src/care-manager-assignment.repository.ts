@@ -16,19 +16,36 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
  * one) within the caseload cap (seed 001: one FTE per 100 participants),
  * preferring someone who speaks the member's language, then the lightest
  * caseload. Never over cap: with no capacity the answer is `no_capacity`.
- * Idempotent per case episode; concurrent assignments are serialised by
- * locking the care-manager rows, so two cases cannot both take the last slot.
+ * Idempotent per case episode.
+ *
+ * Team-scoped: a case with a team (cases.team_id) is only ever assigned to an
+ * active care manager of that team; a case without one (legacy cases, or no
+ * team serves the program) draws from every active care manager, as before
+ * teams existed.
+ *
+ * Concurrency: only the candidate rows (that team's active care managers with
+ * a free slot) are locked FOR UPDATE, in id order, so two cases of one team
+ * cannot both take its last slot while other teams assign in parallel. Loads
+ * are read from staff.open_caseload, which every assign, reassign and release
+ * (case-event.repository.ts, case_closed) changes in the same transaction as
+ * the case_assignments row — never recounted. Lock order everywhere: the
+ * case_assignments row first (reassign, release), then staff rows by id.
  */
 export class CareManagerAssignmentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async assign(req: AssignmentRequest): Promise<AssignmentOutcome> {
     return this.dataSource.transaction(async (tx) => {
-      const staff = await selectRows<{ id: string; languages: string[]; cap: number }>(
+      const owner = await selectOne<{ teamId: string | null }>(tx, `SELECT team_id AS "teamId" FROM cases WHERE id = $1`, [req.caseId]);
+      const teamId = owner?.teamId ?? null;
+      // Postgres re-checks the WHERE on a row it waited for, so a person filled up meanwhile drops out.
+      const candidates = await selectRows<Candidate>(
         tx,
-        `SELECT id, languages, COALESCE(caseload_cap, $1)::int AS cap FROM staff
-         WHERE role = 'care_manager' AND active ORDER BY id FOR UPDATE`,
-        [req.caseloadCap],
+        `SELECT id, languages, COALESCE(caseload_cap, $1)::int AS cap, open_caseload AS load FROM staff
+         WHERE role = 'care_manager' AND active AND ($2::varchar IS NULL OR team = $2::varchar)
+           AND open_caseload < COALESCE(caseload_cap, $1)
+         ORDER BY id FOR UPDATE`,
+        [req.caseloadCap, teamId],
       );
       const existing = await selectOne<{ careManagerId: string; languageMatch: boolean }>(
         tx,
@@ -39,12 +56,6 @@ export class CareManagerAssignmentRepository {
       if (existing) {
         return { status: 'already_assigned', ...existing };
       }
-      const loads = await selectRows<{ careManagerId: string; n: number }>(
-        tx,
-        `SELECT care_manager_id AS "careManagerId", count(*)::int AS n FROM case_assignments WHERE released_at IS NULL GROUP BY care_manager_id`,
-      );
-      const load = new Map(loads.map((l) => [l.careManagerId, l.n]));
-      const candidates: Candidate[] = staff.map((s) => ({ ...s, load: load.get(s.id) ?? 0 })).filter((c) => c.load < c.cap);
       if (candidates.length === 0) {
         return { status: 'no_capacity', careManagerId: null, languageMatch: false };
       }
@@ -53,9 +64,12 @@ export class CareManagerAssignmentRepository {
       const chosen = candidates[0]!;
       await execute(
         tx,
-        `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (case_id, episode_id) DO UPDATE SET care_manager_id = EXCLUDED.care_manager_id, risk_tier = EXCLUDED.risk_tier,
+           language_match = EXCLUDED.language_match, assigned_at = EXCLUDED.assigned_at, released_at = NULL`,
         [req.caseId, req.episodeId, chosen.id, req.riskTier, speaks(chosen), req.at],
       );
+      await execute(tx, `UPDATE staff SET open_caseload = open_caseload + 1 WHERE id = $1`, [chosen.id]);
       return { status: 'assigned', careManagerId: chosen.id, languageMatch: speaks(chosen) };
     });
   }
@@ -67,27 +81,26 @@ export class CareManagerAssignmentRepository {
    */
   async reassign(req: ReassignmentRequest): Promise<ReassignmentOutcome> {
     return this.dataSource.transaction(async (tx) => {
-      const target = await selectOne<{ cap: number }>(
-        tx,
-        `SELECT COALESCE(caseload_cap, $2)::int AS cap FROM staff WHERE id = $1 AND role = 'care_manager' AND active FOR UPDATE`,
-        [req.toCareManagerId, req.caseloadCap],
-      );
-      if (!target) {
-        return { status: 'not_a_care_manager', careManagerId: null };
-      }
       const current = await selectOne<{ careManagerId: string }>(
         tx,
         `SELECT care_manager_id AS "careManagerId" FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL FOR UPDATE`,
         [req.caseId, req.episodeId],
       );
+      // Both people's rows, in id order (the order assign locks them in): the target's slot and the previous holder's counter.
+      const locked = await selectRows<{ id: string; cap: number; load: number; eligible: boolean }>(
+        tx,
+        `SELECT id, COALESCE(caseload_cap, $3)::int AS cap, open_caseload AS load, (role = 'care_manager' AND active) AS eligible
+         FROM staff WHERE id = $1 OR id = $2 ORDER BY id FOR UPDATE`,
+        [req.toCareManagerId, current?.careManagerId ?? null, req.caseloadCap],
+      );
+      const target = locked.find((s) => s.id === req.toCareManagerId);
+      if (!target?.eligible) {
+        return { status: 'not_a_care_manager', careManagerId: null };
+      }
       if (current?.careManagerId === req.toCareManagerId) {
         return { status: 'already_assigned', careManagerId: req.toCareManagerId };
       }
-      // count(*) always answers one row.
-      const load = await selectOne<{ n: number }>(tx, `SELECT count(*)::int AS n FROM case_assignments WHERE care_manager_id = $1 AND released_at IS NULL`, [
-        req.toCareManagerId,
-      ]);
-      if (load!.n >= target.cap && !req.allowOverCap) {
+      if (target.load >= target.cap && !req.allowOverCap) {
         return { status: 'over_cap', careManagerId: null };
       }
       await execute(
@@ -97,16 +110,19 @@ export class CareManagerAssignmentRepository {
            released_at = NULL, language_match = false`,
         [req.caseId, req.episodeId, req.toCareManagerId, req.riskTier, req.at],
       );
+      await execute(tx, `UPDATE staff SET open_caseload = open_caseload + 1 WHERE id = $1`, [req.toCareManagerId]);
+      if (current) {
+        await execute(tx, `UPDATE staff SET open_caseload = open_caseload - 1 WHERE id = $1`, [current.careManagerId]);
+      }
       return { status: 'reassigned', careManagerId: req.toCareManagerId };
     });
   }
 
-  /** Open cases per care manager against their cap (for supervisors and tests). */
+  /** Open cases per care manager against their cap (for supervisors and tests), from the maintained counter. */
   caseloads(defaultCap: number): Promise<{ careManagerId: string; open: number; cap: number }[]> {
     return selectRows(
       this.dataSource,
-      `SELECT s.id AS "careManagerId", COALESCE(s.caseload_cap, $1)::int AS cap,
-              (SELECT count(*)::int FROM case_assignments a WHERE a.care_manager_id = s.id AND a.released_at IS NULL) AS open
+      `SELECT s.id AS "careManagerId", COALESCE(s.caseload_cap, $1)::int AS cap, s.open_caseload AS open
        FROM staff s WHERE s.role = 'care_manager' ORDER BY s.id`,
       [defaultCap],
     );

@@ -5,6 +5,7 @@ import { CarePlanVersionEntity } from './entities/care-plan-version.entity';
 import { CaseEntity } from './entities/case.entity';
 import { CaseAssignmentEntity } from './entities/case-assignment.entity';
 import { StaffEntity } from './entities/staff.entity';
+import { TeamEntity } from './entities/team.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseNoteEntity } from './entities/case-note.entity';
 import { CaseTaskEntity } from './entities/case-task.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   CaseNoteEntity,
   CaseTaskEntity,
   NotificationEntity,
+  TeamEntity,
   StaffEntity,
   CaseAssignmentEntity,
   SupervisorActionEntity,

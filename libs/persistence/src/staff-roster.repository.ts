@@ -16,6 +16,10 @@ export class StaffRosterRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsert(members: readonly StaffMember[]): Promise<void> {
+    // A team a roster names exists (staff.team references teams.id); an existing team is left as an admin set it.
+    for (const team of new Set(members.map((m) => m.team).filter((t): t is string => typeof t === 'string'))) {
+      await execute(this.dataSource, `INSERT INTO teams (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING`, [team]);
+    }
     for (const m of members) {
       await execute(
         this.dataSource,

@@ -76,24 +76,26 @@ export class SupervisionRepository {
 
   /** Open cases per care manager, split by the cases' risk tier and program, with their own cap if they have one. */
   async caseloads(): Promise<CaseloadCounts[]> {
-    const rows = await selectRows<{ id: string; cap: number | null; tier: string | null; program: string | null; n: number }>(
+    // `open` is the maintained staff.open_caseload (the number assignment checks against the cap); the
+    // breakdown by tier and program joins the open assignments themselves.
+    const rows = await selectRows<{ id: string; cap: number | null; open: number; tier: string | null; program: string | null; n: number }>(
       this.dataSource,
-      `SELECT s.id, s.caseload_cap AS cap, c.risk_tier AS tier, c.program_code AS program, count(a.case_id)::int AS n
+      `SELECT s.id, s.caseload_cap AS cap, s.open_caseload AS open, c.risk_tier AS tier, c.program_code AS program, count(a.case_id)::int AS n
        FROM staff s
        LEFT JOIN case_assignments a ON a.care_manager_id = s.id AND a.released_at IS NULL
        LEFT JOIN cases c ON c.id = a.case_id
        WHERE s.role = 'care_manager'
-       GROUP BY s.id, s.caseload_cap, c.risk_tier, c.program_code ORDER BY s.id`,
+       GROUP BY s.id, s.caseload_cap, s.open_caseload, c.risk_tier, c.program_code ORDER BY s.id`,
     );
     const byId = new Map<string, CaseloadCounts>();
     for (const r of rows) {
-      const row = byId.get(r.id) ?? { careManagerId: r.id, ownCap: r.cap, open: 0, byRiskTier: { high: 0, medium: 0, low: 0, none: 0 }, byProgram: {} };
+      const row = byId.get(r.id) ?? { careManagerId: r.id, ownCap: r.cap, open: r.open, byRiskTier: { high: 0, medium: 0, low: 0, none: 0 }, byProgram: {} };
       const tier = r.tier === 'high' || r.tier === 'medium' || r.tier === 'low' ? r.tier : 'none';
       row.byRiskTier[tier] += r.n;
       if (r.program !== null && r.n > 0) {
         row.byProgram[r.program] = (row.byProgram[r.program] ?? 0) + r.n;
       }
-      byId.set(r.id, { ...row, open: row.open + r.n });
+      byId.set(r.id, row);
     }
     return [...byId.values()];
   }

@@ -50,6 +50,11 @@ export class CaseEntity {
   @Column({ name: 'care_manager_id', type: 'varchar', length: 64, nullable: true })
   careManagerId!: string | null;
 
+  /** The owning team (teams.id), set when the case opens; null for legacy cases (visible as before teams existed). */
+  @Index('ix_cases_team')
+  @Column({ name: 'team_id', type: 'varchar', length: 64, nullable: true })
+  teamId!: string | null;
+
   @Column({ name: 'active_plan_version', type: 'integer', nullable: true })
   activePlanVersion!: number | null;
 

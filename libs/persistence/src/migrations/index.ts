@@ -6,6 +6,7 @@ import { SupervisionSupport1795418311526 } from './1795418311526-SupervisionSupp
 import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
 import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
 import { NotificationsByCase1795430512271 } from './1795430512271-NotificationsByCase';
+import { CareTeams1796220000000 } from './1796220000000-CareTeams';
 import { CommitteePseudonyms1796161576963 } from './1796161576963-CommitteePseudonyms';
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   NotificationsByCase1795430512271,
   DischargeAmendments1795436000000,
   CommitteePseudonyms1796161576963,
+  CareTeams1796220000000,
 ];
