@@ -22,6 +22,12 @@ export interface CaseWorkflowInput {
    * `discharge` (a discharge event found no open case). Shown on the case's opening event.
    */
   readonly startReason?: CaseStartReason;
+  /**
+   * The owning care team (teams.id), resolved by the API at the start; absent on cases started before teams
+   * (their histories replay unchanged) and when no team applies. Recorded on the opening event; the read model
+   * keeps it as cases.team_id, which assignment and visibility read. Carried by continue-as-new with the input.
+   */
+  readonly teamId?: string;
   /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
   readonly historyEventLimit?: number;
 }

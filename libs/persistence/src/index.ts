@@ -3,6 +3,7 @@ export * from './case-event.repository';
 export * from './notification-outbox.repository';
 export * from './care-manager-assignment.repository';
 export * from './staff-roster.repository';
+export * from './team.repository';
 export * from './data-source.options';
 export * from './migrations.runner';
 export * from './database.config';

@@ -8,6 +8,7 @@ import { CaseReadRepository } from './case-read.repository';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { CareManagerAssignmentRepository } from './care-manager-assignment.repository';
 import { StaffRosterRepository } from './staff-roster.repository';
+import { TeamRepository } from './team.repository';
 import { AccessRepository } from './access.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   NotificationOutboxRepository,
   CareManagerAssignmentRepository,
   StaffRosterRepository,
+  TeamRepository,
   AccessRepository,
   AuditLogRepository,
   CommitteeRepository,

@@ -66,6 +66,8 @@ export class CaseKernel {
       enrollmentDate: input.enrollmentDate,
       policyVersion: input.policy.version,
       ...(startReason ? { startReason } : {}),
+      // Only set for cases started with a team, so saved histories' opening events are unchanged.
+      ...(input.teamId ? { teamId: input.teamId } : {}),
     });
     k.moveTo('screening', now, SYSTEM_ACTOR);
     return k;

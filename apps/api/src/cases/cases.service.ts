@@ -8,11 +8,11 @@ import {
   caseWorkflowId,
   type CaseWorkflowInput,
 } from '@careloop/contracts';
-import { CaseEventRepository, CaseReadRepository, SupervisionRepository, type CaseListCursor, type FailingDeliveries, type StoredCase } from '@careloop/persistence';
+import { CaseEventRepository, CaseReadRepository, SupervisionRepository, TeamRepository, type CaseListCursor, type FailingDeliveries, type StoredCase } from '@careloop/persistence';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { mayOverridePolicy } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
-import { ApiError, caseNotFound, fieldErrors } from '../common/api-error';
+import { ApiError, caseNotFound, fieldError, fieldErrors } from '../common/api-error';
 import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
@@ -38,6 +38,7 @@ export class CasesService {
     private readonly events: CaseEventRepository,
     private readonly policies: PolicyRegistry,
     private readonly supervision: SupervisionRepository,
+    private readonly teams: TeamRepository,
   ) {}
 
   /**
@@ -58,8 +59,9 @@ export class CasesService {
       throw fieldErrors(problems);
     }
     const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
-    const { policyOverrides, ...request } = dto;
-    const input: CaseWorkflowInput = { ...request, policy: this.policies.resolve(dto.programCode, policyOverrides) };
+    const { policyOverrides, teamId: _requested, ...request } = dto;
+    const teamId = await this.owningTeam(dto, principal);
+    const input: CaseWorkflowInput = { ...request, ...(teamId ? { teamId } : {}), policy: this.policies.resolve(dto.programCode, policyOverrides) };
     const created = await this.temporal.startOnce(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
       args: [input],
@@ -68,6 +70,17 @@ export class CasesService {
       searchAttributes: caseStartSearchAttributes(dto.programCode),
     });
     return { created, caseId };
+  }
+
+  /** Explicit `teamId` (must be an active team serving the program) > the starter's team (staff table) > the program's only team > none. */
+  private async owningTeam(dto: StartCaseDto, principal: Principal | null): Promise<string | null> {
+    if (dto.teamId !== undefined) {
+      if (!(await this.teams.servesProgram(dto.teamId, dto.programCode))) {
+        throw fieldError('teamId', `is not an active team serving ${dto.programCode}`);
+      }
+      return dto.teamId;
+    }
+    return this.teams.defaultFor(dto.programCode, principal?.kind === 'user' ? principal.sub : null);
   }
 
   async get(caseId: string): Promise<CaseView> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsObject, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
+import { PROGRAM_CODE_PATTERN, TEAM_ID_PATTERN } from '@careloop/domain';
 import type { CaseWorkflowInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 
@@ -63,4 +63,14 @@ export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'polic
   @IsOptional()
   @IsObject({ message: 'policyOverrides must be an object' })
   policyOverrides?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      "The owning care team: an active team serving the program. Without it: the starting staff member's team, else the only active team serving the program, else none.",
+    example: 'north',
+    pattern: TEAM_ID_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(TEAM_ID_PATTERN, { message: 'teamId must be a team id: 1-64 lower-case letters, digits, "_" or "-"' })
+  teamId?: string;
 }
