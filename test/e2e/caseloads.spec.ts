@@ -23,6 +23,7 @@ describe('caseloads against configured caps (real Temporal, real Postgres)', () 
       JSON.stringify({ programs: { '*': { version: 't1', overrides: { caseloadCap: 7 } }, SMALL: { version: 't1', overrides: { caseloadCap: 2 } } } }),
     );
     stack = await startE2eStack('caseloads', { CARELOOP_POLICY_FILE: policyFile });
+    await stack.sql(`INSERT INTO teams (id, name) VALUES ('north', 'North') ON CONFLICT (id) DO NOTHING`);
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ('cm-small', 'Small', 'care_manager', 'north', '{en}', true, NULL)`);
   });
 
@@ -54,6 +55,7 @@ describe('caseloads against configured caps (real Temporal, real Postgres)', () 
     expect(flagged.body).toMatchObject({ careManagerId: null, flags: ['unassigned'], stuckReasons: [expect.objectContaining({ kind: 'unassigned' })] });
 
     // Two more care managers: one with their own cap in the roster, one with neither cap nor cases ("*" policy: 7).
+    await stack.sql(`INSERT INTO teams (id, name) VALUES ('north', 'North') ON CONFLICT (id) DO NOTHING`);
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ('cm-own', 'Own', 'care_manager', 'north', '{en}', true, 5), ('cm-idle', 'Idle', 'care_manager', 'north', '{en}', true, NULL)`);
     const loads = await eventually(() => api().get('/supervisor/caseloads').expect(200), (r) => r.body.items.find((i: { careManagerId: string }) => i.careManagerId === 'cm-small')?.open === 2);
     const byId = Object.fromEntries((loads.body.items as { careManagerId: string }[]).map((i) => [i.careManagerId, i]));

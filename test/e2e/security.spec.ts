@@ -20,6 +20,7 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
 
   beforeAll(async () => {
     stack = await startE2eStack('security');
+    await stack.sql(`INSERT INTO teams (id, name, programs) VALUES ('north', 'North', '{CCM}'), ('south', 'South', '{CCM}') ON CONFLICT (id) DO NOTHING`);
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages) VALUES
       ('cm-1', 'CM one', 'care_manager', 'north', '{en}'), ('cm-2', 'CM two', 'care_manager', 'north', '{en}'),
       ('cm-3', 'CM three', 'care_manager', 'south', '{en}'), ('sup-1', 'Sup one', 'supervisor', 'north', '{en}')`);

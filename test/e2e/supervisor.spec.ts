@@ -108,6 +108,7 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
     const caseView = await api().get(`/cases/${id}`).expect(200);
     expect(caseView.body).toMatchObject({ riskTier: 'high', careManagerId: null, flags: ['unassigned'], stuckReasons: listed(found.body, id)!.reasons });
     // A care manager at the cap: one slot, already taken.
+    await stack.sql(`INSERT INTO teams (id, name) VALUES ('north', 'North') ON CONFLICT (id) DO NOTHING`);
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ('cm-full', 'Full', 'care_manager', 'north', '{es}', true, 1)`);
     await stack.sql(`INSERT INTO case_assignments (case_id, episode_id, care_manager_id, risk_tier, language_match, assigned_at) VALUES ('case-other', 'run-x', 'cm-full', 'high', true, now())`);
     const loads = await api().get('/supervisor/caseloads').expect(200);

@@ -26,9 +26,11 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
  * Concurrency: only the candidate rows (that team's active care managers with
  * a free slot) are locked FOR UPDATE, in id order, so two cases of one team
  * cannot both take its last slot while other teams assign in parallel. Loads
- * are read from staff.open_caseload, which every assign, reassign and release
- * (case-event.repository.ts, case_closed) changes in the same transaction as
- * the case_assignments row — never recounted. Lock order everywhere: the
+ * are read from staff.open_caseload, never recounted: a trigger on
+ * case_assignments (migration 1796220000000-CareTeams) changes it in the same
+ * transaction as every row that opens or releases an assignment — assign,
+ * reassign, the case_closed projection (case-event.repository.ts) — so no
+ * writer can forget it. Lock order everywhere: the
  * case_assignments row first (reassign, release), then staff rows by id.
  */
 export class CareManagerAssignmentRepository {
@@ -69,7 +71,6 @@ export class CareManagerAssignmentRepository {
            language_match = EXCLUDED.language_match, assigned_at = EXCLUDED.assigned_at, released_at = NULL`,
         [req.caseId, req.episodeId, chosen.id, req.riskTier, speaks(chosen), req.at],
       );
-      await execute(tx, `UPDATE staff SET open_caseload = open_caseload + 1 WHERE id = $1`, [chosen.id]);
       return { status: 'assigned', careManagerId: chosen.id, languageMatch: speaks(chosen) };
     });
   }
@@ -86,7 +87,8 @@ export class CareManagerAssignmentRepository {
         `SELECT care_manager_id AS "careManagerId" FROM case_assignments WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL FOR UPDATE`,
         [req.caseId, req.episodeId],
       );
-      // Both people's rows, in id order (the order assign locks them in): the target's slot and the previous holder's counter.
+      // Both people's rows, in id order (the order assign locks them in): the target's slot, and the previous holder's
+      // row the counter trigger will update.
       const locked = await selectRows<{ id: string; cap: number; load: number; eligible: boolean }>(
         tx,
         `SELECT id, COALESCE(caseload_cap, $3)::int AS cap, open_caseload AS load, (role = 'care_manager' AND active) AS eligible
@@ -110,10 +112,6 @@ export class CareManagerAssignmentRepository {
            released_at = NULL, language_match = false`,
         [req.caseId, req.episodeId, req.toCareManagerId, req.riskTier, req.at],
       );
-      await execute(tx, `UPDATE staff SET open_caseload = open_caseload + 1 WHERE id = $1`, [req.toCareManagerId]);
-      if (current) {
-        await execute(tx, `UPDATE staff SET open_caseload = open_caseload - 1 WHERE id = $1`, [current.careManagerId]);
-      }
       return { status: 'reassigned', careManagerId: req.toCareManagerId };
     });
   }

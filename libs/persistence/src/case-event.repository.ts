@@ -111,17 +111,14 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
       e.data.resolution,
       e.at,
     ]),
-  // Closing releases the care manager's caseload slot: the assignment row (locked first, as reassign does)
-  // and the holder's maintained open_caseload counter, in this same transaction.
+  // Closing releases the care manager's caseload slot; the counter trigger on case_assignments lowers
+  // staff.open_caseload in this same transaction (a retried release matches no open row and changes nothing).
   case_closed: (tx, k, e) =>
-    execute(
-      tx,
-      `WITH released AS (
-         UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL RETURNING care_manager_id
-       )
-       UPDATE staff SET open_caseload = open_caseload - 1 FROM released WHERE staff.id = released.care_manager_id`,
-      [k.caseId, k.episodeId, e.at],
-    ),
+    execute(tx, `UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
+      k.caseId,
+      k.episodeId,
+      e.at,
+    ]),
   care_manager_assigned: (tx, k, e) =>
     execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
   assignment_unavailable: () => Promise.resolve(),

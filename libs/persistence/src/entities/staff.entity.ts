@@ -18,9 +18,9 @@ export class StaffEntity {
   /** Overrides the program policy's caseload cap for this person (part-time staff, leads). */
   @Column({ name: 'caseload_cap', type: 'integer', nullable: true }) caseloadCap!: number | null;
   /**
-   * Open assignments (case_assignments with released_at NULL) held by this person,
-   * maintained in the same transaction as every assign, reassign and release, so
-   * assignment reads it under the row lock instead of recounting.
+   * Open assignments (case_assignments with released_at NULL) held by this person, kept by a
+   * trigger on case_assignments (migration 1796220000000) in the same transaction as every
+   * assign, reassign and release, so assignment reads it under the row lock instead of recounting.
    */
   @Column({ name: 'open_caseload', type: 'integer', default: 0 }) openCaseload!: number;
 }
