@@ -5,6 +5,8 @@ import { execute, selectOne, selectRows } from './sql.query';
 export interface StoredCaseRelation {
   readonly careManagerId: string | null;
   readonly careManagerTeam: string | null;
+  /** The team the case belongs to (cases.team_id); null for legacy cases. */
+  readonly caseTeam: string | null;
   readonly providerIds: readonly string[];
 }
 
@@ -18,9 +20,9 @@ export class AccessRepository {
    * provider who reported on it. Null when the case is not in the read model yet.
    */
   async relationOf(caseId: string): Promise<StoredCaseRelation | null> {
-    const row = await selectOne<{ careManagerId: string | null; careManagerTeam: string | null; providerIds: string[] | null }>(
+    const row = await selectOne<{ careManagerId: string | null; careManagerTeam: string | null; caseTeam: string | null; providerIds: string[] | null }>(
       this.dataSource,
-      `SELECT c.care_manager_id AS "careManagerId", s.team AS "careManagerTeam",
+      `SELECT c.care_manager_id AS "careManagerId", s.team AS "careManagerTeam", c.team_id AS "caseTeam",
               ARRAY(
                 SELECT DISTINCT p FROM (
                   SELECT e.data->>'providerId' AS p FROM case_events e WHERE e.case_id = c.id AND e.kind = 'provider_report_received'
@@ -33,6 +35,12 @@ export class AccessRepository {
       [caseId],
     );
     return row ? { ...row, providerIds: row.providerIds ?? [] } : null;
+  }
+
+  /** The team of an active staff member (null: not on the roster, inactive, or in no team). */
+  async staffTeam(id: string): Promise<string | null> {
+    const row = await selectOne<{ team: string | null }>(this.dataSource, `SELECT team FROM staff WHERE id = $1 AND active`, [id]);
+    return row?.team ?? null;
   }
 
   /** Active staff on the team (ids only). */

@@ -75,7 +75,11 @@ export class CaseReadRepository {
       }
     }
     if (filters.visibleTo !== undefined) {
-      add(`(c.care_manager_id IS NULL OR c.care_manager_id = ANY(?::varchar[]))`, filters.visibleTo);
+      // Unassigned: the caller's team's pool and legacy cases without a team (docs/security.md).
+      params.push(filters.visibleTo, filters.visibleTeam ?? null);
+      where.push(
+        `(c.care_manager_id = ANY($${params.length - 1}::varchar[]) OR (c.care_manager_id IS NULL AND (c.team_id IS NULL OR c.team_id = $${params.length}::varchar)))`,
+      );
     }
     if (filters.overdue !== undefined) {
       where.push(`${filters.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open' AND t.due_at < now())`);
@@ -108,8 +112,10 @@ export interface CaseListFilters {
   readonly programCode?: string;
   /** Only cases with an open task past its due time (true), or none (false). */
   readonly overdue?: boolean;
-  /** Access scope: only cases of these care managers and unassigned ones (absent: every case). */
+  /** Access scope: only cases of these care managers and unassigned ones of `visibleTeam` or of no team (absent: every case). */
   readonly visibleTo?: readonly string[];
+  /** With `visibleTo`: the caller's team, whose unassigned cases the list shows. */
+  readonly visibleTeam?: string | null;
 }
 
 export interface CaseListItem {

@@ -3,8 +3,11 @@ import { decideAccess, isRelated, listScope, PERMISSIONS, type CaseRelation, typ
 import type { Principal } from '../../../apps/api/src/auth/principal';
 
 const user = (role: Role, sub: string, team: string | null = null): Principal => ({ kind: role === 'integration' ? 'integration' : 'user', sub, role, team });
-const northCase: CaseRelation = { careManagerId: 'cm-1', careManagerTeam: 'north', providerIds: ['prov-1'] };
-const pool: CaseRelation = { careManagerId: null, careManagerTeam: null, providerIds: [] };
+const northCase: CaseRelation = { careManagerId: 'cm-1', careManagerTeam: 'north', caseTeam: 'north', providerIds: ['prov-1'] };
+/** Unassigned legacy case (no team): the pool everyone sees. */
+const pool: CaseRelation = { careManagerId: null, careManagerTeam: null, caseTeam: null, providerIds: [] };
+/** Unassigned case of team north: only north's pool. */
+const northPool: CaseRelation = { careManagerId: null, careManagerTeam: null, caseTeam: 'north', providerIds: [] };
 
 describe('access policy', () => {
   it('lets each role into exactly the endpoint families the policy lists', () => {
@@ -34,10 +37,16 @@ describe('access policy', () => {
     ['care manager, teammate’s case', user('care_manager', 'cm-2', 'north'), northCase, true],
     ['care manager, other team', user('care_manager', 'cm-3', 'south'), northCase, false],
     ['care manager without team, someone else’s case', user('care_manager', 'cm-9'), northCase, false],
-    ['care manager, unassigned pool', user('care_manager', 'cm-3', 'south'), pool, true],
+    ['care manager, unassigned legacy case (no team)', user('care_manager', 'cm-3', 'south'), pool, true],
+    ['care manager, own team’s unassigned case', user('care_manager', 'cm-2', 'north'), northPool, true],
+    ['care manager, other team’s unassigned case', user('care_manager', 'cm-3', 'south'), northPool, false],
+    ['care manager without team, a team’s unassigned case', user('care_manager', 'cm-9'), northPool, false],
     ['supervisor, own team', user('supervisor', 'sup-1', 'north'), northCase, true],
     ['supervisor, other team', user('supervisor', 'sup-9', 'south'), northCase, false],
-    ['supervisor, unassigned pool', user('supervisor', 'sup-9', 'south'), pool, true],
+    ['supervisor, unassigned legacy case (no team)', user('supervisor', 'sup-9', 'south'), pool, true],
+    ['supervisor, own team’s unassigned case', user('supervisor', 'sup-1', 'north'), northPool, true],
+    ['supervisor, other team’s unassigned case', user('supervisor', 'sup-9', 'south'), northPool, false],
+    ['admin, a team’s unassigned case', user('admin', 'admin-1'), northPool, true],
     ['provider, their patient', user('provider', 'prov-1'), northCase, true],
     ['provider, not their patient', user('provider', 'prov-2'), northCase, false],
     ['provider, unassigned case', user('provider', 'prov-1'), pool, false],

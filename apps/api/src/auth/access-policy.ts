@@ -46,6 +46,8 @@ export interface CaseRelation {
   readonly careManagerId: string | null;
   /** The named care manager's team. */
   readonly careManagerTeam: string | null;
+  /** The team the case belongs to; null for legacy cases started before teams (and cases no team serves). */
+  readonly caseTeam: string | null;
   /** The member's PCP and the providers who reported on the case (treating providers). */
   readonly providerIds: readonly string[];
 }
@@ -85,21 +87,26 @@ export function isReviewRelated(p: Principal, relation: ReviewRelation | null): 
  * The relationship rule (docs/security.md):
  * - admin: every case (break-glass; every read is audited);
  * - care manager: cases assigned to them, to someone on their team, or not
- *   yet assigned to anyone (the care-team pool every care manager works from);
- * - supervisor: their team's cases and the unassigned pool;
+ *   yet assigned and belonging to their team (the team's pool);
+ * - supervisor: their team's cases and their team's unassigned pool;
+ * - an unassigned case with no team (legacy cases, started before teams, or
+ *   a program no team serves) stays in the pool every care manager and
+ *   supervisor sees, as before teams: hiding it would orphan it.
+ * The principal's team is the staff table's (staff-team.cache.ts), not the token claim.
  * - provider: cases where they are the member's PCP or a treating provider.
  * A case not yet in the read model (just started) counts as unassigned.
  */
 export function isRelated(p: Principal, relation: CaseRelation | null): boolean {
-  const r = relation ?? { careManagerId: null, careManagerTeam: null, providerIds: [] };
+  const r = relation ?? { careManagerId: null, careManagerTeam: null, caseTeam: null, providerIds: [] };
   const sameTeam = p.team !== null && r.careManagerTeam === p.team;
+  const inPool = r.careManagerId === null && (r.caseTeam === null || r.caseTeam === p.team);
   switch (p.role) {
     case 'admin':
       return true;
     case 'care_manager':
-      return r.careManagerId === null || r.careManagerId === p.sub || sameTeam;
+      return inPool || r.careManagerId === p.sub || sameTeam;
     case 'supervisor':
-      return r.careManagerId === null || sameTeam;
+      return inPool || sameTeam;
     case 'provider':
       return r.providerIds.includes(p.sub);
     default:

@@ -13,4 +13,10 @@ export class AccessScope {
     const scope = listScope(principal, team);
     return scope.all ? undefined : scope.careManagerIds;
   }
+
+  /** The case list's scope: those care managers' cases, plus the unassigned ones of the caller's team or of no team. */
+  async caseListScope(principal: Principal): Promise<{ readonly visibleTo: readonly string[]; readonly visibleTeam: string | null } | undefined> {
+    const visibleTo = await this.visibleCareManagers(principal);
+    return visibleTo === undefined ? undefined : { visibleTo, visibleTeam: principal.team };
+  }
 }

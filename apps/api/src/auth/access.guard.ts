@@ -10,6 +10,7 @@ import { decideAccess, PERMISSIONS, type Permission } from './access-policy';
 import { readCredentials, sameDigest, sha256Hex } from './credentials';
 import type { Principal } from './principal';
 import { requestContext, type RequestContext } from './request-context';
+import { StaffTeamCache } from './staff-team.cache';
 import { InvalidCredentials, TokenVerifier } from './token-verifier';
 
 /** The same answer for every authentication failure: it must not tell a forged token from an expired one or an unknown key. */
@@ -24,6 +25,7 @@ const UNAUTHENTICATED = 'A valid bearer token or API key is required.';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('access');
+  private staffTeams?: StaffTeamCache;
 
   constructor(
     private readonly reflector: Reflector,
@@ -68,7 +70,13 @@ export class AccessGuard implements CanActivate {
     }
     try {
       if (credentials.kind === 'jwt') {
-        return await this.verifier.verify(credentials.token);
+        const verified = await this.verifier.verify(credentials.token);
+        if (verified.role !== 'care_manager' && verified.role !== 'supervisor') {
+          return verified;
+        }
+        // Staff are scoped by the team the staff table gives them; the token's claim is not trusted for it.
+        this.staffTeams ??= new StaffTeamCache(this.access);
+        return { ...verified, team: await this.staffTeams.teamOf(verified.sub) };
       }
       const stored = await this.access.integrationKeyHash(credentials.clientId);
       if (stored === null || !sameDigest(stored, sha256Hex(credentials.key))) {

@@ -84,7 +84,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Cases the caller may see, newest first, filtered by phase, step, status, risk tier, care manager, program or overdue' })
   @ApiOkResponse({ type: CaseListPage })
   async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListPage> {
-    return this.cases.list(query, await this.scope.visibleCareManagers(principal));
+    return this.cases.list(query, await this.scope.caseListScope(principal));
   }
 
   @Get(':id')

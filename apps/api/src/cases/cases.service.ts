@@ -120,9 +120,9 @@ export class CasesService {
   }
 
   /** `visibleTo`: the caller's access scope (care managers whose cases they may see, plus the unassigned pool). */
-  async list(query: ListCasesQuery, visibleTo?: readonly string[]): Promise<CaseListPage> {
+  async list(query: ListCasesQuery, scope?: { readonly visibleTo: readonly string[]; readonly visibleTeam: string | null }): Promise<CaseListPage> {
     const { cursor, limit = 50, ...filters } = query;
-    const items = await this.cases.list({ ...filters, ...(visibleTo ? { visibleTo } : {}) }, cursor ? decodeCursor(cursor, caseListCursor) : null, limit);
+    const items = await this.cases.list({ ...filters, ...(scope ?? {}) }, cursor ? decodeCursor(cursor, caseListCursor) : null, limit);
     const last = items.at(-1);
     return {
       items: items.map((i) => ({ ...i, nextDueAt: i.nextDueAt?.toISOString() ?? null, openedAt: i.openedAt.toISOString() })),
