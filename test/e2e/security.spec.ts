@@ -23,7 +23,8 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     await stack.sql(`INSERT INTO teams (id, name, programs) VALUES ('north', 'North', '{CCM}'), ('south', 'South', '{CCM}') ON CONFLICT (id) DO NOTHING`);
     await stack.sql(`INSERT INTO staff (id, display_name, role, team, languages) VALUES
       ('cm-1', 'CM one', 'care_manager', 'north', '{en}'), ('cm-2', 'CM two', 'care_manager', 'north', '{en}'),
-      ('cm-3', 'CM three', 'care_manager', 'south', '{en}'), ('sup-1', 'Sup one', 'supervisor', 'north', '{en}')`);
+      ('cm-3', 'CM three', 'care_manager', 'south', '{en}'), ('sup-1', 'Sup one', 'supervisor', 'north', '{en}'),
+      ('sup-9', 'Sup nine', 'supervisor', 'south', '{en}')`);
     const admin = stack.as(USERS.admin);
     const open = async (memberRef: string, careManagerId: string) => {
       const created = await admin.post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
@@ -247,5 +248,28 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     const me = await anonymous().get('/auth/me').set('cookie', cookie.split(';')[0]!).expect(200);
     expect(me.body).toEqual({ sub: 'sup-1', role: 'supervisor', team: 'north' });
+  });
+
+  it("hides a team's unassigned case from other teams and answers 400 naming teamId for a team that does not serve the program", async () => {
+    const admin = stack.as(USERS.admin);
+    const bad = await admin.post('/cases').send({ memberRef: 'M-SEC-NOTEAM', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), teamId: 'nowhere' }).expect(400);
+    expect(bad.body.errors).toEqual([{ field: 'teamId', reason: 'is not an active team serving CCM' }]);
+    const created = await admin
+      .post('/cases')
+      .send({ memberRef: 'M-SEC-SOUTH-POOL', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), teamId: 'south' })
+      .expect(201);
+    const pooled = created.body.id as string;
+    await eventually(() => stack.sql(`SELECT team_id, care_manager_id FROM cases WHERE id = $1`, [pooled]), (r) => r[0]?.team_id === 'south');
+    // The matrix for an unassigned case of team south: south's care manager sees it, north's staff do not (404, as for any unrelated case).
+    await stack.as(USERS.cm3).get(`/cases/${pooled}`).expect(200);
+    await stack.as(USERS.cm1).get(`/cases/${pooled}`).expect(404);
+    // The token's team claim does not override the roster: cm-1 is on team north in the staff table.
+    await stack.as({ ...USERS.cm1, team: 'south' }).get(`/cases/${pooled}`).expect(404);
+    await stack.as(USERS.sup1).get(`/cases/${pooled}`).expect(404);
+    await admin.get(`/cases/${pooled}`).expect(200);
+    const ids = async (user: TestUser) => ((await stack.as(user).get('/cases').expect(200)).body.items as { id: string }[]).map((i) => i.id);
+    expect(await ids(USERS.cm1)).not.toContain(pooled);
+    expect(await ids(USERS.sup1)).not.toContain(pooled);
+    expect(await ids(USERS.cm3)).toContain(pooled);
   });
 });

@@ -37,10 +37,10 @@ export class AccessRepository {
     return row ? { ...row, providerIds: row.providerIds ?? [] } : null;
   }
 
-  /** The team of an active staff member (null: not on the roster, inactive, or in no team). */
-  async staffTeam(id: string): Promise<string | null> {
-    const row = await selectOne<{ team: string | null }>(this.dataSource, `SELECT team FROM staff WHERE id = $1 AND active`, [id]);
-    return row?.team ?? null;
+  /** A staff member's team: undefined when the id is not on the roster; null when inactive or in no team. */
+  async staffTeam(id: string): Promise<string | null | undefined> {
+    const row = await selectOne<{ team: string | null }>(this.dataSource, `SELECT CASE WHEN active THEN team END AS team FROM staff WHERE id = $1`, [id]);
+    return row === null ? undefined : row.team;
   }
 
   /** Active staff on the team (ids only). */

@@ -92,7 +92,7 @@ export function isReviewRelated(p: Principal, relation: ReviewRelation | null): 
  * - an unassigned case with no team (legacy cases, started before teams, or
  *   a program no team serves) stays in the pool every care manager and
  *   supervisor sees, as before teams: hiding it would orphan it.
- * The principal's team is the staff table's (staff-team.cache.ts), not the token claim.
+ * The principal's team is the token claim checked against the staff table (staff-team.cache.ts).
  * - provider: cases where they are the member's PCP or a treating provider.
  * A case not yet in the read model (just started) counts as unassigned.
  */

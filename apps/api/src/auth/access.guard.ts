@@ -74,9 +74,9 @@ export class AccessGuard implements CanActivate {
         if (verified.role !== 'care_manager' && verified.role !== 'supervisor') {
           return verified;
         }
-        // Staff are scoped by the team the staff table gives them; the token's claim is not trusted for it.
+        // The team claim is checked against the staff table (staff-team.cache.ts): the roster wins.
         this.staffTeams ??= new StaffTeamCache(this.access);
-        return { ...verified, team: await this.staffTeams.teamOf(verified.sub) };
+        return { ...verified, team: await this.staffTeams.teamOf(verified.sub, verified.team) };
       }
       const stored = await this.access.integrationKeyHash(credentials.clientId);
       if (stored === null || !sameDigest(stored, sha256Hex(credentials.key))) {

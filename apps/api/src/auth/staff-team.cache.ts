@@ -1,26 +1,29 @@
 import type { AccessRepository } from '@careloop/persistence';
 
-/** How long a staff member's team is remembered; a team change (PUT /staff) takes at most this long to apply. */
+/** How long a staff member's team is remembered; a team change on the roster takes at most this long to apply. */
 export const STAFF_TEAM_TTL_MS = 30_000;
 
 /**
- * A care manager's or supervisor's team, from the staff table (never the token's `team` claim): a token
- * minted with another team, or for someone no longer on the roster, grants no team. Cached per subject for
- * STAFF_TEAM_TTL_MS so a request costs no extra query on a warm cache; bounded by the number of staff.
+ * The team a care manager or supervisor is scoped by, the token's `team` claim checked against the staff
+ * table: someone on the roster gets the roster's team whatever the token claims (an inactive person gets
+ * none); someone not on the roster (yet) keeps the claim of the identity provider's signed token. Cached per
+ * subject for STAFF_TEAM_TTL_MS so a request costs no extra query on a warm cache; bounded by the number of staff.
  */
 export class StaffTeamCache {
-  private readonly entries = new Map<string, { team: string | null; until: number }>();
+  private readonly entries = new Map<string, { team: string | null | undefined; until: number }>();
 
   constructor(
     private readonly access: Pick<AccessRepository, 'staffTeam'>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async teamOf(sub: string): Promise<string | null> {
+  async teamOf(sub: string, claimed: string | null): Promise<string | null> {
     const hit = this.entries.get(sub);
-    if (hit && hit.until > this.now()) {
-      return hit.team;
-    }
+    const team = hit && hit.until > this.now() ? hit.team : await this.read(sub);
+    return team === undefined ? claimed : team;
+  }
+
+  private async read(sub: string): Promise<string | null | undefined> {
     const team = await this.access.staffTeam(sub);
     this.entries.set(sub, { team, until: this.now() + STAFF_TEAM_TTL_MS });
     return team;
