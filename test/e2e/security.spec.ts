@@ -261,7 +261,12 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     const pooled = created.body.id as string;
     await eventually(() => stack.sql(`SELECT team_id, care_manager_id FROM cases WHERE id = $1`, [pooled]), (r) => r[0]?.team_id === 'south');
     // The matrix for an unassigned case of team south: south's care manager sees it, north's staff do not (404, as for any unrelated case).
-    await stack.as(USERS.cm3).get(`/cases/${pooled}`).expect(200);
+    const view = await stack.as(USERS.cm3).get(`/cases/${pooled}`).expect(200);
+    // Nobody named yet: the point of contact is team south's queue, resolved to its active members.
+    expect({ poc: view.body.pointOfContact, team: view.body.pointOfContactTeam }).toEqual({
+      poc: 'team:south',
+      team: { teamId: 'south', name: 'South', members: [{ id: 'cm-3', displayName: 'CM three' }, { id: 'sup-9', displayName: 'Sup nine' }] },
+    });
     await stack.as(USERS.cm1).get(`/cases/${pooled}`).expect(404);
     // The token's team claim does not override the roster: cm-1 is on team north in the staff table.
     await stack.as({ ...USERS.cm1, team: 'south' }).get(`/cases/${pooled}`).expect(404);

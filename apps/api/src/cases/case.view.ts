@@ -78,6 +78,18 @@ export class StuckReasonView implements StuckReason {
   @ApiProperty({ example: 'no care manager had capacity', description: 'PHI-free explanation: task kinds, counts, times, error codes.' }) detail!: string;
 }
 
+export class ContactMemberView {
+  @ApiProperty({ example: 'cm-17' }) id!: string;
+  @ApiProperty({ example: 'Care manager one' }) displayName!: string;
+}
+
+/** The team queue a point of contact `team:<teamId>` stands for, resolved to its active members. */
+export class TeamContactView {
+  @ApiProperty({ example: 'north' }) teamId!: string;
+  @ApiProperty({ example: 'North' }) name!: string;
+  @ApiProperty({ type: [ContactMemberView] }) members!: ContactMemberView[];
+}
+
 export class CaseView implements CaseStateView {
   @ApiProperty({ description: 'Case id (the workflow id; contains no PHI).', example: 'case-ccm-3f2a9c0d1e4b5a6978c0d1e2' }) id!: string;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
@@ -93,8 +105,13 @@ export class CaseView implements CaseStateView {
   @ApiPropertyOptional({ enum: RISK_TIERS, nullable: true }) riskTier!: RiskTier | null;
   @ApiProperty({ type: [String] }) riskReasons!: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) careManagerId!: string | null;
-  @ApiProperty({ example: 'cm-17', description: 'Who the member and providers contact: the named care manager, else care-team:<program>.' })
+  @ApiProperty({
+    example: 'cm-17',
+    description: "Who the member and providers contact: the named care manager, else the case team's queue team:<teamId>, else care-team:<program> (cases without a team).",
+  })
   pointOfContact!: string;
+  @ApiPropertyOptional({ type: TeamContactView, nullable: true, description: 'With a team:<teamId> point of contact: the team and its active members.' })
+  pointOfContactTeam!: TeamContactView | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'pcp-44' }) pcpId!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) activePlanVersion!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) latestPlanVersion!: number | null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkPolicyOverrides, stuckReasons } from '@careloop/domain';
+import { checkPolicyOverrides, stuckReasons, teamQueueContact } from '@careloop/domain';
 import {
   CASE_WORKFLOW_TYPE,
   SA_FLAGS,
@@ -92,11 +92,15 @@ export class CasesService {
         this.failingDeliveries(caseId),
       ]);
       const { caseId: _id, ...live } = state;
+      // The workflow answers the care manager or care-team:<program>; an unnamed case of a team is that team's queue (read model).
+      const queue = live.careManagerId === null && record?.teamId ? await this.teams.contact(record.teamId) : null;
       // What the supervisors' stuck-case list says about this case, from the same signals (search attributes, outbox).
       const attrs = description.searchAttributes;
       return {
         ...live,
         id: caseId,
+        pointOfContact: queue ? teamQueueContact(queue.teamId) : live.pointOfContact,
+        pointOfContactTeam: queue,
         openTasks: [...live.openTasks],
         attempts: [...live.attempts],
         riskReasons: [...live.riskReasons],
