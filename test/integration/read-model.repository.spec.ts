@@ -68,6 +68,7 @@ describe('read-model repositories and the entities (real Postgres)', () => {
       status: 'active',
       riskTier: null,
       careManagerId: null,
+      teamId: null,
       activePlanVersion: 1,
       closureReason: null,
       openedAt: new Date(opened),
