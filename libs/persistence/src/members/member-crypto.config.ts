@@ -22,11 +22,7 @@ export interface MemberCrypto {
   readonly index: BlindIndex;
 }
 
-export function memberCryptoFrom(env: { readonly CARELOOP_PAYLOAD_KEYS?: string; readonly CARELOOP_MEMBER_INDEX_KEY?: string; readonly NODE_ENV?: string }): MemberCrypto {
-  // The development index key is public: digests under it can be recomputed from guessed names and birth dates.
-  if (env.NODE_ENV === 'production' && env.CARELOOP_MEMBER_INDEX_KEY === undefined) {
-    throw new Error('CARELOOP_MEMBER_INDEX_KEY is required when NODE_ENV=production: the development index key is public');
-  }
+export function memberCryptoFrom(env: { readonly CARELOOP_PAYLOAD_KEYS?: string; readonly CARELOOP_MEMBER_INDEX_KEY?: string}): MemberCrypto {
   const keys = env.CARELOOP_PAYLOAD_KEYS === undefined ? [DEVELOPMENT_CIPHER_KEY] : parseCipherKeys(env.CARELOOP_PAYLOAD_KEYS);
   if (typeof keys === 'string') throw new Error(`CARELOOP_PAYLOAD_KEYS: ${keys}`);
   const indexKey = env.CARELOOP_MEMBER_INDEX_KEY === undefined ? DEVELOPMENT_MEMBER_INDEX_KEY : parseMemberIndexKey(env.CARELOOP_MEMBER_INDEX_KEY);
