@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
-import { databaseEnvSchema } from '@careloop/persistence';
+import { databaseEnvSchema, memberCryptoEnvSchema, memberCryptoFrom, type MemberCrypto } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from './auth/auth.config';
 
-export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(authEnvSchema.shape).extend({
+export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(authEnvSchema.shape).extend(memberCryptoEnvSchema.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Run pending migrations at boot (under an advisory lock). Turn off when a release job runs them. */
@@ -43,6 +43,8 @@ export interface ApiConfig {
   readonly policyFile: string | undefined;
   readonly auth: AuthConfig;
   readonly integrationDefaultProgram: string;
+  /** The member registry's field cipher (payload key list) and blind index (its own key). */
+  readonly memberCrypto: MemberCrypto;
 }
 
 export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
@@ -60,6 +62,7 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     policyFile: env.CARELOOP_POLICY_FILE,
     auth: authConfigFrom(env),
     integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,
+    memberCrypto: memberCryptoFrom(env),
   };
 }
 

@@ -16,6 +16,7 @@ import { CoreModule } from './core.module';
 import { DischargesModule } from './discharges/discharges.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { MembersModule } from './members/members.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ComplaintsModule,
         IntegrationsModule,
         DischargesModule,
+        MembersModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

@@ -23,6 +23,14 @@ export const ERROR_CODES = {
   discharge_action_rejected: { status: 409, title: 'The discharge task cannot take this action now' },
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
+  /** The member registry (issue 16). An unknown member and one the caller may not see answer the same. */
+  member_not_found: { status: 404, title: 'No such member' },
+  member_plan_id_taken: { status: 409, title: 'This plan member id is registered to another member' },
+  /** PUT /members/:id without If-Match: a full replace must say which version it replaces. */
+  precondition_required: { status: 428, title: 'This request must be conditional (If-Match)' },
+  member_version_mismatch: { status: 412, title: 'The member record changed since this version was read' },
+  duplicate_flag_not_found: { status: 404, title: 'No such duplicate flag' },
+  duplicate_flag_resolved: { status: 409, title: 'This duplicate flag is already resolved otherwise' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

@@ -31,3 +31,4 @@ export * from './discharge-event';
 export * from './program-information';
 export * from './member';
 export * from './team';
+export * from './member.validation';

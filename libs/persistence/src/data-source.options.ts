@@ -20,6 +20,7 @@ import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { DischargeAmendmentEntity } from './entities/discharge-amendment.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
+import { MemberDuplicateFlagEntity, MemberEntity, MemberSearchIndexEntity, MemberVersionEntity } from './entities/member.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -44,6 +45,10 @@ export const ENTITIES = [
   DischargeAmendmentEntity,
   WorkerHeartbeatEntity,
   CommitteePseudonymEntity,
+  MemberEntity,
+  MemberVersionEntity,
+  MemberSearchIndexEntity,
+  MemberDuplicateFlagEntity,
 ];
 
 /**

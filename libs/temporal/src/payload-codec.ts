@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { DEVELOPMENT_CIPHER_KEY, parseCipherKeys } from '@careloop/persistence';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
@@ -68,31 +69,13 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 }
 
-/** The well-known development key used when none is configured (never in production: compose requires one). */
-export const DEVELOPMENT_PAYLOAD_KEY: PayloadKey = { id: 'dev', key: createHash('sha256').update('careloop-development-payload-key').digest() };
-
 /**
- * `kid:base64key[,kid:base64key…]`, newest (active) first; each key 32 bytes.
- * Returns the problem instead of throwing, for the config schema.
+ * The payload codec and the member registry's field cipher share one key list
+ * (`CARELOOP_PAYLOAD_KEYS`) and its parser, which lives with the cipher in
+ * libs/persistence (pure Node crypto) so persistence needs no Temporal package.
  */
-export function parsePayloadKeys(value: string): PayloadKey[] | string {
-  const keys: PayloadKey[] = [];
-  for (const entry of value.split(',')) {
-    const [id, b64, extra] = entry.trim().split(':');
-    if (!id || !b64 || extra !== undefined || !/^[A-Za-z0-9_.-]{1,32}$/.test(id)) {
-      return 'must be kid:base64key[,kid:base64key…] with ids of letters, digits, "_", "." or "-"';
-    }
-    const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) {
-      return `key "${id}" must be 32 bytes (base64 of 32 random bytes, e.g. \`openssl rand -base64 32\`)`;
-    }
-    if (keys.some((k) => k.id === id)) {
-      return `key id "${id}" appears twice`;
-    }
-    keys.push({ id, key });
-  }
-  return keys;
-}
+export const DEVELOPMENT_PAYLOAD_KEY: PayloadKey = DEVELOPMENT_CIPHER_KEY;
+export const parsePayloadKeys: (value: string) => PayloadKey[] | string = parseCipherKeys;
 
 /** The module the workflow bundle, client and worker load the failure converter from (encoded failure messages). */
 export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');

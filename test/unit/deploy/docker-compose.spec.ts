@@ -6,7 +6,7 @@ import { CARELOOP_SEARCH_ATTRIBUTES, searchAttributeCliPairs } from '@careloop/c
 import { resolveDockerCompose } from '../../../scripts/tools/docker-compose.tool';
 
 const root = join(__dirname, '..', '..', '..');
-const secrets = { CASE_ID_SECRET: 'x'.repeat(32), CARELOOP_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, POSTGRES_PASSWORD: 'p', CARELOOP_DB_PASSWORD: 'c', TEMPORAL_DB_PASSWORD: 't', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'careloop' };
+const secrets = { CASE_ID_SECRET: 'x'.repeat(32), CARELOOP_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, CARELOOP_MEMBER_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), POSTGRES_PASSWORD: 'p', CARELOOP_DB_PASSWORD: 'c', TEMPORAL_DB_PASSWORD: 't', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'careloop' };
 
 describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
@@ -33,7 +33,7 @@ describe('docker-compose.yml', () => {
       }
       const res = spawnSync(cmd[0]!, [...cmd.slice(1), 'config', '-q'], { cwd: root, env, encoding: 'utf8' });
       expect(res.status).not.toBe(0);
-      expect(res.stderr).toMatch(/set (POSTGRES_PASSWORD|CARELOOP_DB_PASSWORD|TEMPORAL_DB_PASSWORD|CASE_ID_SECRET|CARELOOP_PAYLOAD_KEYS|AUTH_JWKS_URL|AUTH_ISSUER|AUTH_AUDIENCE)/);
+      expect(res.stderr).toMatch(/set (POSTGRES_PASSWORD|CARELOOP_DB_PASSWORD|TEMPORAL_DB_PASSWORD|CASE_ID_SECRET|CARELOOP_PAYLOAD_KEYS|CARELOOP_MEMBER_INDEX_KEY|AUTH_JWKS_URL|AUTH_ISSUER|AUTH_AUDIENCE)/);
     });
   });
 

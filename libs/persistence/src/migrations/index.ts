@@ -11,6 +11,7 @@ import { CommitteePseudonyms1796161576963 } from './1796161576963-CommitteePseud
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
 import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmendments';
+import { MemberRegistry1796200000000 } from './1796200000000-MemberRegistry';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   NotificationsByCase1795430512271,
   DischargeAmendments1795436000000,
   CommitteePseudonyms1796161576963,
+  MemberRegistry1796200000000,
   CareTeams1796220000000,
 ];
