@@ -30,3 +30,4 @@ export * from './transition-of-care';
 export * from './discharge-event';
 export * from './program-information';
 export * from './member';
+export * from './provider';

@@ -19,6 +19,7 @@ import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { DischargeAmendmentEntity } from './entities/discharge-amendment.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
+import { ProviderEntity } from './entities/provider.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -42,6 +43,7 @@ export const ENTITIES = [
   DischargeAmendmentEntity,
   WorkerHeartbeatEntity,
   CommitteePseudonymEntity,
+  ProviderEntity,
 ];
 
 /**

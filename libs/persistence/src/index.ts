@@ -16,3 +16,4 @@ export * from './discharge-event.repository';
 export * from './case-records.repository';
 export * from './worker-heartbeat.repository';
 export * from './operations-metrics.repository';
+export * from './provider-directory.repository';

@@ -16,6 +16,7 @@ import { DischargeEventRepository } from './discharge-event.repository';
 import { CaseRecordsRepository } from './case-records.repository';
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 import { OperationsMetricsRepository } from './operations-metrics.repository';
+import { ProviderDirectoryRepository } from './provider-directory.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   CaseRecordsRepository,
   WorkerHeartbeatRepository,
   OperationsMetricsRepository,
+  ProviderDirectoryRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -10,6 +10,7 @@ import { CommitteePseudonyms1796161576963 } from './1796161576963-CommitteePseud
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
 import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmendments';
+import { ProviderDirectory1796210000000 } from './1796210000000-ProviderDirectory';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   NotificationsByCase1795430512271,
   DischargeAmendments1795436000000,
   CommitteePseudonyms1796161576963,
+  ProviderDirectory1796210000000,
 ];
