@@ -61,7 +61,7 @@ export class ProviderDirectoryRepository {
   async create(id: string, input: ProviderInput): Promise<ProviderCreateOutcome> {
     const inserted = await selectOne<ProviderRow>(
       this.dataSource,
-      `INSERT INTO providers (id, npi, name, name_lower, role, organization, endpoint) VALUES ($1, $2, $3, lower($3), $4, $5, $6)
+      `INSERT INTO providers (id, npi, name, name_lower, role, organization, endpoint) VALUES ($1, $2, $3::varchar, lower($3::varchar), $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
       [id, input.npi, input.name, input.role, input.organization ?? null, JSON.stringify(input.endpoint)],
     );
@@ -83,7 +83,7 @@ export class ProviderDirectoryRepository {
     }
     const row = await selectOne<ProviderRow>(
       this.dataSource,
-      `WITH u AS (UPDATE providers SET npi = $2, name = $3, name_lower = lower($3), role = $4, organization = $5, endpoint = $6, active = $7, updated_at = now()
+      `WITH u AS (UPDATE providers SET npi = $2, name = $3::varchar, name_lower = lower($3::varchar), role = $4, organization = $5, endpoint = $6, active = $7, updated_at = now()
          WHERE id = $1 RETURNING *)
        SELECT ${COLUMNS} FROM u`,
       [id, input.npi, input.name, input.role, input.organization ?? null, JSON.stringify(input.endpoint), input.active],
@@ -96,7 +96,7 @@ export class ProviderDirectoryRepository {
     for (const p of entries) {
       await execute(
         this.dataSource,
-        `INSERT INTO providers (id, npi, name, name_lower, role, organization, endpoint, active) VALUES ($1, $2, $3, lower($3), $4, $5, $6, $7)
+        `INSERT INTO providers (id, npi, name, name_lower, role, organization, endpoint, active) VALUES ($1, $2, $3::varchar, lower($3::varchar), $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET npi = EXCLUDED.npi, name = EXCLUDED.name, name_lower = EXCLUDED.name_lower, role = EXCLUDED.role,
            organization = EXCLUDED.organization, endpoint = EXCLUDED.endpoint, active = EXCLUDED.active, updated_at = now()`,
         [p.id, p.npi, p.name, p.role, p.organization ?? null, JSON.stringify(p.endpoint), p.active ?? true],
