@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
-import { bearer, USERS } from '../support/auth';
+import { USERS } from '../support/auth';
 import { eventually } from '../support/eventually';
 import { dateFromToday } from '../support/fixture-dates';
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res, type PipeTransform } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ProviderEntry } from '@careloop/contracts';
 import { PROVIDER_ID_PATTERN } from '@careloop/domain';
@@ -20,6 +20,7 @@ class ParseProviderIdPipe implements PipeTransform<string, string> {
 }
 
 const NOT_FOUND = 'No provider with this id in the directory.';
+const ID_PARAM = { name: 'id', schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_.:@-]{1,64}$' }, example: 'prov-9' };
 
 /** The provider directory (issue 16): who CareLoop names as a provider, and where their notices go. */
 @ApiTags('providers')
@@ -45,6 +46,7 @@ export class ProvidersController {
   @ApiOperation({ summary: "Replace a provider's details (admin); `active: false` deactivates" })
   @ApiOkResponse({ type: ProviderEntryView })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiParam(ID_PARAM)
   update(@Param('id', ParseProviderIdPipe) id: string, @Body() dto: UpdateProviderDto): Promise<ProviderEntry> {
     return this.providers.update(id, dto);
   }
@@ -55,6 +57,7 @@ export class ProvidersController {
   @ApiOperation({ summary: 'Deactivate a provider (admin): their tokens are refused and nothing new may name them, within PROVIDER_DIRECTORY_CACHE_MS' })
   @ApiOkResponse({ type: ProviderEntryView })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiParam(ID_PARAM)
   deactivate(@Param('id', ParseProviderIdPipe) id: string): Promise<ProviderEntry> {
     return this.providers.deactivate(id);
   }
@@ -62,8 +65,8 @@ export class ProvidersController {
   @Get()
   @Access('provider.search')
   @ApiOperation({ summary: 'Find providers by NPI (exact) or name (substring, case-insensitive); at most 50' })
-  @ApiQuery({ name: 'npi', required: false, example: '1234567893' })
-  @ApiQuery({ name: 'name', required: false, example: 'rivera' })
+  @ApiQuery({ name: 'npi', required: false, schema: { type: 'string', pattern: '^[0-9]{10}$' }, example: '1234567893', description: 'Exact NPI (takes precedence over name).' })
+  @ApiQuery({ name: 'name', required: false, schema: { type: 'string', minLength: 2, maxLength: 200 }, example: 'rivera' })
   @ApiOkResponse({ type: ProviderListView })
   async search(@Query('npi') npi?: string, @Query('name') name?: string): Promise<ProviderListView> {
     return { providers: await this.providers.search({ npi, name }) };
@@ -74,6 +77,7 @@ export class ProvidersController {
   @ApiOperation({ summary: 'One directory entry (the care side; a provider reads only their own)' })
   @ApiOkResponse({ type: ProviderEntryView })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiParam(ID_PARAM)
   get(@Param('id', ParseProviderIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ProviderEntry> {
     if (principal.role === 'provider' && principal.sub !== id) {
       // Not "forbidden": a provider learns nothing about other entries, not even that they exist.

@@ -61,7 +61,7 @@ export class ProvidersService {
       return found ? [found] : [];
     }
     if (query.name !== undefined) {
-      if (query.name.trim().length < 2 || query.name.length > 200) {
+      if (query.name.length < 2 || query.name.length > 200) {
         throw fieldError('name', 'name must be 2-200 characters');
       }
       return this.repo.searchByName(query.name.trim(), SEARCH_LIMIT);
