@@ -31,6 +31,19 @@ export class CreateProviderDto extends ProviderDetailsDto implements ContractBod
   id?: string;
 }
 
+/** `GET /providers`: unknown query parameters are refused (400), like every query DTO. */
+export class ProviderSearchQuery {
+  @ApiPropertyOptional({ pattern: '^[0-9]{10}$', example: '1234567893', description: 'Exact NPI (takes precedence over name).' })
+  @IsOptional()
+  @Matches(/^[0-9]{10}$/, { message: 'npi must be 10 digits' })
+  npi?: string;
+  @ApiPropertyOptional({ minLength: 2, maxLength: 200, example: 'rivera', description: 'Substring of the name, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200, { message: 'name must be 2-200 characters' })
+  name?: string;
+}
+
 export class UpdateProviderDto extends ProviderDetailsDto implements ContractBody<UpdateProviderInput, UpdateProviderDto> {
   @ApiPropertyOptional({ description: 'false deactivates the entry (default: unchanged).' }) @IsOptional() @IsBoolean({ message: 'active must be true or false' }) active?: boolean;
 }

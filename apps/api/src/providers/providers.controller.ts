@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res, type PipeTransform } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ProviderEntry } from '@careloop/contracts';
 import { PROVIDER_ID_PATTERN } from '@careloop/domain';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError, fieldError } from '../common/api-error';
-import { CreateProviderDto, UpdateProviderDto } from './provider.dto';
+import { CreateProviderDto, ProviderSearchQuery, UpdateProviderDto } from './provider.dto';
 import { ProviderEntryView, ProviderListView } from './provider.view';
 import { ProvidersService } from './providers.service';
 
@@ -65,11 +65,9 @@ export class ProvidersController {
   @Get()
   @Access('provider.search')
   @ApiOperation({ summary: 'Find providers by NPI (exact) or name (substring, case-insensitive); at most 50' })
-  @ApiQuery({ name: 'npi', required: false, schema: { type: 'string', pattern: '^[0-9]{10}$' }, example: '1234567893', description: 'Exact NPI (takes precedence over name).' })
-  @ApiQuery({ name: 'name', required: false, schema: { type: 'string', minLength: 2, maxLength: 200 }, example: 'rivera' })
   @ApiOkResponse({ type: ProviderListView })
-  async search(@Query('npi') npi?: string, @Query('name') name?: string): Promise<ProviderListView> {
-    return { providers: await this.providers.search({ npi, name }) };
+  async search(@Query() query: ProviderSearchQuery): Promise<ProviderListView> {
+    return { providers: await this.providers.search(query) };
   }
 
   @Get(':id')
