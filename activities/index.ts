@@ -6,3 +6,4 @@ export * from './review.activities';
 export * from './discharge.ports';
 export * from './discharge.activities';
 export * from './case-signaller.temporal';
+export * from './provider-notice.channel';

@@ -29,6 +29,19 @@ function teamFromRoster(sub: string): string | undefined {
   }
 }
 
+/** Provider tokens are refused unless `sub` is an active directory entry: warn early when the seed file lacks it. */
+function warnIfNotInProviderSeed(sub: string): void {
+  const file = process.env.CARELOOP_PROVIDER_FILE ?? join(projectRoot(), 'config', 'providers.demo.json');
+  try {
+    const providers = JSON.parse(readFileSync(file, 'utf8')) as { id: string; active?: boolean }[];
+    if (!providers.some((p) => p.id === sub && p.active !== false)) {
+      process.stderr.write(`warning: ${sub} is not an active provider in ${file}; the API answers 403 provider_not_in_directory unless it was added through POST /providers\n`);
+    }
+  } catch {
+    // No readable seed file: the directory may still hold the provider.
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, team: { type: 'string' }, ttl: { type: 'string', default: '8h' } } });
   const env = authEnvSchema.safeParse(process.env);
@@ -48,6 +61,9 @@ async function main(): Promise<void> {
   const hours = /^(\d{1,3})h$/.exec(values.ttl ?? '')?.[1];
   if (!hours || Number(hours) < 1) {
     usage('--ttl must be whole hours such as 8h');
+  }
+  if (values.role === 'provider') {
+    warnIfNotInProviderSeed(values.sub);
   }
   const team = values.team ?? (values.role === 'care_manager' || values.role === 'supervisor' ? teamFromRoster(values.sub) : undefined);
   const token = await mintLocalToken(

@@ -47,7 +47,10 @@ describe('provider rights and complaints (real Temporal, real Postgres)', () => 
     expect(view.body.programInformation).toBe('/programs/CCM/information');
     const info = await api().get(view.body.programInformation).set(prov).expect(200);
     expect(info.body).toMatchObject({ programCode: 'CCM', scopeOfServices: expect.stringContaining('care plan'), complaints: expect.stringContaining('/complaints') });
-    await api().get(`/cases/${caseId}/provider-view`).set(bearer({ sub: 'prov-other', role: 'provider' })).expect(404);
+    // A directory provider unrelated to the case does not learn it exists; a token naming no directory entry is refused outright.
+    await api().get(`/cases/${caseId}/provider-view`).set(bearer({ sub: 'prov-bh-3', role: 'provider' })).expect(404);
+    const outsider = await api().get(`/cases/${caseId}/provider-view`).set(bearer({ sub: 'prov-other', role: 'provider' })).expect(403);
+    expect(outsider.body.code).toBe('provider_not_in_directory');
     expect(view.body).toMatchObject({
       caseId,
       phase: 'recovery_support',

@@ -1,4 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as PgClient } from 'pg';
@@ -11,7 +16,7 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { workerConfigFrom, workerEnvSchema } from '../../apps/worker/src/worker.config';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
-import { careloopDataConverter, temporalConfigFrom, temporalEnvSchema } from '@careloop/temporal';
+import { careloopDataConverter, projectRoot, temporalConfigFrom, temporalEnvSchema } from '@careloop/temporal';
 
 /**
  * One suite's slice of the real stack: its own Postgres database and task
@@ -59,7 +64,12 @@ export async function startE2eStack(
   dbUrl.pathname = `/${database}`;
   const databaseUrl = dbUrl.toString();
   const taskQueue = `careloop-e2e-${name}-${suffix}`;
+  // The demo providers (config/providers.demo.json) are in every stack's directory, so provider tokens
+  // (prov-1, prov-9, …) resolve; their endpoints point at a sink that accepts every notice, so a provider
+  // notice never waits on a relay the test does not run. Suites that read notices add their own providers.
+  const sink = await providerNoticeSink();
   const env = {
+    CARELOOP_PROVIDER_FILE: demoProvidersFile(sink.url),
     TEMPORAL_ADDRESS: requiredEnv('TEMPORAL_ADDRESS'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     DATABASE_URL: databaseUrl,
@@ -109,6 +119,25 @@ export async function startE2eStack(
       await worker.close();
       await connection.close();
       await pg.end();
+      await new Promise((resolve) => sink.server.close(resolve));
     },
   };
+}
+
+/** A local HTTP server answering 204 to every POST (the demo providers' notice endpoint in tests). */
+async function providerNoticeSink(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/provider-notices` };
+}
+
+/** config/providers.demo.json with every endpoint replaced by the sink's webhook. */
+function demoProvidersFile(sinkUrl: string): string {
+  const demo = JSON.parse(readFileSync(join(projectRoot(), 'config', 'providers.demo.json'), 'utf8')) as Record<string, unknown>[];
+  const file = join(mkdtempSync(join(tmpdir(), 'careloop-providers-')), 'providers.json');
+  writeFileSync(file, JSON.stringify(demo.map((p) => ({ ...p, endpoint: { kind: 'webhook', url: sinkUrl } }))));
+  return file;
 }

@@ -27,6 +27,10 @@ export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).ex
   API_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Program policies (JSON); without it every program runs on the seed defaults. */
   CARELOOP_POLICY_FILE: z.string().min(1).optional(),
+  /** Provider directory seed (JSON list, see config/providers.demo.json) upserted at start. */
+  CARELOOP_PROVIDER_FILE: z.string().min(1).optional(),
+  /** How long the API trusts a provider-directory lookup (provider tokens, named providers): a deactivation takes effect within this. */
+  PROVIDER_DIRECTORY_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 });
 
 export interface ApiConfig {
@@ -41,6 +45,8 @@ export interface ApiConfig {
   readonly metricsPort: number | undefined;
   readonly metricsHost: string;
   readonly policyFile: string | undefined;
+  readonly providerFile: string | undefined;
+  readonly providerCacheMs: number;
   readonly auth: AuthConfig;
   readonly integrationDefaultProgram: string;
   /** The member registry's field cipher (payload key list) and blind index (its own key). */
@@ -60,6 +66,8 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     metricsPort: env.API_METRICS_PORT,
     metricsHost: env.API_METRICS_HOST,
     policyFile: env.CARELOOP_POLICY_FILE,
+    providerFile: env.CARELOOP_PROVIDER_FILE,
+    providerCacheMs: env.PROVIDER_DIRECTORY_CACHE_MS,
     auth: authConfigFrom(env),
     integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,
     memberCrypto: memberCryptoFrom(env),

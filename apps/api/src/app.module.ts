@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MembersModule } from './members/members.module';
 import { ProgramsModule } from './programs/programs.module';
+import { ProvidersModule } from './providers/providers.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
 
@@ -50,6 +51,7 @@ export class AppModule {
         IntegrationsModule,
         DischargesModule,
         MembersModule,
+        ProvidersModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

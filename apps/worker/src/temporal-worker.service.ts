@@ -1,13 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ReviewRepository, WorkerHeartbeatRepository } from '@careloop/persistence';
+import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ProviderDirectoryRepository, ReviewRepository, WorkerHeartbeatRepository } from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
   createReviewActivities,
   createDischargeActivities,
   LogNotificationChannel,
+  ProviderNoticeChannel,
   TemporalCaseSignaller,
   WebhookNotificationChannel,
   type NotificationChannel,
@@ -17,6 +18,7 @@ import { WORKER_CONFIG } from './worker.tokens';
 import { activityRetryReporter } from './activity-retry.interceptor';
 import { WorkerHeartbeatReporter } from './worker-heartbeat.reporter';
 import type { WorkerConfig } from './worker.config';
+import { SmtpMailSender } from './smtp-mail.sender';
 
 /**
  * Hosts the Temporal worker inside the Nest application context: activities
@@ -30,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private connection: NativeConnection | undefined;
   private running: Promise<void> | undefined;
   private heartbeat: WorkerHeartbeatReporter | undefined;
+  private mail: SmtpMailSender | null = null;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -38,15 +41,30 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly assignments: CareManagerAssignmentRepository,
     private readonly reviews: ReviewRepository,
     private readonly heartbeats: WorkerHeartbeatRepository,
+    private readonly providers: ProviderDirectoryRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, workflowBundlePath, shutdownGraceMs } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address, tls: temporal.tls ? {} : undefined });
     const dataConverter = careloopDataConverter(temporal.payloadKeys);
-    const channel: NotificationChannel = this.config.notifyWebhookUrl
+    const fallback: NotificationChannel = this.config.notifyWebhookUrl
       ? new WebhookNotificationChannel(this.config.notifyWebhookUrl)
       : new LogNotificationChannel((line) => new Logger('notifications').log(line));
+    // Provider notices go to the named provider's directory endpoint; everything else as before.
+    this.mail = this.config.smtpUrl ? new SmtpMailSender(this.config.smtpUrl, this.config.smtpFrom) : null;
+    const channel: NotificationChannel = new ProviderNoticeChannel({
+      // Read at each delivery (no cache): a deactivated or re-pointed provider takes effect on the next notice.
+      directory: {
+        endpointOf: async (id) => {
+          const entry = await this.providers.byId(id);
+          return entry?.active ? entry.endpoint : null;
+        },
+      },
+      fallback,
+      mail: this.mail,
+      publicUrl: this.config.publicUrl,
+    });
     // Discharge planning starts/signals cases: a client on the worker's own connection, with the same payload codec.
     const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter });
     this.worker = await Worker.create({
@@ -88,6 +106,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     }
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    this.mail?.close();
     this.logger.log('worker stopped');
   }
 }

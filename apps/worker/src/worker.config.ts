@@ -9,6 +9,15 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Deliver notifications by POSTing them here; without it they are logged (key, template and audience only). */
   NOTIFY_WEBHOOK_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  /** SMTP relay for email and Direct provider notices (smtp:// or smtps://, credentials in the URL); unset: those notices fail and stay in the outbox. */
+  CARELOOP_SMTP_URL: z
+    .url({ error: 'must be an smtp:// or smtps:// URL' })
+    .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of provider notice mail. */
+  CARELOOP_SMTP_FROM: z.string().min(3).default('CareLoop <notices@careloop.invalid>'),
+  /** Where providers sign in to read a notice (the only link notice messages carry). */
+  CARELOOP_PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
   /** A staff roster (JSON list) upserted at start; see config/staff.demo.json. */
   CARELOOP_STAFF_FILE: z.string().min(1).optional(),
   /** From this failed attempt on, a case activity that keeps failing is reported to its case (flag activity_retrying). */
@@ -43,6 +52,9 @@ export interface WorkerConfig {
   readonly shutdownGraceMs: number;
   readonly notifyWebhookUrl: string | undefined;
   readonly staffFile: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly smtpFrom: string;
+  readonly publicUrl: string;
   readonly reportActivityRetryFromAttempt: number;
   readonly metricsBind: string | undefined;
   readonly heartbeatMs: number;
@@ -57,6 +69,9 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL,
     staffFile: env.CARELOOP_STAFF_FILE,
+    smtpUrl: env.CARELOOP_SMTP_URL,
+    smtpFrom: env.CARELOOP_SMTP_FROM,
+    publicUrl: env.CARELOOP_PUBLIC_URL,
     reportActivityRetryFromAttempt: env.ACTIVITY_RETRY_REPORT_ATTEMPT,
     metricsBind: env.WORKER_METRICS_BIND,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,

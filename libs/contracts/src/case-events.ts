@@ -98,4 +98,9 @@ export interface NotificationRequest {
   readonly channel: ContactChannel | 'task_queue';
   readonly template: string;
   readonly params: Readonly<Record<string, string | number | null>>;
+  /**
+   * The directory id of the provider a provider-audience notice is for. Optional and additive (histories
+   * recorded before it replay unchanged); when absent, delivery reads `params.providerId` or `params.pcpId`.
+   */
+  readonly recipientProviderId?: string;
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   malformed_request: { status: 400, title: 'The request body could not be read' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
+  /** A provider token whose `sub` is not an active entry of the provider directory (docs/security.md). */
+  provider_not_in_directory: { status: 403, title: 'This provider is not in the provider directory' },
   not_found: { status: 404, title: 'No such resource' },
   case_not_found: { status: 404, title: 'No such case' },
   /** Every workflow's validator refusing an action (cases, reviews, complaints, discharges): the detail is its reason. */

@@ -21,6 +21,7 @@ import { DischargeAmendmentEntity } from './entities/discharge-amendment.entity'
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
 import { MemberDuplicateFlagEntity, MemberEntity, MemberSearchIndexEntity, MemberVersionEntity } from './entities/member.entity';
+import { ProviderEntity } from './entities/provider.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -49,6 +50,7 @@ export const ENTITIES = [
   MemberVersionEntity,
   MemberSearchIndexEntity,
   MemberDuplicateFlagEntity,
+  ProviderEntity,
 ];
 
 /**

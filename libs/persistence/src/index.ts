@@ -21,3 +21,4 @@ export * from './members/field-cipher';
 export * from './members/blind-index';
 export * from './members/member.repository';
 export * from './members/member-crypto.config';
+export * from './provider-directory.repository';

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DischargeAmendment } from '@careloop/domain';
-import type { AmendmentRecord, DischargeEventRepository, DischargeOfVisit, StoredAmendment } from '@careloop/persistence';
+import type { AmendmentRecord, DischargeEventRepository, DischargeOfVisit, ProviderDirectoryRepository, StoredAmendment } from '@careloop/persistence';
 import type { TemporalClientService } from '@careloop/temporal';
 import { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import type { DischargeStatus } from '@careloop/contracts';
@@ -54,8 +54,11 @@ function service(opts: { target?: DischargeOfVisit | null; workflow?: 'running' 
     findByVisit: async () => (opts.target === undefined ? target() : opts.target),
     recordAmendment: async (a: AmendmentRecord) => (records.push(a), { inserted: true, conflicting: false }),
   } as unknown as DischargeEventRepository;
-  return { svc: new DischargeAmendmentService(config, new TemporalGateway(temporal), events), updates, records };
+  return { svc: new DischargeAmendmentService(config, new TemporalGateway(temporal), events, emptyDirectory), updates, records };
 }
+
+/** No provider in the directory: the feed's PCP value is kept as sent. */
+const emptyDirectory = { byNpi: async () => null } as unknown as ProviderDirectoryRepository;
 
 function target(patch: Partial<DischargeOfVisit> = {}): DischargeOfVisit {
   return { dischargeId: 'discharge-1', caseId: 'case-1', dischargedAt: at(30), disposition: '01', pcpId: 'PCP-1', cancelled: false, ...patch };

@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DISCHARGE_WORKFLOW_TYPE, dischargeWorkflowId, type DischargeWorkflowInput } from '@careloop/contracts';
-import type { DischargeEventRepository, DischargeIntake } from '@careloop/persistence';
+import type { DischargeEventRepository, DischargeIntake, ProviderDirectoryRepository } from '@careloop/persistence';
 import type { TemporalClientService } from '@careloop/temporal';
 import { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import { DischargeIntakeService } from '../../../apps/api/src/integrations/discharge-intake.service';
@@ -37,7 +37,7 @@ function intake(record: Partial<DischargeIntake> = {}) {
   } as unknown as DischargeEventRepository;
   const amended: unknown[] = [];
   const amendments = { apply: async (a: unknown) => (amended.push(a), { status: 'cancelled', dischargeId: 'discharge-x', caseId: 'case-x' }) } as unknown as DischargeAmendmentService;
-  return { service: new DischargeIntakeService(config, new TemporalGateway(temporal), events, new PolicyRegistry(config), amendments), started, rows, amended };
+  return { service: new DischargeIntakeService(config, new TemporalGateway(temporal), events, new PolicyRegistry(config), amendments, { byNpi: async () => null } as unknown as ProviderDirectoryRepository), started, rows, amended };
 }
 
 

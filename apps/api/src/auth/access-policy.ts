@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   /** Complaints: anyone on the care side may record one (verbal or written); staff handle them. */
   'complaint.lodge': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'complaint.handle': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** The provider directory: admins keep it; the care side reads and searches it; a provider reads their own entry (checked by the route). */
+  'provider.manage': { roles: ['admin'], scope: 'none' },
+  'provider.search': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'provider.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },

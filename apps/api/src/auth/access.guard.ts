@@ -12,6 +12,7 @@ import type { Principal } from './principal';
 import { requestContext, type RequestContext } from './request-context';
 import { StaffTeamCache } from './staff-team.cache';
 import { InvalidCredentials, TokenVerifier } from './token-verifier';
+import { ProviderDirectory } from '../providers/provider-directory.service';
 
 /** The same answer for every authentication failure: it must not tell a forged token from an expired one or an unknown key. */
 const UNAUTHENTICATED = 'A valid bearer token or API key is required.';
@@ -32,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly access: AccessRepository,
     private readonly temporal: TemporalGateway,
+    private readonly providers: ProviderDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,6 +55,7 @@ export class AccessGuard implements CanActivate {
       if (ctx) {
         ctx.principal = principal;
       }
+      await this.requireDirectoryEntry(principal);
       await this.authorize(req, principal, permission, ctx);
       return true;
     } catch (err) {
@@ -89,6 +92,17 @@ export class AccessGuard implements CanActivate {
         throw new ApiError('unauthenticated', UNAUTHENTICATED);
       }
       throw err;
+    }
+  }
+
+  /**
+   * A provider is who the directory says: a provider token's `sub` must be an active directory id
+   * (docs/security.md). Checked before any permission, so an unknown provider learns nothing else.
+   */
+  private async requireDirectoryEntry(principal: Principal): Promise<void> {
+    if (principal.role === 'provider' && !(await this.providers.active(principal.sub))) {
+      this.logger.warn('provider token refused: subject is not an active provider directory entry');
+      throw new ApiError('provider_not_in_directory', 'The token names a provider who is not an active entry of the provider directory.');
     }
   }
 

@@ -9,6 +9,7 @@ import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
 import { CaseProviderService } from './case-provider.service';
 import { ProviderRequestDto } from './dto/provider-request.dto';
+import { ProviderDirectory } from '../providers/provider-directory.service';
 
 const PENDING = 'The case is closed, or this provider already has such a request pending.';
 
@@ -25,6 +26,7 @@ export class CaseProviderController {
   constructor(
     private readonly provider: CaseProviderService,
     private readonly temporal: TemporalGateway,
+    private readonly providers: ProviderDirectory,
   ) {}
 
   @Get(':id/provider-view')
@@ -51,7 +53,8 @@ export class CaseProviderController {
     summary: 'Ask for another care manager: forwarded to the supervisor',
     conflict: PENDING,
   })
-  careManagerChange(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+  async careManagerChange(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    await this.providers.requireActive('providerId', dto.providerId);
     return this.temporal.runUpdate(CASE, id, careManagerChangeRequestUpdate, { ...dto, actorId }, key);
   }
 
@@ -61,7 +64,8 @@ export class CaseProviderController {
     summary: 'Ask that the patient stop participating: a supervisor reviews it (due per policy) and decides',
     conflict: PENDING,
   })
-  stopParticipation(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+  async stopParticipation(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderRequestDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    await this.providers.requireActive('providerId', dto.providerId);
     return this.temporal.runUpdate(CASE, id, stopParticipationRequestUpdate, { ...dto, actorId }, key);
   }
 }

@@ -56,6 +56,7 @@ import { IdempotencyKey, ParseCaseIdPipe, ParseGoalIdPipe } from './case-request
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import { AccessScope } from '../auth/access-scope.service';
 import type { Principal } from '../auth/principal';
+import { ProviderDirectory } from '../providers/provider-directory.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -66,6 +67,7 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly temporal: TemporalGateway,
     private readonly scope: AccessScope,
+    private readonly providers: ProviderDirectory,
   ) {}
 
   @Post()
@@ -162,7 +164,8 @@ export class CasesController {
   }
 
   @WorkflowAction(':id/provider-reports', { access: 'case.act', answer: ActionResultView, summary: "Recovery step 5: a provider report, forwarded to the treating physician; the committee hears of it" })
-  providerReport(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderReportDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+  async providerReport(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ProviderReportDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    await this.providers.requireActive('providerId', dto.providerId);
     return this.temporal.runUpdate(CASE, id, providerReportUpdate, { ...dto, actorId }, key);
   }
 
@@ -198,7 +201,8 @@ export class CasesController {
   }
 
   @WorkflowAction(':id/pcp', { access: 'case.act', answer: ActionResultView, summary: "Record the member's new PCP: the plan and referrals carry over and the new PCP is informed" })
-  changePcp(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ChangePcpDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+  async changePcp(@Param('id', ParseCaseIdPipe) id: string, @Body() dto: ChangePcpDto, @ActorId() actorId: string, @IdempotencyKey() key?: string) {
+    await this.providers.requireActive('pcpId', dto.pcpId);
     return this.temporal.runUpdate(CASE, id, changePcpUpdate, { ...dto, actorId }, key);
   }
 

@@ -9,7 +9,8 @@ import {
   type DischargeStatus,
   type IntegrationEventKey,
 } from '@careloop/contracts';
-import { DischargeEventRepository, type DischargeOfVisit } from '@careloop/persistence';
+import { DischargeEventRepository, ProviderDirectoryRepository, type DischargeOfVisit } from '@careloop/persistence';
+import { resolveFeedPcp } from '../providers/feed-provider';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError } from '../common/api-error';
 import { TemporalGateway } from '../temporal/temporal.gateway';
@@ -48,6 +49,7 @@ export class DischargeAmendmentService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly temporal: TemporalGateway,
     private readonly events: DischargeEventRepository,
+    private readonly providers: ProviderDirectoryRepository,
   ) {}
 
   async apply(amendment: DischargeAmendment, sender: IntegrationSender): Promise<AmendmentResult> {
@@ -93,7 +95,8 @@ export class DischargeAmendmentService {
       return { status: 'ignored', dischargeId: target?.dischargeId ?? null, caseId: target?.caseId ?? null, detail };
     }
     const found = { dischargeId: target.dischargeId, caseId: target.caseId };
-    const changes = changedDetails(target, amendment.details);
+    const pcpId = await resolveFeedPcp(this.providers, amendment.details.pcpId);
+    const changes = changedDetails(target, pcpId === undefined ? amendment.details : { ...amendment.details, pcpId });
     if (Object.keys(changes).length === 0) {
       return { status: 'unchanged', ...found, detail: 'The discharge time, disposition and PCP are as recorded.' };
     }

@@ -8,7 +8,8 @@ import {
   type CaseWorkflowInput,
   type DischargeWorkflowInput,
 } from '@careloop/contracts';
-import { DischargeEventRepository } from '@careloop/persistence';
+import { DischargeEventRepository, ProviderDirectoryRepository } from '@careloop/persistence';
+import { resolveFeedPcp } from '../providers/feed-provider';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError, fieldErrors } from '../common/api-error';
 import { TemporalGateway } from '../temporal/temporal.gateway';
@@ -50,6 +51,7 @@ export class DischargeIntakeService {
     private readonly events: DischargeEventRepository,
     private readonly policies: PolicyRegistry,
     private readonly amendments: DischargeAmendmentService,
+    private readonly providers: ProviderDirectoryRepository,
   ) {}
 
   async receive(contentType: string | undefined, body: unknown, sender: IntegrationSender): Promise<DischargeIntakeResult> {
@@ -63,13 +65,16 @@ export class DischargeIntakeService {
   private async start(parsed: ParsedDischarge, sender: IntegrationSender): Promise<DischargeStartResult> {
     const { visitNumber = null, ...read } = parsed;
     const programCode = read.programCode ?? this.config.integrationDefaultProgram;
-    const event: DischargeEvent = { ...read, programCode };
+    const received: DischargeEvent = { ...read, programCode };
+    // The PCP's NPI becomes the directory id where the directory has it; the fingerprint stays on what the
+    // feed sent, so a retried message is the same event even if the directory changed in between.
+    const event: DischargeEvent = { ...received, pcpId: (await resolveFeedPcp(this.providers, received.pcpId)) ?? null };
     const policy = this.policies.resolve(programCode);
     const secret = this.config.caseIdSecret;
     const key = { clientId: sender.clientId, source: event.source, sourceEventId: event.sourceEventId };
     const caseId = caseWorkflowId(event.memberRef, programCode, secret);
 
-    const intake = await this.events.record(key, dischargeWorkflowId(key, secret), caseId, event, visitNumber, fingerprint(event));
+    const intake = await this.events.record(key, dischargeWorkflowId(key, secret), caseId, event, visitNumber, fingerprint(received));
     const dischargeId = intake.dischargeId;
     if (intake.conflicting) {
       throw new ApiError(

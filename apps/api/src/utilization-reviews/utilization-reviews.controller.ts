@@ -15,6 +15,7 @@ import { UtilizationReviewsService } from './utilization-reviews.service';
 import { UrActionResultView, UtilizationReviewViewDto } from './utilization-review.view';
 import { ApiBodyVariants, ApiBodyWithOneOf } from '../openapi/body-variants';
 import { AppealReviewDto, DecideReviewDto, SubmitUtilizationReviewDto, SupplyInformationDto } from './dto/utilization-review.dto';
+import { ProviderDirectory } from '../providers/provider-directory.service';
 
 const SAME_REVIEW = 'Send the same key again to get the same review (or the first answer) instead of acting twice.';
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: SAME_REVIEW };
@@ -28,6 +29,7 @@ export class UtilizationReviewsController {
   constructor(
     private readonly reviews: UtilizationReviewsService,
     private readonly temporal: TemporalGateway,
+    private readonly providers: ProviderDirectory,
   ) {}
 
   @Post()
@@ -46,6 +48,7 @@ export class UtilizationReviewsController {
     if (principal.role === 'provider' && dto.providerId !== principal.sub) {
       throw new ApiError('forbidden', 'A provider submits treatment requests in their own name: providerId must be your own id.');
     }
+    await this.providers.requireActive('providerId', dto.providerId);
     const { created, reviewId } = await this.reviews.submit(dto, key);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/utilization-reviews/${reviewId}`);
     return this.reviews.get(reviewId);
