@@ -49,8 +49,10 @@ export function providerNoticeMessage(n: NotificationRequest, publicUrl: string)
  * Routes provider-audience notices to the named provider's directory endpoint: webhook → JSON POST
  * (Idempotency-Key: the notice's reference), email and Direct → the SMTP relay. Every other
  * notification, and a provider notice naming no active directory entry, goes to `fallback` as before.
- * An email/Direct endpoint without a relay (CARELOOP_SMTP_URL unset) is a failure: the delivery is
- * retried and the outbox row stays failed until a relay is configured (docs/operations.md).
+ * An email/Direct endpoint without a relay (CARELOOP_SMTP_URL unset: a local demo) goes to `fallback`
+ * too, as every notice did before the directory: a failure there would be retried for hours and hold
+ * back the case's later effects, which the pump delivers in order (docs/operations.md). The worker
+ * warns at boot when no relay is set.
  */
 export class ProviderNoticeChannel implements NotificationChannel {
   readonly name = 'provider-directory';
@@ -85,7 +87,7 @@ export class ProviderNoticeChannel implements NotificationChannel {
       return;
     }
     if (!this.deps.mail) {
-      throw new Error(`CARELOOP_SMTP_URL is not set: ${endpoint.kind} notices cannot be sent`);
+      return this.deps.fallback.deliver(n);
     }
     await this.deps.mail.send({ to: endpoint.address, subject: message.subject, text: message.text, messageId: `<${message.reference}@careloop.notices>` });
   }

@@ -53,6 +53,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       : new LogNotificationChannel((line) => new Logger('notifications').log(line));
     // Provider notices go to the named provider's directory endpoint; everything else as before.
     this.mail = this.config.smtpUrl ? new SmtpMailSender(this.config.smtpUrl, this.config.smtpFrom) : null;
+    if (!this.mail) {
+      this.logger.warn('CARELOOP_SMTP_URL is not set: email and Direct provider notices go to the default channel');
+    }
     const channel: NotificationChannel = new ProviderNoticeChannel({
       // Read at each delivery (no cache): a deactivated or re-pointed provider takes effect on the next notice.
       directory: {

@@ -102,9 +102,10 @@ describe('provider notice delivery', () => {
     expect(sent).toEqual([{ to: 'inbox@clinic.example.org', subject: 'CareLoop: a new notice for you', text: expect.stringContaining('/app/provider'), messageId: expect.stringMatching(/^<[0-9a-f]{32}@careloop\.notices>$/) }]);
   });
 
-  it('fails clearly without a relay, so the outbox keeps the notice', async () => {
-    const { ch } = channel({ kind: 'direct', address: 'dr@direct.example.org' }, null);
-    await expect(ch.deliver(notice())).rejects.toThrow('CARELOOP_SMTP_URL is not set: direct notices cannot be sent');
+  it('without a relay (a local demo), sends email and Direct notices to the fallback channel instead of failing', async () => {
+    const { ch, fallback } = channel({ kind: 'direct', address: 'dr@direct.example.org' }, null);
+    await ch.deliver(notice());
+    expect(fallback).toEqual([notice()]);
   });
 
   it('sends everything else, and providers not in the directory, to the fallback channel', async () => {
