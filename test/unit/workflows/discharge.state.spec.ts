@@ -4,7 +4,9 @@ import { dischargeEvent, dischargeInput } from '../../support/discharge-workflow
 
 /** Discharge planning's rules without a server: the sender's cancellation (ADT^A13) and update (ADT^A08). */
 describe('DischargeState: cancellation and update by the sender', () => {
-  const now = Date.now();
+  // Midday in the policy calendar's zone (America/New_York): deadlines count local days, so a discharge
+  // an hour before `now` must fall on the same local day whatever the time of day the suite runs.
+  const now = Math.floor(Date.now() / DAY_MS) * DAY_MS + 17 * 3_600_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const open = (patch: Parameters<typeof dischargeEvent>[1] = {}) => {
     const state = new DischargeState('discharge-test', dischargeInput(dischargeEvent(iso(now - 3_600_000), patch), 'case-ccm-1', DEFAULT_TRANSITION_OF_CARE_POLICY), iso(now));
