@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
+import { TeamsModule } from './teams/teams.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
 
 /**
@@ -48,6 +49,7 @@ export class AppModule {
         ComplaintsModule,
         IntegrationsModule,
         DischargesModule,
+        TeamsModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

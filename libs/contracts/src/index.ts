@@ -19,3 +19,4 @@ export * from './case.responses';
 export * from './supervisor.responses';
 export * from './session.responses';
 export * from './member.contract';
+export * from './team.contract';

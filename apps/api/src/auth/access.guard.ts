@@ -25,13 +25,13 @@ const UNAUTHENTICATED = 'A valid bearer token or API key is required.';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('access');
-  private staffTeams?: StaffTeamCache;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly access: AccessRepository,
     private readonly temporal: TemporalGateway,
+    private readonly staffTeams: StaffTeamCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -75,7 +75,6 @@ export class AccessGuard implements CanActivate {
           return verified;
         }
         // The team claim is checked against the staff table (staff-team.cache.ts): the roster wins.
-        this.staffTeams ??= new StaffTeamCache(this.access);
         return { ...verified, team: await this.staffTeams.teamOf(verified.sub, verified.team) };
       }
       const stored = await this.access.integrationKeyHash(credentials.clientId);
