@@ -6,7 +6,7 @@ import {
   StaffRosterRepository,
 } from '@careloop/persistence';
 import { freshDatabase } from '../support/integration-database';
-import { instantFromNow } from '../support/fixture-dates';
+import { dateFromToday, instantFromNow } from '../support/fixture-dates';
 
 /** Assignment against real Postgres: the cap holds under concurrency, language is preferred, closure frees the slot. */
 describe('CareManagerAssignmentRepository (real Postgres)', () => {
@@ -103,8 +103,8 @@ describe('CareManagerAssignmentRepository across teams, concurrently (real Postg
       for (let n = 0; n < 10; n++) {
         await ds.query(
           `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at, team_id)
-           VALUES ($1, 'run-1', $2, 'CCM', '2026-01-05', 'v1', 'assessed', 'active', $3, $3, $4)`,
-          [caseId(t, n), `mem-${t}-${n}`, at, t],
+           VALUES ($1, 'run-1', $2, 'CCM', $5, 'v1', 'assessed', 'active', $3, $3, $4)`,
+          [caseId(t, n), `mem-${t}-${n}`, at, t, dateFromToday(-30)],
         );
       }
     }
