@@ -54,6 +54,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     ids.complaint = (await stack.as(USERS.admin).post('/complaints').send({ ...sample('complaint-lodge'), caseId: ids.case }).expect(201)).body.complaintId;
     const discharge = { ...sampleJson('discharge.json'), eventId: 'evt-fuzz-1', memberRef: 'M-FUZZ-2', dischargedAt: new Date(Date.now() - 3_600_000).toISOString() };
     ids.discharge = (await stack.asIntegration().post('/integrations/discharge-events').send(discharge).expect(201)).body.id;
+    await stack.as(USERS.admin).post('/teams').send({ id: 'fuzz-team', name: 'Fuzz', programs: ['CCM'], regions: ['NY'], active: true }).expect(201);
+    await stack.as(USERS.admin).post('/staff').send({ id: 'cm-fuzz', displayName: 'Fuzz', role: 'care_manager', teamId: 'fuzz-team', languages: ['en'], caseloadCap: null, active: true }).expect(201);
   }, 300_000);
 
   afterAll(async () => {
@@ -145,6 +147,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/discharges/\\{id\\}', parameters: { id: ids.discharge } },
       // A demo directory entry no other check uses (deactivating it affects nothing else here).
       { pathRegex: '^/providers/\\{id\\}', parameters: { id: 'pcp-44' } },
+      { pathRegex: '^/teams/\\{id\\}', parameters: { id: 'fuzz-team' } },
+      { pathRegex: '^/staff/\\{id\\}', parameters: { id: 'cm-fuzz' } },
       // positive_data_acceptance (a schema-valid request must not get a 4xx other than 401/403/404/409)
       // is off only where the API checks what JSON Schema cannot say (docs/architecture.md):
       // an opaque cursor is valid only as the nextCursor of an earlier page (GET /cases, /audit, …),
@@ -164,6 +168,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/providers', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/cases/\\{id\\}/(pcp|provider-reports|care-manager-change-requests|stop-participation-requests)$', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/utilization-reviews$', disabledChecks: ['positive_data_acceptance'] },
+      // a staff record's teamId must name an existing team (active unless the person is inactive).
+      { pathRegex: '^/staff', disabledChecks: ['positive_data_acceptance'] },
       // ensure_resource_availability (stateful: what POST /cases created must be readable) is off for the plan summary,
       // whose 404 means "no active plan yet", not "no such case".
       { pathRegex: '^/cases/\\{id\\}/plan-summary$', disabledChecks: ['ensure_resource_availability'] },

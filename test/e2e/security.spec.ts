@@ -93,18 +93,22 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     { name: 'provider.manage', call: (c) => c.post('/providers').send({}), ok: 400, caseScoped: false },
     { name: 'provider.search', call: (c) => c.get('/providers?name=dr'), ok: 200, caseScoped: false },
     { name: 'provider.read', call: (c) => c.get('/providers/prov-1'), ok: 200, caseScoped: false },
+    // Teams: writes are the admin's (an empty body: allowed → validation runs); reads list the caller's own team.
+    { name: 'team.manage', call: (c) => c.post('/teams').send({}), ok: 400, caseScoped: false },
+    { name: 'team.manage (staff)', call: (c) => c.put('/staff/cm-2').send({}), ok: 400, caseScoped: false },
+    { name: 'team.read', call: (c) => c.get('/teams'), ok: 200, caseScoped: false },
   ];
 
   // A: allowed; H: hidden (404, the case's existence is not revealed); F: forbidden (403). "own/foreign" for case families.
   const matrix: Record<string, { user: TestUser | 'api-key'; own: () => string; foreign: () => string; expect: Record<string, string> }> = {
-    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A' } },
-    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A' } },
-    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A' } },
-    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A' } },
-    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'A' } },
-    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'F' } },
-    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'A', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'F' } },
-    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'A', 'provider.search': 'A', 'provider.read': 'A' } },
+    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'A' } },
+    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'A' } },
+    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'A' } },
+    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'F', 'provider.search': 'A', 'provider.read': 'A', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'A' } },
+    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'A', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'F' } },
+    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'F', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'F' } },
+    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'A', 'discharge.work': 'F', 'provider.manage': 'F', 'provider.search': 'F', 'provider.read': 'F', 'team.manage': 'F', 'team.manage (staff)': 'F', 'team.read': 'F' } },
+    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'provider.manage': 'A', 'provider.search': 'A', 'provider.read': 'A', 'team.manage': 'A', 'team.manage (staff)': 'A', 'team.read': 'A' } },
   };
 
   it.each(Object.keys(matrix))('%s: every endpoint family, on its own and on a foreign case', async (who) => {
@@ -122,6 +126,39 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
       seen[family.name] = family.caseScoped ? `${await letter(row.own())}/${await letter(row.foreign())}` : await letter(row.own());
     }
     expect(seen).toEqual(row.expect);
+  });
+
+  it("lets supervisors and care managers read only their own team and its people (another team is a 404, like none); only admins write", async () => {
+    const teamIds = async (user: TestUser) => ((await stack.as(user).get('/teams').expect(200)).body.items as { id: string }[]).map((t) => t.id);
+    expect(await teamIds(USERS.sup1)).toEqual(['north']);
+    expect(await teamIds(USERS.cm3)).toEqual(['south']);
+    expect(await teamIds(USERS.admin)).toEqual(['north', 'south']);
+    // A forged team claim does not widen what is read: the roster says cm-1 is on north.
+    expect(await teamIds({ ...USERS.cm1, team: 'south' })).toEqual(['north']);
+    const seen: Record<string, number[]> = {};
+    for (const [who, user] of [['sup-1', USERS.sup1], ['sup-9', USERS.supSouth], ['cm-1', USERS.cm1], ['admin', USERS.admin]] as const) {
+      const client = stack.as(user);
+      seen[who] = [
+        (await client.get('/teams/north')).status,
+        (await client.get('/teams/south')).status,
+        (await client.get('/staff/cm-1')).status,
+        (await client.get('/staff/cm-3')).status,
+      ];
+    }
+    expect(seen).toEqual({ 'sup-1': [200, 404, 200, 404], 'sup-9': [404, 200, 404, 200], 'cm-1': [200, 404, 200, 404], admin: [200, 200, 200, 200] });
+    const hidden = await stack.as(USERS.sup1).get('/teams/south').expect(404);
+    const missing = await stack.as(USERS.sup1).get('/teams/nowhere').expect(404);
+    expect([hidden.body.code, hidden.body.detail.replace('south', 'X')]).toEqual([missing.body.code, missing.body.detail.replace('nowhere', 'X')]);
+    for (const user of [USERS.sup1, USERS.cm1, USERS.provider, USERS.committee]) {
+      await stack.as(user).put('/teams/north').send({ name: 'Taken', programs: ['CCM'], regions: [], active: true }).expect(403);
+      await stack.as(user).post('/staff').send({ id: 'cm-x', displayName: 'X', role: 'care_manager', teamId: 'north', languages: [], caseloadCap: null, active: true }).expect(403);
+    }
+    for (const path of ['/teams', '/teams/north', '/staff/cm-1']) {
+      await stack.as(USERS.provider).get(path).expect(403);
+      await stack.asIntegration().get(path).expect(403);
+    }
+    expect(await stack.sql(`SELECT name FROM teams WHERE id = 'north'`)).toEqual([{ name: 'North' }]);
+    expect(await stack.sql(`SELECT id FROM staff WHERE id = 'cm-x'`)).toEqual([]);
   });
 
   it('hides a foreign case exactly like a case that does not exist', async () => {

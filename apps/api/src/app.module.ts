@@ -20,6 +20,7 @@ import { MembersModule } from './members/members.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
+import { TeamsModule } from './teams/teams.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
 
 /**
@@ -52,6 +53,7 @@ export class AppModule {
         DischargesModule,
         MembersModule,
         ProvidersModule,
+        TeamsModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

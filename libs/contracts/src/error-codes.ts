@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   /** Retired (issue 15): discharges answer case_action_rejected / case_closed. Kept so the name is never reused. */
   discharge_action_rejected: { status: 409, title: 'The discharge task cannot take this action now' },
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
+  team_not_found: { status: 404, title: 'No such care team' },
+  staff_not_found: { status: 404, title: 'No such staff member' },
+  /** `POST /teams` or `POST /staff` with an id already used for different content (the same content again answers 200). */
+  team_conflict: { status: 409, title: 'This team id already exists with different content' },
+  staff_conflict: { status: 409, title: 'This staff id already exists with different content' },
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
   /** The member registry (issue 16). An unknown member and one the caller may not see answer the same. */
   member_not_found: { status: 404, title: 'No such member' },

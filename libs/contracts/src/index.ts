@@ -20,3 +20,4 @@ export * from './supervisor.responses';
 export * from './session.responses';
 export * from './member.contract';
 export * from './provider.contract';
+export * from './team.contract';

@@ -4,6 +4,8 @@ export * from './notification-outbox.repository';
 export * from './care-manager-assignment.repository';
 export * from './staff-roster.repository';
 export * from './team.repository';
+export * from './team-admin.repository';
+export * from './staff-admin.repository';
 export * from './data-source.options';
 export * from './migrations.runner';
 export * from './database.config';

@@ -9,6 +9,8 @@ import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { CareManagerAssignmentRepository } from './care-manager-assignment.repository';
 import { StaffRosterRepository } from './staff-roster.repository';
 import { TeamRepository } from './team.repository';
+import { TeamAdminRepository } from './team-admin.repository';
+import { StaffAdminRepository } from './staff-admin.repository';
 import { AccessRepository } from './access.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { CommitteeRepository } from './committee.repository';
@@ -27,6 +29,8 @@ const REPOSITORIES = [
   CareManagerAssignmentRepository,
   StaffRosterRepository,
   TeamRepository,
+  TeamAdminRepository,
+  StaffAdminRepository,
   AccessRepository,
   AuditLogRepository,
   CommitteeRepository,

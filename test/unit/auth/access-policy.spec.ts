@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@careloop/contracts';
-import { decideAccess, isRelated, listScope, PERMISSIONS, type CaseRelation, type Permission } from '../../../apps/api/src/auth/access-policy';
+import { decideAccess, isRelated, listScope, PERMISSIONS, teamReadable, type CaseRelation, type Permission } from '../../../apps/api/src/auth/access-policy';
 import type { Principal } from '../../../apps/api/src/auth/principal';
 
 const user = (role: Role, sub: string, team: string | null = null): Principal => ({ kind: role === 'integration' ? 'integration' : 'user', sub, role, team });
@@ -13,17 +13,17 @@ describe('access policy', () => {
   it('lets each role into exactly the endpoint families the policy lists', () => {
     // The full table, written out: a change to PERMISSIONS must change this test on purpose.
     const expected: Record<Role, Permission[]> = {
-      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'session'],
+      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'team.read', 'session'],
       supervisor: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'team.read', 'session',
       ],
       provider: ['case.provider', 'program.read', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'provider.read', 'session'],
       committee: ['committee.read', 'program.read', 'session'],
       integration: ['integration.intake'],
       admin: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.manage', 'provider.search', 'provider.read', 'audit.read', 'codec.use', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.manage', 'provider.search', 'provider.read', 'audit.read', 'team.manage', 'team.read', 'codec.use', 'session',
       ],
     };
     for (const role of ROLES) {
@@ -79,5 +79,17 @@ describe('access policy', () => {
     expect(listScope(user('care_manager', 'cm-1', 'north'), ['cm-1', 'cm-2'])).toEqual({ all: false, careManagerIds: ['cm-1', 'cm-2'] });
     expect(listScope(user('care_manager', 'cm-9'), [])).toEqual({ all: false, careManagerIds: ['cm-9'] });
     expect(listScope(user('supervisor', 'sup-1', 'north'), ['cm-1', 'sup-1'])).toEqual({ all: false, careManagerIds: ['cm-1', 'sup-1'] });
+  });
+
+  it('lets admins read every team, supervisors and care managers only their own (the roster team), and nobody else', () => {
+    expect(teamReadable(user('admin', 'admin-1'), 'east')).toBe(true);
+    expect(teamReadable(user('supervisor', 'sup-1', 'east'), 'east')).toBe(true);
+    expect(teamReadable(user('supervisor', 'sup-1', 'east'), 'west')).toBe(false);
+    expect(teamReadable(user('care_manager', 'cm-1', 'east'), 'east')).toBe(true);
+    expect(teamReadable(user('care_manager', 'cm-1', 'east'), 'west')).toBe(false);
+    // No team (deactivated, or never on one): no team is theirs, including a teamless staff record.
+    expect(teamReadable(user('care_manager', 'cm-gone'), 'east')).toBe(false);
+    expect(teamReadable(user('care_manager', 'cm-gone'), null)).toBe(false);
+    expect(teamReadable(user('provider', 'prov-1', 'east'), 'east')).toBe(false);
   });
 });

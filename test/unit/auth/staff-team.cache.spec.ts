@@ -20,4 +20,16 @@ describe('StaffTeamCache', () => {
     expect(await cache.teamOf('cm-new', 'east')).toBe('east');
     expect(reads).toEqual(['cm-1', 'cm-1', 'cm-gone', 'cm-new']);
   });
+
+  it('forgets one subject on request (an admin API staff write), so the next request reads the roster again', async () => {
+    const roster = new Map<string, string | null>([['cm-1', 'north']]);
+    let reads = 0;
+    const cache = new StaffTeamCache({ staffTeam: async (id) => (reads++, roster.get(id)) }, () => 0);
+    expect(await cache.teamOf('cm-1', null)).toBe('north');
+    roster.set('cm-1', null);
+    expect(await cache.teamOf('cm-1', null)).toBe('north');
+    cache.forget('cm-1');
+    expect(await cache.teamOf('cm-1', 'north')).toBeNull();
+    expect(reads).toBe(2);
+  });
 });

@@ -37,6 +37,13 @@ export const PERMISSIONS = {
   'provider.search': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   'provider.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
+  /** Care teams and staff (apps/api/src/teams): admins create and change them. */
+  'team.manage': { roles: ['admin'], scope: 'none' },
+  /**
+   * Reading a team and its people: admins every team; supervisors and care managers only their own
+   * (the roster's team; another team answers 404 as if it did not exist: teamReadable below).
+   */
+  'team.read': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** Anything any signed-in person may do about their own session. */
@@ -129,6 +136,11 @@ export function listScope(p: Principal, teamMembers: readonly string[]): { reado
   }
   const ids = new Set(p.role === 'care_manager' ? [p.sub, ...teamMembers] : teamMembers);
   return { all: false, careManagerIds: [...ids] };
+}
+
+/** Whether the caller may read team `teamId` (or a staff member on it) under `team.read`. */
+export function teamReadable(p: Principal, teamId: string | null): boolean {
+  return p.role === 'admin' || (teamId !== null && p.team === teamId && (p.role === 'supervisor' || p.role === 'care_manager'));
 }
 
 /**

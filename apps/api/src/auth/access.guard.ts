@@ -26,7 +26,6 @@ const UNAUTHENTICATED = 'A valid bearer token or API key is required.';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('access');
-  private staffTeams?: StaffTeamCache;
 
   constructor(
     private readonly reflector: Reflector,
@@ -34,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly access: AccessRepository,
     private readonly temporal: TemporalGateway,
     private readonly providers: ProviderDirectory,
+    private readonly staffTeams: StaffTeamCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -78,7 +78,6 @@ export class AccessGuard implements CanActivate {
           return verified;
         }
         // The team claim is checked against the staff table (staff-team.cache.ts): the roster wins.
-        this.staffTeams ??= new StaffTeamCache(this.access);
         return { ...verified, team: await this.staffTeams.teamOf(verified.sub, verified.team) };
       }
       const stored = await this.access.integrationKeyHash(credentials.clientId);

@@ -1,6 +1,10 @@
 import type { AccessRepository } from '@careloop/persistence';
 
-/** How long a staff member's team is remembered; a team change on the roster takes at most this long to apply. */
+/**
+ * How long a staff member's team is remembered. A change through the admin API (PUT /staff/:id) is
+ * forgotten at once in the process that made it (`forget`); other API processes, and a change by the
+ * roster file or SQL, take at most this long to apply.
+ */
 export const STAFF_TEAM_TTL_MS = 30_000;
 
 /**
@@ -21,6 +25,11 @@ export class StaffTeamCache {
     const hit = this.entries.get(sub);
     const team = hit && hit.until > this.now() ? hit.team : await this.read(sub);
     return team === undefined ? claimed : team;
+  }
+
+  /** Drops what is remembered about `sub` (the admin API wrote their staff row): the next request reads it again. */
+  forget(sub: string): void {
+    this.entries.delete(sub);
   }
 
   private async read(sub: string): Promise<string | null | undefined> {

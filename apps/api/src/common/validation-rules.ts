@@ -2,6 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import {
   ARRAY_MAX_SIZE,
   ARRAY_MIN_SIZE,
+  ARRAY_UNIQUE,
   getMetadataStorage,
   IS_ARRAY,
   IS_BASE64,
@@ -55,6 +56,7 @@ const KEYWORDS: Record<string, (c: Constraints) => SchemaObject> = {
   [MAX]: (c) => ({ maximum: c[0] as number }),
   [ARRAY_MIN_SIZE]: (c) => ({ minItems: c[0] as number }),
   [ARRAY_MAX_SIZE]: (c) => ({ maxItems: c[0] as number }),
+  [ARRAY_UNIQUE]: () => ({ uniqueItems: true }),
   [MATCHES]: (c) => patternOf(c[0], c[1]),
   [IS_ISO8601]: () => ({ pattern: ISO8601_YEAR }),
 };

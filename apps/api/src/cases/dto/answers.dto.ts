@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { AssessmentAnswers, ScreeningAnswers } from '@careloop/domain';
+import { LANGUAGE_TAG_PATTERN as LANGUAGE_TAG, type AssessmentAnswers, type ScreeningAnswers } from '@careloop/domain';
 import type { SubmitAssessmentInput, SubmitScreeningInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 
-/** BCP 47 language tag (e.g. "en", "es", "zh-Hant"). */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const languageMessage = { message: '$property must be a BCP 47 language tag such as en, es or zh-Hant' };
 
 export class ScreeningAnswersDto implements ContractBody<ScreeningAnswers, ScreeningAnswersDto> {
