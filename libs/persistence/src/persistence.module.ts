@@ -17,6 +17,7 @@ import { DischargeEventRepository } from './discharge-event.repository';
 import { CaseRecordsRepository } from './case-records.repository';
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 import { OperationsMetricsRepository } from './operations-metrics.repository';
+import { MemberCasesRepository } from './member-cases.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   CaseRecordsRepository,
   WorkerHeartbeatRepository,
   OperationsMetricsRepository,
+  MemberCasesRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
