@@ -1,6 +1,6 @@
 import { mayReadMember, type CaseRelation } from '../../../apps/api/src/auth/access-policy';
 import type { Principal } from '../../../apps/api/src/auth/principal';
-import { ApiError } from '../../../apps/api/src/common/api-error';
+import type { ApiError } from '../../../apps/api/src/common/api-error';
 import { fhirConfigFrom, fhirEnvSchema } from '../../../apps/api/src/fhir/fhir.config';
 import { versionOf } from '../../../apps/api/src/fhir/fhir.service';
 import { registryFieldToFhirPath } from '../../../apps/api/src/fhir/registry-paths';
