@@ -121,6 +121,11 @@ describe('FHIR routes (real Temporal, real Postgres)', () => {
   it('answers 404 OperationOutcome for an unknown member and 400 naming `patient` for a missing or malformed search parameter', async () => {
     const unknown = await stack.as(USERS.admin).get('/fhir/Patient/mbr_0000000000000000000000000a').expect(404);
     expect(unknown.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
+    // What fails before routing is an OperationOutcome too: an unsupported method, a resource type CareLoop does not serve.
+    const method = await stack.as(USERS.admin).delete(`/fhir/Patient/${memberId}`).expect(405);
+    expect(method.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-supported' }] });
+    const type = await stack.as(USERS.admin).get('/fhir/Observation?patient=x').expect(404);
+    expect(type.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
     for (const query of ['', '?patient=', '?patient=case-1', `?patient=${memberId}&patient=${memberId}`]) {
       const res = await stack.as(USERS.admin).get(`/fhir/CarePlan${query}`).expect(400);
       expect(issues(res.body)).toEqual([{ code: 'invalid', expression: ['patient'] }]);

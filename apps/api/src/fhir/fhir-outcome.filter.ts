@@ -10,6 +10,7 @@ const ISSUE_TYPE: Partial<Record<number, string>> = {
   401: 'login',
   403: 'forbidden',
   404: 'not-found',
+  405: 'not-supported',
   409: 'conflict',
   412: 'conflict',
   413: 'too-long',
