@@ -49,6 +49,9 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     return caseId;
   }
 
+  /** The FHIR routes answer OperationOutcome (application/fhir+json) instead of problem details, fields named by FHIR path. */
+  const isFhir = (route: string) => route.startsWith('/fhir/');
+
   /** Integrations' intake endpoints take their API key; everything else an admin may call. */
   const clientFor = (route: string) => (route.startsWith('/integrations/') ? stack.asIntegration() : stack.as(USERS.admin));
 
@@ -79,8 +82,13 @@ describe('hostile input (real Temporal, real Postgres)', () => {
         const res = await clientFor(route).post(route).set('content-type', 'application/json').send(JSON.stringify(body));
         seen.push(`${route} ${name}: ${res.status}`);
         expect({ route, name, status: res.status >= 400 && res.status < 500 }).toEqual({ route, name, status: true });
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.body.detail).toEqual(expect.any(String));
+        if (isFhir(route)) {
+          expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+          expect(res.body).toMatchObject({ resourceType: 'OperationOutcome', issue: expect.arrayContaining([expect.objectContaining({ severity: 'error' })]) });
+        } else {
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(res.body.detail).toEqual(expect.any(String));
+        }
         if (res.status === 400 && res.body.code === 'validation_failed') {
           expect(res.body.errors.length).toBeGreaterThan(0);
         }
@@ -99,9 +107,11 @@ describe('hostile input (real Temporal, real Postgres)', () => {
       const admin = clientFor(route);
       expect((await admin.post(route).set('content-type', 'application/json').send(huge)).status).toBe(413);
       const broken = await admin.post(route).set('content-type', 'application/json').send('{"reason": "x",');
-      expect({ route, status: broken.status, code: broken.body.code }).toEqual({ route, status: 400, code: 'malformed_request' });
       const xml = await admin.post(route).set('content-type', 'application/xml').send('<reason>x</reason>');
-      expect({ route, status: xml.status, code: xml.body.code }).toEqual({ route, status: 415, code: 'unsupported_media_type' });
+      // FHIR routes: the same refusals as OperationOutcome issue types.
+      const [malformed, unsupported] = isFhir(route) ? ['invalid', 'not-supported'] : ['malformed_request', 'unsupported_media_type'];
+      expect({ route, status: broken.status, code: isFhir(route) ? broken.body.issue?.[0]?.code : broken.body.code }).toEqual({ route, status: 400, code: malformed });
+      expect({ route, status: xml.status, code: isFhir(route) ? xml.body.issue?.[0]?.code : xml.body.code }).toEqual({ route, status: 415, code: unsupported });
       const empty = await admin.post(route);
       expect({ route, status: empty.status >= 400 && empty.status < 500 }).toEqual({ route, status: true });
     }
@@ -113,6 +123,13 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     const unknownKey = fc.string({ minLength: 1, maxLength: 20 }).map((k) => `x_${k.replace(/[^A-Za-z0-9_]/g, '_')}`);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...postRoutes), unknownKey, fc.jsonValue({ maxDepth: 3 }), async (route, key, value) => {
+        if (isFhir(route)) {
+          // A FHIR resource: the unknown element is named by its FHIR path.
+          const res = await clientFor(route).post(route).send({ resourceType: 'Patient', [key]: value });
+          expect(res.status).toBe(400);
+          expect(res.body.issue.flatMap((i: { expression?: string[] }) => i.expression ?? [])).toContain(`Patient.${key}`);
+          return;
+        }
         const res = await clientFor(route).post(route).send({ [key]: value });
         expect(res.status).toBe(400);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(key);

@@ -3,8 +3,9 @@ import { PROGRAM_CODE_PATTERN } from '@careloop/domain';
 import { databaseEnvSchema, memberCryptoEnvSchema, memberCryptoFrom, type MemberCrypto } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from './auth/auth.config';
+import { fhirConfigFrom, fhirEnvSchema, type FhirConfig } from './fhir/fhir.config';
 
-export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(authEnvSchema.shape).extend(memberCryptoEnvSchema.shape).extend({
+export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(authEnvSchema.shape).extend(memberCryptoEnvSchema.shape).extend(fhirEnvSchema.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Run pending migrations at boot (under an advisory lock). Turn off when a release job runs them. */
@@ -51,6 +52,8 @@ export interface ApiConfig {
   readonly integrationDefaultProgram: string;
   /** The member registry's field cipher (payload key list) and blind index (its own key). */
   readonly memberCrypto: MemberCrypto;
+  /** Identifier systems the FHIR routes trust (fhir/fhir.config.ts). */
+  readonly fhir: FhirConfig;
 }
 
 export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
@@ -71,6 +74,7 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     auth: authConfigFrom(env),
     integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,
     memberCrypto: memberCryptoFrom(env),
+    fhir: fhirConfigFrom(env),
   };
 }
 

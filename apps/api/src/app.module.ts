@@ -14,6 +14,7 @@ import { CommitteeModule } from './committee/committee.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CoreModule } from './core.module';
 import { DischargesModule } from './discharges/discharges.module';
+import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MembersModule } from './members/members.module';
@@ -54,6 +55,7 @@ export class AppModule {
         MembersModule,
         ProvidersModule,
         TeamsModule,
+        FhirModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

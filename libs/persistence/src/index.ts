@@ -19,6 +19,7 @@ export * from './discharge-event.repository';
 export * from './case-records.repository';
 export * from './worker-heartbeat.repository';
 export * from './operations-metrics.repository';
+export * from './member-cases.repository';
 export * from './members/field-cipher';
 export * from './members/blind-index';
 export * from './members/member.repository';

@@ -20,6 +20,7 @@ import { CaseRecordsRepository } from './case-records.repository';
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 import { OperationsMetricsRepository } from './operations-metrics.repository';
 import { ProviderDirectoryRepository } from './provider-directory.repository';
+import { MemberCasesRepository } from './member-cases.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   WorkerHeartbeatRepository,
   OperationsMetricsRepository,
   ProviderDirectoryRepository,
+  MemberCasesRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

