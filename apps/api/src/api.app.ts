@@ -34,8 +34,10 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
   app.enableCors({
     origin: [...config.auth.corsOrigins],
     credentials: true,
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace', 'X-Request-Id'],
+    // PUT + If-Match: member and FHIR Patient updates (optimistic concurrency); ETag/Location read back by the console.
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Namespace', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Location', 'Retry-After'],
     maxAge: 600,
   });
   // Before the body parser, so refused bodies (413, bad JSON) are audited too.
