@@ -20,7 +20,8 @@ import { CaseRecordsRepository } from './case-records.repository';
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 import { OperationsMetricsRepository } from './operations-metrics.repository';
 import { ProviderDirectoryRepository } from './provider-directory.repository';
-import { MemberCasesRepository } from './member-cases.repository';
+import { MemberCasesRepository } from './members/member-cases.repository';
+import { MemberCreateRequestRepository } from './members/member-create-request.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   OperationsMetricsRepository,
   ProviderDirectoryRepository,
   MemberCasesRepository,
+  MemberCreateRequestRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

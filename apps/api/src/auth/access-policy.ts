@@ -46,6 +46,15 @@ export const PERMISSIONS = {
    * registry's demographics; they write but never read (no fhir.read), getting back only what they sent.
    */
   'fhir.write': { roles: ['care_manager', 'supervisor', 'admin', 'integration'], scope: 'none' },
+  /** The member registry (issue 16): one member's record; providers only their own patients' (scope 'member'). */
+  'member.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'member' },
+  /** A member's history and cases (GET /members/:id/versions, /cases): staff only. */
+  'member.record': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'member' },
+  'member.search': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** POST /members, PUT /members/:id. */
+  'member.write': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** GET /member-duplicates, POST /member-duplicates/:id/resolve. */
+  'member.duplicates': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   /** Care teams and staff (apps/api/src/teams): admins create and change them. */
   'team.manage': { roles: ['admin'], scope: 'none' },
@@ -58,7 +67,7 @@ export const PERMISSIONS = {
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** Anything any signed-in person may do about their own session. */
   'session': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
-} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' }>;
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' | 'member' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -85,13 +94,22 @@ export interface ReviewRelation {
   readonly providerId: string | null;
 }
 
-export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | ReviewRelation | null): AccessDecision {
-  const rule: { roles: readonly Role[]; scope: 'none' | 'case' | 'review' } = PERMISSIONS[permission];
+/** Who a registry member relates to: their PCP, and the providers related to any of their cases (null: unknown member). */
+export interface MemberRelation {
+  readonly pcpProviderId: string | null;
+  readonly caseProviderIds: readonly string[];
+}
+
+export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | ReviewRelation | MemberRelation | null): AccessDecision {
+  const rule: { roles: readonly Role[]; scope: 'none' | 'case' | 'review' | 'member' } = PERMISSIONS[permission];
   if (!rule.roles.includes(principal.role)) {
     return 'forbidden';
   }
   if (rule.scope === 'none') {
     return 'allow';
+  }
+  if (rule.scope === 'member') {
+    return isMemberRelated(principal, relation && 'caseProviderIds' in relation ? relation : null) ? 'allow' : 'hidden';
   }
   if (rule.scope === 'review') {
     return isReviewRelated(principal, relation && 'providerId' in relation ? relation : null) ? 'allow' : 'hidden';
@@ -102,6 +120,16 @@ export function decideAccess(principal: Principal, permission: Permission, relat
 /** Staff work utilization reviews as one queue; a provider sees only the requests they submitted. */
 export function isReviewRelated(p: Principal, relation: ReviewRelation | null): boolean {
   return p.role === 'provider' ? relation?.providerId === p.sub : true;
+}
+
+/**
+ * Staff (care managers, supervisors, admins) work the whole registry; a
+ * provider reads only their own patients: members whose PCP they are, or who
+ * have a case the provider is related to (isRelated: PCP or treating provider).
+ */
+export function isMemberRelated(p: Principal, relation: MemberRelation | null): boolean {
+  if (p.role !== 'provider') return true;
+  return relation !== null && (relation.pcpProviderId === p.sub || relation.caseProviderIds.includes(p.sub));
 }
 
 /**
@@ -136,22 +164,15 @@ export function isRelated(p: Principal, relation: CaseRelation | null): boolean 
 }
 
 /**
- * Whether the caller may read a registry member (FHIR Patient and CarePlan):
- * staff any member (the registry is the plan's, not a team's); a provider a
- * member whose PCP they are, or who has a case they relate to (isRelated);
- * anyone else never. Callers answer 404 on false, as for an unrelated case.
+ * Whether the caller may read a registry member outside the member routes' guard (the FHIR Patient and
+ * CarePlan routes): the same rule as `member.read` (isMemberRelated), from the member's PCP and the
+ * relations of their cases; roles without member access never. Callers answer 404 on false.
  */
 export function mayReadMember(p: Principal, member: { readonly pcpProviderId?: string | null }, caseRelations: readonly CaseRelation[]): boolean {
-  switch (p.role) {
-    case 'admin':
-    case 'care_manager':
-    case 'supervisor':
-      return true;
-    case 'provider':
-      return (member.pcpProviderId != null && member.pcpProviderId === p.sub) || caseRelations.some((r) => isRelated(p, r));
-    default:
-      return false;
+  if (!(PERMISSIONS['member.read'].roles as readonly Role[]).includes(p.role)) {
+    return false;
   }
+  return isMemberRelated(p, { pcpProviderId: member.pcpProviderId ?? null, caseProviderIds: caseRelations.flatMap((r) => r.providerIds) });
 }
 
 /**

@@ -2,8 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req,
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Bundle, CarePlan, Patient } from '@medplum/fhirtypes';
+import { MEMBER_ID_PATTERN } from '@careloop/contracts';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
+import { auditMembers } from '../auth/request-context';
 import { FhirOutcomeFilter } from './fhir-outcome.filter';
 import { FhirService, type PatientWrite } from './fhir.service';
 import { FHIR_JSON } from './operation-outcome';
@@ -29,7 +31,9 @@ export class FhirController {
   @ApiOperation({ summary: 'A registry member as a US Core Patient (audited read of PHI)' })
   @ApiOkResponse({ description: 'The Patient; ETag W/"<version>".' })
   @ApiNotFoundResponse({ description: 'No such member, or none the caller may see (OperationOutcome).' })
-  async readPatient(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<Patient> {
+  async readPatient(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Patient> {
+    // Named before the read, so a refused (hidden) read is audited against the member too.
+    if (MEMBER_ID_PATTERN.test(id)) auditMembers(req, [id]);
     const patient = await this.fhir.readPatient(principal, id);
     res.type(FHIR_JSON).setHeader('ETag', `W/"${patient.meta?.versionId}"`);
     return patient;
@@ -47,6 +51,8 @@ export class FhirController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Bundle<CarePlan>> {
+    const asked = typeof patient === 'string' ? patient.replace(/^Patient\//, '') : '';
+    if (MEMBER_ID_PATTERN.test(asked)) auditMembers(req, [asked]);
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}/fhir`;
     const bundle = await this.fhir.searchCarePlans(principal, patient, `${base}/CarePlan?patient=${encodeURIComponent(String(patient))}`, base);
     res.type(FHIR_JSON);
@@ -59,8 +65,10 @@ export class FhirController {
   @ApiSecurity('integration-key')
   @ApiOperation({ summary: 'Register a member from a US Core Patient; a possible duplicate is registered and flagged, never merged' })
   @ApiCreatedResponse({ description: `The created Patient; Location /fhir/Patient/<id>/_history/<version>, ETag, and ${DUPLICATE_FLAGS_HEADER} when it raised duplicate flags.` })
-  async createPatient(@Body() body: unknown, @ActorId() actor: string, @Res({ passthrough: true }) res: Response): Promise<Patient> {
-    return this.answer(res, await this.fhir.createPatient(body, actor), true);
+  async createPatient(@Body() body: unknown, @ActorId() actor: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Patient> {
+    const written = await this.fhir.createPatient(body, actor);
+    auditMembers(req, [written.member.id]);
+    return this.answer(res, written, true);
   }
 
   @Put('Patient/:id')
@@ -75,8 +83,10 @@ export class FhirController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: unknown,
     @ActorId() actor: string,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Patient> {
+    if (MEMBER_ID_PATTERN.test(id)) auditMembers(req, [id]);
     return this.answer(res, await this.fhir.updatePatient(id, ifMatch, body, actor), false);
   }
 

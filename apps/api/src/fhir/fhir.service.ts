@@ -100,7 +100,7 @@ export class FhirService {
     const member = await this.registry.findById(id);
     if (!member) throw memberNotFound(id);
     const planId = member.identifiers.find((i) => i.kind === 'plan')?.value;
-    const cases = planId ? await this.cases.casesOf(planId) : [];
+    const cases = planId ? await this.cases.withRelations(planId) : [];
     // Same answer as a member that does not exist: a member's existence is not revealed to an unrelated provider.
     if (!mayReadMember(principal, member, cases.map((c) => c.relation))) throw memberNotFound(id);
     return { member, cases };

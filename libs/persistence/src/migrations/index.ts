@@ -13,6 +13,7 @@ import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats'
 import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmendments';
 import { MemberRegistry1796200000000 } from './1796200000000-MemberRegistry';
 import { ProviderDirectory1796210000000 } from './1796210000000-ProviderDirectory';
+import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MemberRegistry1796200000000,
   ProviderDirectory1796210000000,
   CareTeams1796220000000,
+  MemberRoutes1796250000000,
 ];
