@@ -1,9 +1,10 @@
+import { dateFromToday } from './fixture-dates';
 import type { MemberInput } from '@careloop/contracts';
 
 /**
- * A valid member body (POST /members, PUT /members/:id). Dates are fixed and
- * in the past (a birth date never depends on today); `planId` must be unique
- * per test database.
+ * A valid member body (POST /members, PUT /members/:id). The birth date is
+ * fixed before 2000 (nothing counts from it); the eligibility span starts
+ * relative to the test clock; `planId` must be unique per test database.
  */
 export function memberBody(planId: string, overrides: Partial<MemberInput> = {}): MemberInput {
   return {
@@ -18,7 +19,7 @@ export function memberBody(planId: string, overrides: Partial<MemberInput> = {})
     preferredLanguage: 'es',
     interpreterNeeded: true,
     representatives: [],
-    eligibility: [{ coverage: 'medicaid', start: '2024-01-01', end: null }],
+    eligibility: [{ coverage: 'medicaid', start: dateFromToday(-400), end: null }],
     enrollments: [],
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -39,6 +40,12 @@ export async function createApiApp(config: ApiConfig, options: { logger?: LogLev
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Namespace', 'X-Request-Id'],
     exposedHeaders: ['ETag', 'Location', 'Retry-After'],
     maxAge: 600,
+  });
+  // API answers carry PHI: no browser or proxy may keep them (a revalidated 304 would also show a member's
+  // stale duplicate flags, whose changes do not bump the record's ETag). The console's static files are cacheable.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/app')) res.setHeader('Cache-Control', 'no-store');
+    next();
   });
   // Before the body parser, so refused bodies (413, bad JSON) are audited too.
   const audit = app.get(AuditMiddleware);
