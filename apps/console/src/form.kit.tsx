@@ -101,6 +101,7 @@ export function ActionForm({
   intro,
   resetOnSuccess = true,
   className,
+  subject,
 }: {
   title: string;
   submitLabel: string;
@@ -109,6 +110,8 @@ export function ActionForm({
   intro?: ReactNode;
   resetOnSuccess?: boolean;
   className?: string;
+  /** What a 404 or 412 is about ("case" unless said). */
+  subject?: string;
 }) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [pending, setPending] = useState(false);
@@ -144,7 +147,7 @@ export function ActionForm({
       {intro}
       {problem && (
         <div className="problem" role="alert">
-          <p>{problemText(problem)}</p>
+          <p>{problemText(problem, subject)}</p>
           {unplaced.length > 0 && (
             <ul>
               {unplaced.map((e) => (

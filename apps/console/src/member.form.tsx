@@ -55,6 +55,7 @@ export function MemberForm({ initial, memberId, etag, onReload }: { initial: Mem
       submitLabel={memberId ? 'Save changes' : 'Register member'}
       resetOnSuccess={false}
       className="member-form"
+      subject="member"
       run={save}
       intro={
         stale && onReload ? (

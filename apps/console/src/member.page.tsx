@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AuthorisedRepresentative, MemberDuplicateFlag, MemberVersionView, MemberView } from '@careloop/contracts';
-import type { CasePhase, CaseStatus } from '@careloop/domain';
+import type { CasePhase, CaseStatus, MemberContactMethod } from '@careloop/domain';
 import { api } from './api.client';
 import { useLoad } from './data.hook';
 import { day, label, when } from './format';
@@ -28,6 +28,8 @@ interface ProviderEntry {
   readonly organisation?: string;
 }
 
+const METHOD_TEXT: Record<MemberContactMethod, string> = { phone: 'Phone call', sms: 'Text message (SMS)', email: 'Email (no health details)', portal: 'Portal message', letter: 'Letter' };
+
 const planIdOf = (m: MemberView) => m.identifiers.find((i) => i.kind === 'plan')?.value ?? '';
 const withinSpan = (from: string, until: string | null, onDay: string) => from <= onDay && (until === null || onDay <= until);
 
@@ -44,7 +46,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const [notice] = useState(() => takeCarried().notice ?? '');
   const member = useLoad(() => api.get<MemberView>(`/members/${memberId}`), [memberId]);
   const versions = useLoad(() => api.get<MemberVersionView[]>(`/members/${memberId}/versions`), [memberId]);
-  const cases = useLoad(() => api.get<MemberCaseRow[]>(`/members/${memberId}/cases`), [memberId], 30_000);
+  const cases = useLoad(() => api.get<MemberCaseRow[]>(`/members/${memberId}/cases`), [memberId], 10_000);
   const pcpId = member.data?.pcpProviderId ?? null;
   const pcp = useLoad(() => (pcpId ? providerOrNull(pcpId) : Promise.resolve(null)), [pcpId]);
 
@@ -193,7 +195,7 @@ function ContactPanel({ m }: { m: MemberView }) {
       <dl className="summary">
         <dt>Preferred method</dt>
         <dd className="reason" id="member-method">
-          {label(prefs.method)}
+          {METHOD_TEXT[prefs.method]}
         </dd>
         <dt>Language</dt>
         <dd>
