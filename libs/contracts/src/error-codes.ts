@@ -29,6 +29,10 @@ export const ERROR_CODES = {
   /** PUT /members/:id without If-Match: a full replace must say which version it replaces. */
   precondition_required: { status: 428, title: 'This request must be conditional (If-Match)' },
   member_version_mismatch: { status: 412, title: 'The member record changed since this version was read' },
+  /** POST /members: this Idempotency-Key was used by the same caller for a different body. */
+  idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was already used for a different request' },
+  /** POST /members: the first request with this Idempotency-Key is still being processed; retry shortly. */
+  idempotency_request_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   duplicate_flag_not_found: { status: 404, title: 'No such duplicate flag' },
   duplicate_flag_resolved: { status: 409, title: 'This duplicate flag is already resolved otherwise' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

@@ -37,6 +37,25 @@ export class AccessRepository {
     return row ? { ...row, providerIds: row.providerIds ?? [] } : null;
   }
 
+  /**
+   * The providers related to any case of a member (cases.member_ref = the
+   * member's plan id): each case's current PCP and its treating providers,
+   * as relationOf counts them.
+   */
+  async memberCaseProviders(planMemberId: string): Promise<string[]> {
+    const rows = await selectRows<{ p: string }>(
+      this.dataSource,
+      `SELECT DISTINCT p FROM cases c, LATERAL (
+         SELECT e.data->>'providerId' AS p FROM case_events e WHERE e.case_id = c.id AND e.kind = 'provider_report_received'
+         UNION ALL
+         SELECT (SELECT e.data->>'to' FROM case_events e WHERE e.case_id = c.id AND e.kind = 'pcp_changed' ORDER BY e.at DESC, e.seq DESC LIMIT 1)
+       ) x
+       WHERE c.member_ref = $1 AND p IS NOT NULL`,
+      [planMemberId],
+    );
+    return rows.map((r) => r.p);
+  }
+
   /** A staff member's team: undefined when the id is not on the roster; null when inactive or in no team. */
   async staffTeam(id: string): Promise<string | null | undefined> {
     const row = await selectOne<{ team: string | null }>(this.dataSource, `SELECT CASE WHEN active THEN team END AS team FROM staff WHERE id = $1`, [id]);

@@ -20,7 +20,7 @@ import { DischargeEventEntity } from './entities/discharge-event.entity';
 import { DischargeAmendmentEntity } from './entities/discharge-amendment.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
-import { MemberDuplicateFlagEntity, MemberEntity, MemberSearchIndexEntity, MemberVersionEntity } from './entities/member.entity';
+import { MemberCreateRequestEntity, MemberDuplicateFlagEntity, MemberEntity, MemberSearchIndexEntity, MemberVersionEntity } from './entities/member.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -49,6 +49,7 @@ export const ENTITIES = [
   MemberVersionEntity,
   MemberSearchIndexEntity,
   MemberDuplicateFlagEntity,
+  MemberCreateRequestEntity,
 ];
 
 /**

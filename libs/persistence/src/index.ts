@@ -21,3 +21,5 @@ export * from './members/field-cipher';
 export * from './members/blind-index';
 export * from './members/member.repository';
 export * from './members/member-crypto.config';
+export * from './members/member-cases.repository';
+export * from './members/member-create-request.repository';

@@ -17,6 +17,8 @@ import { DischargeEventRepository } from './discharge-event.repository';
 import { CaseRecordsRepository } from './case-records.repository';
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 import { OperationsMetricsRepository } from './operations-metrics.repository';
+import { MemberCasesRepository } from './members/member-cases.repository';
+import { MemberCreateRequestRepository } from './members/member-create-request.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -34,6 +36,8 @@ const REPOSITORIES = [
   CaseRecordsRepository,
   WorkerHeartbeatRepository,
   OperationsMetricsRepository,
+  MemberCasesRepository,
+  MemberCreateRequestRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -20,7 +20,7 @@ export class AuditController {
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;
     const items = await this.audit.search(
-      { caseId: q.caseId, actorId: q.actorId, action: q.action, outcome: q.outcome, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+      { caseId: q.caseId, memberId: q.memberId, actorId: q.actorId, action: q.action, outcome: q.outcome, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
       q.cursor === undefined ? null : decodeCursor(q.cursor, auditRecordId),
       limit,
     );

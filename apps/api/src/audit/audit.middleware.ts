@@ -54,8 +54,10 @@ export class AuditMiddleware implements NestMiddleware, OnApplicationShutdown {
       reason: ctx.permission === 'supervisor.case' ? reasonOf(req.body) : null,
       requestId: ctx.requestId,
     };
-    const write = this.audit
-      .append(entry)
+    // A member read names its member; a search one row per member it returned (the subject of each PHI read).
+    const members = ctx.memberIds && ctx.memberIds.length > 0 ? ctx.memberIds : [null];
+    const write = Promise.all(members.map((memberId) => this.audit.append({ ...entry, memberId })))
+      .then(() => undefined)
       .catch((err: unknown) => this.logger.error(`audit row not written (request ${entry.requestId}): ${(err as Error).name}`))
       .finally(() => this.pending.delete(write));
     this.pending.add(write);

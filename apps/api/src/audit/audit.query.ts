@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CASE_WORKFLOW_ID_PATTERN } from '@careloop/contracts';
+import { CASE_WORKFLOW_ID_PATTERN, MEMBER_ID_PATTERN } from '@careloop/contracts';
 import { PageQuery } from '../common/page.query';
 import { PERMISSIONS } from '../auth/access-policy';
 
@@ -12,6 +12,11 @@ class AuditFiltersQuery {
   @IsOptional()
   @Matches(CASE_WORKFLOW_ID_PATTERN, { message: 'caseId must be a case id' })
   caseId?: string;
+
+  @ApiPropertyOptional({ example: 'mbr_0123456789abcdefghjkmnpqrs', pattern: MEMBER_ID_PATTERN.source })
+  @IsOptional()
+  @Matches(MEMBER_ID_PATTERN, { message: 'memberId must be a member id' })
+  memberId?: string;
 
   @ApiPropertyOptional({ example: 'cm-1' })
   @IsOptional()

@@ -11,6 +11,7 @@ export class AuditRecordView implements StoredAuditRecord {
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/cases/:id' }) route!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The registry member read or written (opaque id, never PHI).' }) memberId!: string | null;
   @ApiProperty({ enum: AUDIT_OUTCOMES }) outcome!: StoredAuditRecord['outcome'];
   @ApiProperty({ type: 'integer', example: 200 }) status!: number;
   @ApiProperty({ type: String, nullable: true }) sourceIp!: string | null;

@@ -32,12 +32,21 @@ export const PERMISSIONS = {
   /** Complaints: anyone on the care side may record one (verbal or written); staff handle them. */
   'complaint.lodge': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'complaint.handle': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** The member registry (issue 16): one member's record; providers only their own patients' (scope 'member'). */
+  'member.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'member' },
+  /** A member's history and cases (GET /members/:id/versions, /cases): staff only. */
+  'member.record': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'member' },
+  'member.search': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** POST /members, PUT /members/:id. */
+  'member.write': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** GET /member-duplicates, POST /member-duplicates/:id/resolve. */
+  'member.duplicates': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   'audit.read': { roles: ['admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** Anything any signed-in person may do about their own session. */
   'session': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
-} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' }>;
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' | 'member' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -64,13 +73,22 @@ export interface ReviewRelation {
   readonly providerId: string | null;
 }
 
-export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | ReviewRelation | null): AccessDecision {
-  const rule: { roles: readonly Role[]; scope: 'none' | 'case' | 'review' } = PERMISSIONS[permission];
+/** Who a registry member relates to: their PCP, and the providers related to any of their cases (null: unknown member). */
+export interface MemberRelation {
+  readonly pcpProviderId: string | null;
+  readonly caseProviderIds: readonly string[];
+}
+
+export function decideAccess(principal: Principal, permission: Permission, relation?: CaseRelation | ReviewRelation | MemberRelation | null): AccessDecision {
+  const rule: { roles: readonly Role[]; scope: 'none' | 'case' | 'review' | 'member' } = PERMISSIONS[permission];
   if (!rule.roles.includes(principal.role)) {
     return 'forbidden';
   }
   if (rule.scope === 'none') {
     return 'allow';
+  }
+  if (rule.scope === 'member') {
+    return isMemberRelated(principal, relation && 'caseProviderIds' in relation ? relation : null) ? 'allow' : 'hidden';
   }
   if (rule.scope === 'review') {
     return isReviewRelated(principal, relation && 'providerId' in relation ? relation : null) ? 'allow' : 'hidden';
@@ -81,6 +99,16 @@ export function decideAccess(principal: Principal, permission: Permission, relat
 /** Staff work utilization reviews as one queue; a provider sees only the requests they submitted. */
 export function isReviewRelated(p: Principal, relation: ReviewRelation | null): boolean {
   return p.role === 'provider' ? relation?.providerId === p.sub : true;
+}
+
+/**
+ * Staff (care managers, supervisors, admins) work the whole registry; a
+ * provider reads only their own patients: members whose PCP they are, or who
+ * have a case the provider is related to (isRelated: PCP or treating provider).
+ */
+export function isMemberRelated(p: Principal, relation: MemberRelation | null): boolean {
+  if (p.role !== 'provider') return true;
+  return relation !== null && (relation.pcpProviderId === p.sub || relation.caseProviderIds.includes(p.sub));
 }
 
 /**

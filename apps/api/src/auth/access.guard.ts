@@ -1,7 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { CASE_WORKFLOW_ID_PATTERN, UR_WORKFLOW_ID_PATTERN, utilizationReviewQuery } from '@careloop/contracts';
+import { CASE_WORKFLOW_ID_PATTERN, MEMBER_ID_PATTERN, UR_WORKFLOW_ID_PATTERN, utilizationReviewQuery } from '@careloop/contracts';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { AccessRepository } from '@careloop/persistence';
 import { ApiError, caseNotFound, invalidCaseId } from '../common/api-error';
@@ -11,6 +11,7 @@ import { readCredentials, sameDigest, sha256Hex } from './credentials';
 import type { Principal } from './principal';
 import { requestContext, type RequestContext } from './request-context';
 import { StaffTeamCache } from './staff-team.cache';
+import { invalidMemberId, memberNotFound, MemberRegistry } from '../members/member-registry.service';
 import { InvalidCredentials, TokenVerifier } from './token-verifier';
 
 /** The same answer for every authentication failure: it must not tell a forged token from an expired one or an unknown key. */
@@ -32,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly access: AccessRepository,
     private readonly temporal: TemporalGateway,
+    private readonly members: MemberRegistry,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -111,6 +113,30 @@ export class AccessGuard implements CanActivate {
     }
   }
 
+  /**
+   * A member route: the id must be well-formed (400 naming id); staff see
+   * every member; a provider only their own patients, and anyone else's
+   * member answers 404 member_not_found, as an unknown one does.
+   */
+  private async authorizeMember(param: unknown, principal: Principal, permission: Permission, ctx: RequestContext | undefined): Promise<void> {
+    const memberId = typeof param === 'string' ? param : '';
+    if (!MEMBER_ID_PATTERN.test(memberId)) {
+      throw invalidMemberId();
+    }
+    if (ctx) {
+      ctx.memberIds = [memberId];
+    }
+    if (principal.role !== 'provider') {
+      return;
+    }
+    const member = await this.members.findById(memberId);
+    const planId = member?.identifiers.find((i) => i.kind === 'plan')?.value;
+    const relation = member ? { pcpProviderId: member.pcpProviderId ?? null, caseProviderIds: planId ? await this.access.memberCaseProviders(planId) : [] } : null;
+    if (decideAccess(principal, permission, relation) !== 'allow') {
+      throw memberNotFound(memberId);
+    }
+  }
+
   private async authorize(req: Request, principal: Principal, permission: Permission, ctx: RequestContext | undefined): Promise<void> {
     const rule = PERMISSIONS[permission];
     if (decideAccess(principal, permission, null) === 'forbidden') {
@@ -120,6 +146,10 @@ export class AccessGuard implements CanActivate {
       return;
     }
     const param = req.params['id'];
+    if (rule.scope === 'member') {
+      await this.authorizeMember(param, principal, permission, ctx);
+      return;
+    }
     if (rule.scope === 'review') {
       const reviewId = typeof param === 'string' && UR_WORKFLOW_ID_PATTERN.test(param) ? param : null;
       // A malformed id is left to the route's own pipe (400); hiding only applies to real ids.

@@ -11,6 +11,8 @@ export interface RequestContext {
   permission?: Permission | 'public';
   principal?: Principal;
   caseId?: string;
+  /** Registry members whose record the request reads or writes: the audit log writes one row per member (none: one row). */
+  memberIds?: readonly string[];
   /** The access policy refused (401, 403, or a 404 that hides the case). */
   denied?: boolean;
 }
@@ -23,4 +25,10 @@ export function setRequestContext(req: Request, ctx: RequestContext): void {
 
 export function requestContext(req: Request): RequestContext | undefined {
   return (req as unknown as Record<symbol, RequestContext | undefined>)[CONTEXT];
+}
+
+/** Names the members a route read or wrote, for the audit row(s) (ids only, never PHI). */
+export function auditMembers(req: Request, memberIds: readonly string[]): void {
+  const ctx = requestContext(req);
+  if (ctx) ctx.memberIds = memberIds;
 }

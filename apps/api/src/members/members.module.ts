@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { MemberDuplicatesController } from './member-duplicates.controller';
 import { MemberRegistry } from './member-registry.service';
+import { MemberRoutesService } from './member-routes.service';
+import { MembersController } from './members.controller';
 
 /**
- * The member registry (issue 16). Global so case start and the intakes can
- * inject MemberRegistry without importing this module's routes.
+ * The member registry (issue 16) and its routes. Global so case start, the
+ * intakes and the access guard can inject MemberRegistry.
  */
 @Global()
-@Module({ providers: [MemberRegistry], exports: [MemberRegistry] })
+@Module({ controllers: [MembersController, MemberDuplicatesController], providers: [MemberRegistry, MemberRoutesService], exports: [MemberRegistry] })
 export class MembersModule {}

@@ -12,6 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_audit_log_at', ['at'])
 @Index('ix_audit_log_case', ['caseId', 'at'])
 @Index('ix_audit_log_actor', ['actorId', 'at'])
+@Index('ix_audit_log_member', ['memberId', 'at'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
@@ -24,6 +25,8 @@ export class AuditEntryEntity {
   /** The route pattern, e.g. /cases/:id/notes; never the query string. */
   @Column({ type: 'varchar', length: 200 }) route!: string;
   @Column({ name: 'case_id', type: 'varchar', length: 64, nullable: true }) caseId!: string | null;
+  /** The registry member whose record the request read or wrote (`mbr_…`, opaque; one row per member a search returned). */
+  @Column({ name: 'member_id', type: 'varchar', length: 30, nullable: true }) memberId!: string | null;
   /** allowed (2xx/3xx), denied (401/403/404 by the policy), rejected (other 4xx), failed (5xx). */
   @Column({ type: 'varchar', length: 16 }) outcome!: string;
   @Column({ type: 'smallint' }) status!: number;

@@ -58,3 +58,17 @@ export class MemberDuplicateFlagEntity {
   @Column({ name: 'resolved_by', type: 'varchar', length: 128, nullable: true }) resolvedBy!: string | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
 }
+
+/**
+ * POST /members with an Idempotency-Key: the key (per caller), an HMAC of the
+ * body under the index key (equality only, never the body), and the member it
+ * created. member_id is null while the first request is still creating it.
+ */
+@Entity({ name: 'member_create_requests' })
+export class MemberCreateRequestEntity {
+  @PrimaryColumn({ name: 'actor_id', type: 'varchar', length: 128 }) actorId!: string;
+  @PrimaryColumn({ name: 'idempotency_key', type: 'varchar', length: 100 }) idempotencyKey!: string;
+  @Column({ name: 'body_digest', type: 'char', length: 64 }) bodyDigest!: string;
+  @Column({ name: 'member_id', type: 'varchar', length: 30, nullable: true }) memberId!: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+}

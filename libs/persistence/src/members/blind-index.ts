@@ -36,6 +36,14 @@ export class BlindIndex {
       .digest('hex');
   }
 
+  /**
+   * An HMAC of an exact value (not normalised), for telling two request
+   * bodies apart without storing them (POST /members Idempotency-Key).
+   */
+  fingerprint(value: string): string {
+    return createHmac('sha256', this.key).update(`fingerprint\u0000${value}`).digest('hex');
+  }
+
   planId(value: string): IndexEntry {
     return { kind: 'plan', digest: this.digest('plan', value) };
   }

@@ -12,6 +12,7 @@ import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
 import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmendments';
 import { MemberRegistry1796200000000 } from './1796200000000-MemberRegistry';
+import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CommitteePseudonyms1796161576963,
   MemberRegistry1796200000000,
   CareTeams1796220000000,
+  MemberRoutes1796250000000,
 ];
