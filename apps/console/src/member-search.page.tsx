@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MemberSummary } from '@careloop/contracts';
-import { api, query } from './api.client';
+import { api, ApiProblem, query } from './api.client';
 import { ActionForm, Field, read } from './form.kit';
 import { day } from './format';
 import { Link } from './router.nav';
@@ -39,7 +39,7 @@ export function MemberSearchPage() {
           title="Find by name and birth date"
           submitLabel="Search"
           resetOnSuccess={false}
-          run={(d) => search({ family: read.text(d, 'family') ?? '', birthDate: read.text(d, 'birthDate') ?? '', given: read.text(d, 'given') })}
+          run={(d) => search({ family: read.text(d, 'family'), birthDate: read.text(d, 'birthDate'), given: read.text(d, 'given') }).catch(byNameProblem)}
         >
           <Field name="family" label="Family name">
             {(p) => <input {...p} autoComplete="off" />}
@@ -55,6 +55,17 @@ export function MemberSearchPage() {
       {results && <SearchResults results={results} />}
     </section>
   );
+}
+
+/** An empty name search is answered as "give planMemberId, or family and birthDate": said at this form's own inputs. */
+function byNameProblem(err: unknown): never {
+  if (err instanceof ApiProblem && err.reasonsFor('planMemberId').length > 0) {
+    throw new ApiProblem(err.status, err.code, err.detail, [
+      { field: 'family', reason: 'Family name is required to search by name.' },
+      { field: 'birthDate', reason: 'Birth date is required to search by name.' },
+    ]);
+  }
+  throw err;
 }
 
 function SearchResults({ results }: { results: readonly MemberSummary[] }) {
