@@ -86,7 +86,11 @@ export const api = {
   putIfMatch: <T>(path: string, body: unknown, etag: string) => exchange<T>('PUT', path, body, { 'if-match': etag }),
 };
 
-/** A query string from defined, non-empty values (never member references: only ids, codes and enums). */
+/**
+ * A query string from defined, non-empty values: ids, codes and enums, and the
+ * member search's terms (GET /members?…, the API's design), which go to the
+ * API on a fetch only, never into the page's own URL.
+ */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {

@@ -108,7 +108,7 @@ function CheckGroup<T extends string>({ name, legend, options, value, onChange }
 }
 
 /** A fieldset of repeatable entries with add and remove buttons. */
-function Repeat<T>({ legend, items, render, add, remove, addLabel, empty }: { legend: string; items: readonly T[]; render: (item: T, i: number) => ReactNode; add: () => void; remove: (i: number) => void; addLabel: string; empty?: string }) {
+function Repeat<T>({ legend, noun, items, render, add, remove, addLabel, empty }: { legend: string; noun: string; items: readonly T[]; render: (item: T, i: number) => ReactNode; add: () => void; remove: (i: number) => void; addLabel: string; empty?: string }) {
   return (
     <fieldset className="repeat">
       <legend>{legend}</legend>
@@ -116,7 +116,7 @@ function Repeat<T>({ legend, items, render, add, remove, addLabel, empty }: { le
       {items.map((item, i) => (
         <div className="repeat-item" key={i}>
           <div className="grid">{render(item, i)}</div>
-          <button type="button" className="secondary" onClick={() => remove(i)} aria-label={`Remove ${legend.toLowerCase()} ${i + 1}`}>
+          <button type="button" className="secondary" onClick={() => remove(i)} aria-label={`Remove ${noun} ${i + 1}`}>
             Remove
           </button>
         </div>
@@ -143,7 +143,8 @@ function Identity({ d, edit }: { d: MemberDraft; edit: Edit }) {
         </div>
       </fieldset>
       <Repeat
-        legend="Identifier"
+        legend="Identifiers"
+        noun="identifier"
         items={d.identifiers}
         addLabel="Add an identifier"
         add={() => edit((x) => void x.identifiers.push({ kind: 'other', value: '', system: '' }))}
@@ -175,7 +176,8 @@ function Contact({ d, edit }: { d: MemberDraft; edit: Edit }) {
         <Check name="portal" label="Has an active portal account" checked={d.portal} onChange={(v) => edit((x) => void (x.portal = v))} />
       </fieldset>
       <Repeat
-        legend="Phone"
+        legend="Phones"
+        noun="phone"
         items={d.phones}
         addLabel="Add a phone"
         empty="No phone."
@@ -190,7 +192,8 @@ function Contact({ d, edit }: { d: MemberDraft; edit: Edit }) {
         )}
       />
       <Repeat
-        legend="Contact window"
+        legend="Contact windows"
+        noun="contact window"
         items={d.windows}
         addLabel="Add a contact window"
         empty="No windows: any reasonable time."
@@ -223,7 +226,8 @@ function Contact({ d, edit }: { d: MemberDraft; edit: Edit }) {
 function Representatives({ d, edit }: { d: MemberDraft; edit: Edit }) {
   return (
     <Repeat
-      legend="Authorised representative"
+      legend="Authorised representatives"
+        noun="representative"
       items={d.representatives}
       addLabel="Add a representative"
       empty="No authorised representative."
@@ -258,7 +262,8 @@ function Coverage({ d, edit }: { d: MemberDraft; edit: Edit }) {
         <Text name="pcpProviderId" label="PCP (provider directory id, optional)" value={d.pcpProviderId} onChange={(v) => edit((x) => void (x.pcpProviderId = v))} />
       </fieldset>
       <Repeat
-        legend="Eligibility span"
+        legend="Eligibility"
+        noun="eligibility span"
         items={d.eligibility}
         addLabel="Add an eligibility span"
         empty="No eligibility recorded."
@@ -273,7 +278,8 @@ function Coverage({ d, edit }: { d: MemberDraft; edit: Edit }) {
         )}
       />
       <Repeat
-        legend="Enrollment span"
+        legend="Program enrollments"
+        noun="enrollment span"
         items={d.enrollments}
         addLabel="Add an enrollment span"
         empty="No program enrollment recorded."
