@@ -46,6 +46,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     if (path.startsWith('/utilization-reviews/')) return 'ur-000000000000000000000000';
     if (path.startsWith('/complaints/')) return 'complaint-000000000000000000000000';
     if (path.startsWith('/discharges/')) return 'discharge-000000000000000000000000';
+    if (path.startsWith('/member-duplicates/')) return 'dup_0123456789abcdefghjkmnpqrs';
     return caseId;
   }
 
@@ -56,7 +57,8 @@ describe('hostile input (real Temporal, real Postgres)', () => {
   async function snapshot() {
     const [counts] = await stack.sql(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events,
       (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM supervisor_actions)::int AS actions,
-      (SELECT count(*) FROM case_notes)::int AS notes`);
+      (SELECT count(*) FROM case_notes)::int AS notes, (SELECT count(*) FROM member_versions)::int AS memberVersions,
+      (SELECT count(*) FROM member_duplicate_flags WHERE resolution IS NOT NULL)::int AS resolvedFlags`);
     const described = await stack.temporal.workflow.getHandle(caseId).describe();
     const { count: workflows } = await stack.temporal.workflow.count(`TaskQueue = '${stack.taskQueue}'`);
     return { ...counts, historyLength: described.historyLength, workflows };

@@ -7,6 +7,7 @@ import { AesGcmPayloadCodec, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal'
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { bearer, testToken, USERS, type TestUser } from '../support/auth';
+import { memberBody } from '../support/member-fixtures';
 
 /**
  * Authentication, the access policy (every role × every endpoint family ×
@@ -17,6 +18,8 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
   let stack: E2eStack;
   let north: string; // assigned to cm-1 (team north); prov-1 is the member's PCP
   let south: string; // assigned to cm-3 (team south)
+  /** Registry members: the north case's member (prov-1 is PCP on that case), and the south case's (no relation to prov-1). */
+  const members: Record<string, string> = {};
 
   beforeAll(async () => {
     stack = await startE2eStack('security');
@@ -39,6 +42,8 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
       () => stack.sql(`SELECT (SELECT count(*)::int FROM cases WHERE care_manager_id IS NOT NULL) AS assigned, (SELECT count(*)::int FROM case_events WHERE kind = 'pcp_changed') AS pcp`),
       (r) => r[0]?.assigned === 2 && r[0]?.pcp === 1,
     );
+    members[north] = (await admin.post('/members').send(memberBody('M-SEC-NORTH')).expect(201)).body.id;
+    members[south] = (await admin.post('/members').send(memberBody('M-SEC-SOUTH', { birthDate: '1960-01-01' })).expect(201)).body.id;
   });
 
   afterAll(async () => {
@@ -90,18 +95,24 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
     { name: 'integration.intake', call: (c) => c.post('/integrations/enrollment-events').send({}), ok: 400, caseScoped: false },
     { name: 'discharge.work', call: (c) => c.get('/discharges/discharge-000000000000000000000000'), ok: 404, caseScoped: false },
     { name: 'complaint.handle', call: (c) => c.get('/complaints/complaint-000000000000000000000000'), ok: 404, caseScoped: false },
+    // Member families: "own/foreign" is the member of the own/foreign case (for a provider: their patient or not).
+    { name: 'member.read', call: (c, id) => c.get(`/members/${members[id]}`), ok: 200, caseScoped: true },
+    { name: 'member.record', call: (c, id) => c.get(`/members/${members[id]}/versions`), ok: 200, caseScoped: true },
+    { name: 'member.search', call: (c) => c.get('/members?planMemberId=M-SEC-NORTH'), ok: 200, caseScoped: false },
+    { name: 'member.write', call: (c) => c.post('/members').send({}), ok: 400, caseScoped: false },
+    { name: 'member.duplicates', call: (c) => c.get('/member-duplicates'), ok: 200, caseScoped: false },
   ];
 
   // A: allowed; H: hidden (404, the case's existence is not revealed); F: forbidden (403). "own/foreign" for case families.
   const matrix: Record<string, { user: TestUser | 'api-key'; own: () => string; foreign: () => string; expect: Record<string, string> }> = {
-    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
-    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
-    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
-    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
-    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F' } },
-    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F' } },
-    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'A', 'discharge.work': 'F' } },
-    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A' } },
+    'care manager cm-1': { user: USERS.cm1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'member.read': 'A/A', 'member.record': 'A/A', 'member.search': 'A', 'member.write': 'A', 'member.duplicates': 'A' } },
+    'care manager cm-3': { user: USERS.cm3, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'member.read': 'A/A', 'member.record': 'A/A', 'member.search': 'A', 'member.write': 'A', 'member.duplicates': 'A' } },
+    'supervisor north': { user: USERS.sup1, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'member.read': 'A/A', 'member.record': 'A/A', 'member.search': 'A', 'member.write': 'A', 'member.duplicates': 'A' } },
+    'supervisor south': { user: USERS.supSouth, own: () => south, foreign: () => north, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/H', 'case.act': 'A/H', 'supervisor.read': 'A', 'supervisor.case': 'A/H', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'member.read': 'A/A', 'member.record': 'A/A', 'member.search': 'A', 'member.write': 'A', 'member.duplicates': 'A' } },
+    'provider prov-1': { user: USERS.provider, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'A/H', 'review.submit': 'A', 'review.decide': 'F', 'complaint.lodge': 'A', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'member.read': 'A/H', 'member.record': 'F/F', 'member.search': 'F', 'member.write': 'F', 'member.duplicates': 'F' } },
+    committee: { user: USERS.committee, own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'A', 'audit.read': 'F', 'codec.use': 'F', session: 'A', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'F', 'discharge.work': 'F', 'member.read': 'F/F', 'member.record': 'F/F', 'member.search': 'F', 'member.write': 'F', 'member.duplicates': 'F' } },
+    'integration (API key)': { user: 'api-key', own: () => north, foreign: () => south, expect: { 'case.start': 'F', 'case.list': 'F', 'case.read': 'F/F', 'case.act': 'F/F', 'supervisor.read': 'F', 'supervisor.case': 'F/F', 'committee.read': 'F', 'audit.read': 'F', 'codec.use': 'F', session: 'F', 'case.provider': 'F/F', 'review.submit': 'F', 'review.decide': 'F', 'complaint.lodge': 'F', 'complaint.handle': 'F', 'integration.intake': 'A', 'discharge.work': 'F', 'member.read': 'F/F', 'member.record': 'F/F', 'member.search': 'F', 'member.write': 'F', 'member.duplicates': 'F' } },
+    admin: { user: USERS.admin, own: () => north, foreign: () => south, expect: { 'case.start': 'A', 'case.list': 'A', 'case.read': 'A/A', 'case.act': 'A/A', 'supervisor.read': 'A', 'supervisor.case': 'A/A', 'committee.read': 'A', 'audit.read': 'A', 'codec.use': 'A', session: 'A', 'case.provider': 'A/A', 'review.submit': 'A', 'review.decide': 'A', 'complaint.lodge': 'A', 'complaint.handle': 'A', 'integration.intake': 'F', 'discharge.work': 'A', 'member.read': 'A/A', 'member.record': 'A/A', 'member.search': 'A', 'member.write': 'A', 'member.duplicates': 'A' } },
   };
 
   it.each(Object.keys(matrix))('%s: every endpoint family, on its own and on a foreign case', async (who) => {
@@ -112,7 +123,7 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
       const letter = async (caseId: string) => {
         const res = await family.call(client, caseId);
         if (res.status === family.ok) return 'A';
-        if (res.status === 404 && res.body.code === 'case_not_found') return 'H';
+        if (res.status === 404 && (res.body.code === 'case_not_found' || res.body.code === 'member_not_found')) return 'H';
         if (res.status === 403 && res.body.code === 'forbidden') return 'F';
         return `?${res.status}`;
       };

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@careloop/contracts';
-import { decideAccess, isRelated, listScope, PERMISSIONS, type CaseRelation, type Permission } from '../../../apps/api/src/auth/access-policy';
+import { decideAccess, isMemberRelated, isRelated, listScope, PERMISSIONS, type CaseRelation, type MemberRelation, type Permission } from '../../../apps/api/src/auth/access-policy';
 import type { Principal } from '../../../apps/api/src/auth/principal';
 
 const user = (role: Role, sub: string, team: string | null = null): Principal => ({ kind: role === 'integration' ? 'integration' : 'user', sub, role, team });
@@ -13,17 +13,17 @@ describe('access policy', () => {
   it('lets each role into exactly the endpoint families the policy lists', () => {
     // The full table, written out: a change to PERMISSIONS must change this test on purpose.
     const expected: Record<Role, Permission[]> = {
-      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'complaint.handle', 'session'],
+      care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'complaint.handle', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'session'],
       supervisor: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'session',
       ],
-      provider: ['case.provider', 'program.read', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'session'],
+      provider: ['case.provider', 'program.read', 'review.submit', 'review.read', 'review.act', 'complaint.lodge', 'member.read', 'session'],
       committee: ['committee.read', 'program.read', 'session'],
       integration: ['integration.intake'],
       admin: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'audit.read', 'codec.use', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'audit.read', 'codec.use', 'session',
       ],
     };
     for (const role of ROLES) {
@@ -79,5 +79,37 @@ describe('access policy', () => {
     expect(listScope(user('care_manager', 'cm-1', 'north'), ['cm-1', 'cm-2'])).toEqual({ all: false, careManagerIds: ['cm-1', 'cm-2'] });
     expect(listScope(user('care_manager', 'cm-9'), [])).toEqual({ all: false, careManagerIds: ['cm-9'] });
     expect(listScope(user('supervisor', 'sup-1', 'north'), ['cm-1', 'sup-1'])).toEqual({ all: false, careManagerIds: ['cm-1', 'sup-1'] });
+  });
+
+  describe('member registry (issue 16)', () => {
+    const ownByPcp: MemberRelation = { pcpProviderId: 'prov-1', caseProviderIds: [] };
+    const ownByCase: MemberRelation = { pcpProviderId: 'prov-2', caseProviderIds: ['prov-9', 'prov-1'] };
+    const foreign: MemberRelation = { pcpProviderId: 'prov-2', caseProviderIds: ['prov-9'] };
+
+    it('lets a provider read only their own patients: PCP on the record, or related to one of their cases; others are hidden', () => {
+      const provider = user('provider', 'prov-1');
+      expect(decideAccess(provider, 'member.read', ownByPcp)).toBe('allow');
+      expect(decideAccess(provider, 'member.read', ownByCase)).toBe('allow');
+      expect(decideAccess(provider, 'member.read', foreign)).toBe('hidden');
+      // An unknown member answers the same 404 as a foreign one.
+      expect(decideAccess(provider, 'member.read', null)).toBe('hidden');
+      expect(isMemberRelated(provider, { pcpProviderId: null, caseProviderIds: [] })).toBe(false);
+    });
+
+    it('never lets a provider search, write, list duplicates or read history and cases (403)', () => {
+      for (const p of ['member.record', 'member.search', 'member.write', 'member.duplicates'] as const) {
+        expect([p, decideAccess(user('provider', 'prov-1'), p, ownByPcp)]).toEqual([p, 'forbidden']);
+      }
+    });
+
+    it('lets staff work the whole registry, and keeps the committee and integrations out (403)', () => {
+      const families = ['member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates'] as const;
+      for (const staff of [user('care_manager', 'cm-3', 'south'), user('supervisor', 'sup-9', 'south'), user('admin', 'admin-1')]) {
+        for (const p of families) expect([staff.role, p, decideAccess(staff, p, foreign)]).toEqual([staff.role, p, 'allow']);
+      }
+      for (const outsider of [user('committee', 'committee-1'), user('integration', 'integration:feed')]) {
+        for (const p of families) expect([outsider.role, p, decideAccess(outsider, p, ownByPcp)]).toEqual([outsider.role, p, 'forbidden']);
+      }
+    });
   });
 });
