@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { MemberInput, MemberVersionView, MemberView } from '@careloop/contracts';
+import type { MemberDuplicateFlag, MemberInput, MemberVersionView, MemberView } from '@careloop/contracts';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { USERS } from '../support/auth';
 import { launchChromium, openPage, screenshot, signIn, textMatching } from '../support/browser';
@@ -159,7 +159,26 @@ describe('console: member search, member page and editing (Chromium)', () => {
     expect(await form('Edit the member record').getByLabel('Preferred name (optional)', { exact: true }).inputValue()).toBe('Lucy');
   });
 
+  it('shows an open duplicate flag and resolves it', async () => {
+    const twin = await stack.as(USERS.cm1).post('/members').send({ ...input, identifiers: [{ kind: 'plan', value: `${planId}-3` }] });
+    expect(twin.status).toBe(201);
+    const flagged = await eventually(() => stack.as(USERS.cm1).get(`/members/${member.id}`), (r) => (r.body as MemberView).openDuplicateFlags.length === 1);
+    const flagId = (flagged.body as MemberView).openDuplicateFlags[0]!;
+    await page.getByRole('link', { name: 'Back to the member page' }).click();
+    const flags = page.getByRole('region', { name: /Possible duplicates/ });
+    await textMatching(flags, new RegExp(`Same name and birth date: ${(twin.body as MemberView).id}`));
+    const resolve = form(`Resolve flag ${flagId}`);
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await textMatching(resolve.locator('.field--invalid'), /resolution must be one of/);
+    await resolve.getByLabel('Resolution').selectOption('distinct_people');
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await flags.waitFor({ state: 'detached' });
+    const after = await stack.as(USERS.cm1).get('/member-duplicates?status=all');
+    expect((after.body as MemberDuplicateFlag[]).find((f) => f.id === flagId)).toMatchObject({ resolution: 'distinct_people', resolvedBy: 'cm-1' });
+  });
+
   it('starts a case with the plan id prefilled, never in the URL', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('link', { name: 'Back to the member page' }).click();
     await page.getByRole('button', { name: 'Start a case' }).click();
     await page.waitForURL(/\/app\/cases\/new$/);

@@ -45,6 +45,10 @@ async function exchange<T>(method: Method, path: string, body?: unknown, headers
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
+      // PHI stays out of the browser's HTTP cache, and a read is never a stale copy: GET /members/:id's
+      // ETag is the record version, which does not change when a duplicate flag opens or closes, so a
+      // revalidation would answer 304 with an outdated openDuplicateFlags.
+      cache: 'no-store',
       headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { AuthorisedRepresentative, MemberDuplicateFlag, MemberVersionView, MemberView } from '@careloop/contracts';
-import type { CasePhase, CaseStatus, MemberContactMethod } from '@careloop/domain';
+import { DUPLICATE_RESOLUTIONS, type CasePhase, type CaseStatus, type MemberContactMethod } from '@careloop/domain';
 import { api } from './api.client';
 import { useLoad } from './data.hook';
+import { ActionForm, Field, read, Select } from './form.kit';
 import { day, label, when } from './format';
 import { VersionHistory } from './member-history.view';
 import { fullName } from './member-search.page';
@@ -136,7 +137,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
 
       <Representatives reps={m.representatives} />
       <Spans m={m} />
-      <DuplicateFlags m={m} />
+      <DuplicateFlags m={m} onResolved={() => void member.reload()} />
 
       <section className="panel" aria-labelledby="member-cases">
         <h2 id="member-cases">Cases</h2>
@@ -307,7 +308,7 @@ function Spans({ m }: { m: MemberView }) {
 }
 
 /** Open flags naming this member; the other member is linked so a person can compare and resolve. */
-function DuplicateFlags({ m }: { m: MemberView }) {
+function DuplicateFlags({ m, onResolved }: { m: MemberView; onResolved: () => void }) {
   const flags = useLoad(
     () => (m.openDuplicateFlags.length ? api.get<MemberDuplicateFlag[]>('/member-duplicates?status=open').then((all) => all.filter((f) => m.openDuplicateFlags.includes(f.id))) : Promise.resolve([])),
     [m.id, m.openDuplicateFlags.join()],
@@ -329,6 +330,21 @@ function DuplicateFlags({ m }: { m: MemberView }) {
           return (
             <li key={f.id}>
               {label(f.reason)}: <Link to={`/members/${other}`}>{other}</Link>, flagged {when(f.flaggedAt)} by {f.flaggedBy}
+              <ActionForm
+                title={`Resolve flag ${f.id}`}
+                submitLabel="Resolve"
+                subject="duplicate flag"
+                intro={<p className="hint">Compare both records first. Nothing is merged: “same person” records the finding for follow-up.</p>}
+                run={async (d) => {
+                  await api.post(`/member-duplicates/${f.id}/resolve`, { resolution: read.text(d, 'resolution') ?? '' });
+                  onResolved();
+                  return 'Resolved.';
+                }}
+              >
+                <Field name="resolution" label="Resolution">
+                  {(p) => <Select {...p} options={DUPLICATE_RESOLUTIONS} blank="choose…" />}
+                </Field>
+              </ActionForm>
             </li>
           );
         })}
