@@ -9,6 +9,7 @@ import { sampleJson } from '../support/integration-samples';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
 import { runSchemathesis, type OperationSettings } from '../support/schemathesis.harness';
 import { eventually } from '../support/eventually';
+import { memberBody } from '../support/member-fixtures';
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -28,7 +29,7 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
   let stack: E2eStack;
   let schemathesis: string;
   let document: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
-  const ids: Record<'case' | 'review' | 'complaint' | 'discharge', string> = { case: '', review: '', complaint: '', discharge: '' };
+  const ids: Record<'case' | 'review' | 'complaint' | 'discharge' | 'member', string> = { case: '', review: '', complaint: '', discharge: '', member: '' };
 
   beforeAll(async () => {
     schemathesis = resolveSchemathesis();
@@ -53,6 +54,7 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     ids.review = (await stack.as(USERS.admin).post('/utilization-reviews').send(sample('ur-submit-standard')).expect(201)).body.reviewId;
     ids.complaint = (await stack.as(USERS.admin).post('/complaints').send({ ...sample('complaint-lodge'), caseId: ids.case }).expect(201)).body.complaintId;
     const discharge = { ...sampleJson('discharge.json'), eventId: 'evt-fuzz-1', memberRef: 'M-FUZZ-2', dischargedAt: new Date(Date.now() - 3_600_000).toISOString() };
+    ids.member = (await stack.as(USERS.admin).post('/members').send(memberBody('M-FUZZ-MEMBER')).expect(201)).body.id;
     ids.discharge = (await stack.asIntegration().post('/integrations/discharge-events').send(discharge).expect(201)).body.id;
   }, 300_000);
 
@@ -143,6 +145,7 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/utilization-reviews/\\{id\\}', parameters: { id: ids.review } },
       { pathRegex: '^/complaints/\\{id\\}', parameters: { id: ids.complaint } },
       { pathRegex: '^/discharges/\\{id\\}', parameters: { id: ids.discharge } },
+      { pathRegex: '^/members/\\{id\\}', parameters: { id: ids.member } },
       // positive_data_acceptance (a schema-valid request must not get a 4xx other than 401/403/404/409)
       // is off only where the API checks what JSON Schema cannot say (docs/architecture.md):
       // an opaque cursor is valid only as the nextCursor of an earlier page (GET /cases, /audit, …),
@@ -157,6 +160,10 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/codec/', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/complaints$', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/integrations/discharge-events$', disabledChecks: ['positive_data_acceptance'] },
+      // a member record follows the registry's rules (exactly one plan id, E.164 phones, IANA time zones, spans in
+      // order, a birth date not after today: libs/domain member.validation.ts), a search takes one of two parameter
+      // sets (not both), and a replace must name the current version (412 otherwise).
+      { pathRegex: '^/members(/\\{id\\})?$', disabledChecks: ['positive_data_acceptance'] },
       // ensure_resource_availability (stateful: what POST /cases created must be readable) is off for the plan summary,
       // whose 404 means "no active plan yet", not "no such case".
       { pathRegex: '^/cases/\\{id\\}/plan-summary$', disabledChecks: ['ensure_resource_availability'] },
@@ -170,6 +177,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       checkSettings: {
         // A request the schema forbids is refused — with 413 too when it is too large (more members than a batch holds).
         negative_data_rejection: { 'expected-statuses': [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 428, 429, '5xx'] },
+        // PUT /members/:id without If-Match is 428 Precondition Required (RFC 6585), the answer for a missing precondition.
+        missing_required_header: { 'expected-statuses': [400, 401, 403, 406, 415, 422, 428] },
       },
       phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
       maxExamples: 25,

@@ -19,6 +19,9 @@ export function memberEtag(version: number): string {
   return `"${version}"`;
 }
 
+/** `"3"`, `W/"3"` or `3`: a member version as If-Match may name it. */
+export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/;
+
 /**
  * The version `If-Match` names: `"3"` (what ETag gave), `W/"3"` or `3`.
  * Missing: 428 precondition_required (a full replace must say what it
@@ -29,7 +32,7 @@ export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (value === undefined || value.trim() === '') {
     throw new ApiError('precondition_required', 'PUT /members/:id needs If-Match with the version (ETag) it replaces.');
   }
-  const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(value);
+  const match = IF_MATCH_PATTERN.exec(value);
   if (!match) throw fieldError('If-Match', 'If-Match must be the member\'s ETag, e.g. "3".');
   return Number(match[1]);
 });

@@ -19,7 +19,7 @@ import { IdempotencyKey } from '../cases/case-request';
 import { fieldErrors } from '../common/api-error';
 import { MemberInputDto } from './dto/member-input.dto';
 import { MemberSearchQuery } from './dto/member-queries.dto';
-import { IfMatchVersion, memberEtag, ParseMemberIdPipe } from './member-request';
+import { IF_MATCH_PATTERN, IfMatchVersion, memberEtag, ParseMemberIdPipe } from './member-request';
 import { MemberRegistry, memberNotFound } from './member-registry.service';
 import { MemberRoutesService } from './member-routes.service';
 import { MemberCaseView, MemberSummaryDoc, MemberVersionViewDoc, MemberViewDoc } from './member.view';
@@ -80,7 +80,7 @@ export class MembersController {
   @Put(':id')
   @Access('member.write')
   @ApiOperation({ summary: 'Replace a member record (If-Match: the version it replaces); the old version is kept' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version this replaces, e.g. "3".' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version this replaces, e.g. "3" (never *: a replace names its version).', schema: { type: 'string', pattern: IF_MATCH_PATTERN.source } })
   @ApiOkResponse({ type: MemberViewDoc, headers: ETAG })
   @ApiNotFoundResponse({ description: 'member_not_found' })
   @ApiConflictResponse({ description: 'member_plan_id_taken: the new plan id belongs to another member.' })
