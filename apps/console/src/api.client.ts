@@ -4,27 +4,9 @@
  * ApiProblem carrying the RFC 9457 problem details the API answers with.
  */
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly reason: string;
-}
+import { ApiProblem, type FieldProblem } from './api-problem';
 
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly errors: readonly FieldProblem[] = [],
-  ) {
-    super(detail);
-    this.name = 'ApiProblem';
-  }
-
-  /** Reasons given for one field (its API path, e.g. `answers.selfRatedHealth`, `plan.goals[0].targetDate`). */
-  reasonsFor(field: string): string[] {
-    return this.errors.filter((e) => e.field === field).map((e) => e.reason);
-  }
-}
+export { ApiProblem, type FieldProblem } from './api-problem';
 
 /** Someone listens (the session) to send the user back to sign-in when the session has ended. */
 let onUnauthenticated: (() => void) | null = null;

@@ -1,6 +1,6 @@
 import type { MemberInput, MemberView, RepresentativeInput } from '@careloop/contracts';
 import type { MemberContactMethod, MemberIdentifierKind, PhoneUse, RecordedSex, RepresentativeAuthority, RepresentativeRelationship, Weekday } from '@careloop/domain';
-import { ApiProblem } from './api.client';
+import { ApiProblem } from './api-problem';
 
 /**
  * The member form's working copy: MemberInput with every optional value as

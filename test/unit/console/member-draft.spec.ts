@@ -1,5 +1,5 @@
 import type { MemberView } from '@careloop/contracts';
-import { ApiProblem } from '../../../apps/console/src/api.client';
+import { ApiProblem } from '../../../apps/console/src/api-problem';
 import { draftOf, emptyDraft, onInputs, toInput } from '../../../apps/console/src/member.draft';
 import { memberBody } from '../../support/member-fixtures';
 
