@@ -4,7 +4,7 @@ import { DUPLICATE_RESOLUTIONS, type CasePhase, type CaseStatus, type MemberCont
 import { api } from './api.client';
 import { useLoad } from './data.hook';
 import { ActionForm, Field, read, Select } from './form.kit';
-import { day, label, when } from './format';
+import { day, label, today, when } from './format';
 import { VersionHistory } from './member-history.view';
 import { fullName } from './member-search.page';
 import { draftOf, emptyDraft } from './member.draft';
@@ -259,7 +259,7 @@ function Representatives({ reps }: { reps: readonly AuthorisedRepresentative[] }
                 <td>{r.authorities.map(label).join(', ')}</td>
                 <td>
                   {day(r.validFrom)} – {r.validUntil ? day(r.validUntil) : 'until revoked'}
-                  {!withinSpan(r.validFrom, r.validUntil, new Date().toISOString().slice(0, 10)) && <span className="sub late">not in force today</span>}
+                  {!withinSpan(r.validFrom, r.validUntil, today()) && <span className="sub late">not in force today</span>}
                 </td>
                 <td>
                   {[r.phone, r.email].filter(Boolean).join(' · ') || '—'}
