@@ -8,6 +8,8 @@ import { CasePage } from './case.page';
 import { StuckCasesPage } from './stuck-cases.page';
 import { CaseloadsPage } from './caseloads.page';
 import { DiagnosisPage } from './diagnosis.page';
+import { MemberSearchPage } from './member-search.page';
+import { MemberEditPage, MemberNewPage, MemberPage } from './member.page';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
@@ -21,6 +23,10 @@ const ROUTES: readonly Route[] = [
   { pattern: '/caseload', allowed: can.workCases, render: () => <CaseloadPage /> },
   { pattern: '/cases/new', allowed: can.workCases, render: () => <NewCasePage /> },
   { pattern: '/cases/:id', allowed: can.workCases, render: (p) => <CasePage key={p.id} caseId={p.id!} /> },
+  { pattern: '/members', allowed: can.workCases, render: () => <MemberSearchPage /> },
+  { pattern: '/members/new', allowed: can.workCases, render: () => <MemberNewPage /> },
+  { pattern: '/members/:id', allowed: can.workCases, render: (p) => <MemberPage key={p.id} memberId={p.id!} /> },
+  { pattern: '/members/:id/edit', allowed: can.workCases, render: (p) => <MemberEditPage key={p.id} memberId={p.id!} /> },
   { pattern: '/supervisor/stuck', allowed: can.supervise, render: () => <StuckCasesPage /> },
   { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
   { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
@@ -48,6 +54,7 @@ export function AppShell() {
   const nav: { to: string; text: string; show: boolean }[] = [
     { to: '/caseload', text: me.role === 'care_manager' ? 'My caseload' : 'Team cases', show: can.workCases(me.role) },
     { to: '/cases/new', text: 'New case', show: can.workCases(me.role) },
+    { to: '/members', text: 'Members', show: can.workCases(me.role) },
     { to: '/supervisor/stuck', text: 'Stuck cases', show: can.supervise(me.role) },
     { to: '/supervisor/caseloads', text: 'Caseloads', show: can.supervise(me.role) },
   ];

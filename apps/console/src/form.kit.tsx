@@ -37,13 +37,19 @@ export function Field({ name, label, hint, children }: { name: string; label: st
 }
 
 /** A yes/no question as a checkbox, label after the box. */
-export function Check({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function Check({ name, label, defaultChecked, checked, onChange, value = 'true' }: { name: string; label: string; defaultChecked?: boolean; checked?: boolean; onChange?: (checked: boolean) => void; value?: string }) {
   const problem = useContext(ProblemContext);
   const id = useId();
   const reasons = problem?.reasonsFor(name) ?? [];
   return (
     <div className={`check${reasons.length ? ' field--invalid' : ''}`}>
-      <input type="checkbox" id={id} name={name} value="true" defaultChecked={defaultChecked} {...(reasons.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        {...(checked === undefined ? { defaultChecked } : { checked, onChange: (e) => onChange?.(e.target.checked) })}
+        {...(reasons.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})} />
       <label htmlFor={id}>{label}</label>
       <FieldErrors id={`${id}-error`} reasons={reasons} />
     </div>
@@ -95,6 +101,7 @@ export function ActionForm({
   intro,
   resetOnSuccess = true,
   className,
+  subject,
 }: {
   title: string;
   submitLabel: string;
@@ -103,6 +110,8 @@ export function ActionForm({
   intro?: ReactNode;
   resetOnSuccess?: boolean;
   className?: string;
+  /** What a 404 or 412 is about ("case" unless said). */
+  subject?: string;
 }) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [pending, setPending] = useState(false);
@@ -138,7 +147,7 @@ export function ActionForm({
       {intro}
       {problem && (
         <div className="problem" role="alert">
-          <p>{problemText(problem)}</p>
+          <p>{problemText(problem, subject)}</p>
           {unplaced.length > 0 && (
             <ul>
               {unplaced.map((e) => (
@@ -164,16 +173,18 @@ export function ActionForm({
 }
 
 /** What to tell the user about a refused request. */
-export function problemText(p: ApiProblem): string {
+export function problemText(p: ApiProblem, subject = 'case'): string {
   switch (p.status) {
     case 400:
       return p.errors.length ? 'Please correct the fields marked below.' : p.detail;
     case 403:
       return 'Your role may not do this.';
     case 404:
-      return 'This case was not found, or it is not yours to see.';
+      return `This ${subject} was not found, or it is not yours to see.`;
     case 409:
       return p.detail;
+    case 412:
+      return `Someone else changed this ${subject} since you opened it.`;
     case 429:
       return 'Too many requests; wait a minute and try again.';
     default:

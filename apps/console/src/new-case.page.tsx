@@ -2,10 +2,13 @@ import { api } from './api.client';
 import type { CaseStateView } from '@careloop/contracts';
 import { ActionForm, Field, read } from './form.kit';
 import { today } from './format';
-import { navigate } from './router.nav';
+import { useState } from 'react';
+import { navigate, takeCarried } from './router.nav';
 
 /** Enrol a member: starts the case workflow (or finds the member's open case in the program). */
 export function NewCasePage() {
+  // "Start a case" on a member page hands over the plan id in memory (never in the URL).
+  const [carried] = useState(takeCarried);
   return (
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">New case</h1>
@@ -25,7 +28,7 @@ export function NewCasePage() {
         }}
       >
         <Field name="memberRef" label="Member reference" hint="The health plan's member identifier, e.g. M-000123.">
-          {(p) => <input {...p} autoComplete="off" required />}
+          {(p) => <input {...p} autoComplete="off" defaultValue={carried.memberRef} required />}
         </Field>
         <Field name="programCode" label="Program code">
           {(p) => <input {...p} defaultValue="CCM" required />}

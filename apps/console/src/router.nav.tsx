@@ -2,7 +2,8 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 
 /**
  * A small router on the History API under /app. Paths carry only case ids
- * (PHI-free hashes) and page names: never a member reference.
+ * (PHI-free hashes), registry member ids (opaque `mbr_…`) and page names:
+ * never a member reference, name or birth date.
  */
 const BASE = '/app';
 
@@ -14,7 +15,22 @@ function currentPath(): string {
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));
 
-export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+/**
+ * Values handed to the next page (e.g. a member's plan id to prefill a form):
+ * in memory only, never in the URL, history state or storage (PHI), and
+ * gone on reload.
+ */
+let carried: Readonly<Record<string, string>> = {};
+
+/** What the page that navigated here handed over (read once, on first render). */
+export function takeCarried(): Readonly<Record<string, string>> {
+  const c = carried;
+  carried = {};
+  return c;
+}
+
+export function navigate(path: string, opts: { replace?: boolean; carry?: Readonly<Record<string, string>> } = {}): void {
+  carried = opts.carry ?? {};
   const url = `${BASE}${path}`;
   if (opts.replace) {
     window.history.replaceState(null, '', url);
