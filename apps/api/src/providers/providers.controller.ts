@@ -6,6 +6,7 @@ import { PROVIDER_ID_PATTERN } from '@careloop/domain';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError, fieldError } from '../common/api-error';
+import { EmptyDto } from '../cases/dto/case-actions.dto';
 import { CreateProviderDto, ProviderSearchQuery, UpdateProviderDto } from './provider.dto';
 import { ProviderEntryView, ProviderListView } from './provider.view';
 import { ProvidersService } from './providers.service';
@@ -58,7 +59,8 @@ export class ProvidersController {
   @ApiOkResponse({ type: ProviderEntryView })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiParam(ID_PARAM)
-  deactivate(@Param('id', ParseProviderIdPipe) id: string): Promise<ProviderEntry> {
+  // The empty body DTO refuses any field sent (400 naming it), as every other POST does.
+  deactivate(@Param('id', ParseProviderIdPipe) id: string, @Body() _body: EmptyDto): Promise<ProviderEntry> {
     return this.providers.deactivate(id);
   }
 
