@@ -32,3 +32,4 @@ export * from './program-information';
 export * from './member';
 export * from './team';
 export * from './member.validation';
+export * from './contact-point';
