@@ -4,7 +4,8 @@ import type { CaseReadRepository } from '@careloop/persistence';
 import { checkConsentBy, checkContactPoint } from '../../../apps/api/src/cases/case-member.checks';
 import { CaseMember } from '../../../apps/api/src/cases/case-member.service';
 import type { MemberRegistry } from '../../../apps/api/src/members/member-registry.service';
-import { caseContactOf } from '../../../apps/api/src/members/member-contact';
+import { caseContactOf, sendContactPreference } from '../../../apps/api/src/members/member-contact';
+import type { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import { dateFromToday } from '../../support/fixture-dates';
 
 /** The API's checks of case actions against the case's registry member (registry mocked: unit tests only). */
@@ -107,5 +108,27 @@ describe('case actions checked against the member registry', () => {
       points: ['phone:mobile', 'sms:mobile', 'phone:home', 'representative:rep_planner', 'representative:rep_expired', 'representative:rep_future', 'representative:rep_proxy'],
     });
     expect(JSON.stringify(contact)).not.toMatch(/\d{6}/);
+  });
+
+  it('sends the new preference to each open case of the member, skipping one that fails', async () => {
+    const signalled: [string, unknown][] = [];
+    const temporal = {
+      handle: (caseId: string) => ({
+        signal: async (_def: unknown, arg: unknown) => {
+          if (caseId === 'case-gone') throw new Error('workflow not found');
+          signalled.push([caseId, arg]);
+        },
+      }),
+    } as unknown as TemporalGateway;
+    const openCaseIdsOf = jest.fn(async () => ['case-a', 'case-gone', 'case-b']);
+    const warn = jest.fn();
+    const sent = await sendContactPreference(member, { cases: { openCaseIdsOf } as unknown as CaseReadRepository, temporal, logger: { warn } as never });
+    expect(openCaseIdsOf).toHaveBeenCalledWith('PLAN-U-1');
+    expect(sent).toEqual(['case-a', 'case-b']);
+    expect(signalled).toEqual([
+      ['case-a', caseContactOf(member)],
+      ['case-b', caseContactOf(member)],
+    ]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('case-gone'));
   });
 });
