@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { consentByRepresentative, validateCarePlan } from '@careloop/domain';
 import {
@@ -142,6 +142,9 @@ export class CasesController {
   }
 
   @WorkflowAction(':id/plan/:version/consent', { access: 'case.act', answer: ActionResultView, summary: 'Record consent for a plan version; the plan becomes active' })
+  @ApiUnprocessableEntityResponse({
+    description: "A representative's consent the member's record does not support (consent_representative_unknown, _without_authority, _not_in_force); nothing is recorded.",
+  })
   async recordConsent(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('version', ParseIntPipe) planVersion: number,
