@@ -186,6 +186,10 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       // order, a birth date not after today: libs/domain member.validation.ts), a search takes one of two parameter
       // sets (not both), and a replace must name the current version (412 otherwise).
       { pathRegex: '^/members(/\\{id\\})?$', disabledChecks: ['positive_data_acceptance'] },
+      // an attempt's contactPoint must be one of the case's member's (registry), and a representative's consent names
+      // one of the member's representatives with the authority in force (docs/lifecycle.md).
+      { pathRegex: '^/cases/\\{id\\}/attempts/\\{number\\}/outcome$', disabledChecks: ['positive_data_acceptance'] },
+      { pathRegex: '^/cases/\\{id\\}/plan/\\{version\\}/consent$', disabledChecks: ['positive_data_acceptance'] },
       // ensure_resource_availability (stateful: what POST /cases created must be readable) is off for the plan summary,
       // whose 404 means "no active plan yet", not "no such case".
       { pathRegex: '^/cases/\\{id\\}/plan-summary$', disabledChecks: ['ensure_resource_availability'] },

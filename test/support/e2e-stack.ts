@@ -35,6 +35,8 @@ export interface E2eStack {
   asIntegration(clientId?: string): ReturnType<typeof request.agent>;
   /** The API key of client `test-feed` itself (for clients other than supertest, e.g. the OpenAPI fuzzer). */
   readonly integrationKey: string;
+  /** The API's Nest app, for a test that needs one of its services directly (e.g. MemberRegistry before its routes exist). */
+  readonly app: INestApplication;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startE2eStack(
       return request.agent(baseUrl).set('x-api-key', key);
     },
     integrationKey: integrationKeys.get('test-feed')!,
+    app: api,
     close: async () => {
       await api.close();
       await worker.close();

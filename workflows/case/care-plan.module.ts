@@ -76,6 +76,8 @@ export function recordConsent(k: CaseKernel, input: RecordConsentInput, now: str
     kind: 'plan_consented',
     version: latest.version,
     consent: input.consent,
+    // Additive: who consented, by PHI-free registry id and relationship, when the API checked a representative.
+    ...(input.representative ? { representative: { id: input.representative.id, relationship: input.representative.relationship } } : {}),
   });
   k.closeTask('plan-consent', 'done', now);
   k.closeTask('care-plan', 'done', now);

@@ -1,9 +1,9 @@
 import { setHandler } from '@temporalio/workflow';
-import { activityRetryingSignal, caseDetailQuery, externalEventSignal, providerViewQuery } from '@careloop/contracts';
+import { activityRetryingSignal, caseDetailQuery, contactPreferenceSignal, externalEventSignal, providerViewQuery } from '@careloop/contracts';
 import { nowIso } from '../shared/workflow-time';
 import type { CaseKernel } from './kernel/case.kernel';
 import { caseActions } from './kernel/case-actions';
-import { registerScreening } from './screening.module';
+import { changeContactPreference, registerScreening } from './screening.module';
 import { registerAssessment } from './assessment.module';
 import { registerCarePlan } from './care-plan.module';
 import { registerRecoverySupport } from './recovery-support.module';
@@ -25,6 +25,7 @@ export function registerCaseHandlers(k: CaseKernel): void {
   setHandler(caseDetailQuery, () => caseView(k));
   setHandler(providerViewQuery, () => providerView(k));
   setHandler(externalEventSignal, (e) => recordExternalEvent(k, e, nowIso()));
+  setHandler(contactPreferenceSignal, (p) => changeContactPreference(k, p, nowIso()));
   setHandler(activityRetryingSignal, (r) => {
     k.retrying = r;
   });

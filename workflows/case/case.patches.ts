@@ -16,6 +16,7 @@ export const CASE_PATCH_IDS = {
   memberDiscussionStep: 'member-discussion-step',
   syncOnChange: 'search-attributes-on-every-change',
   outboxHandOver: 'outbox-hand-over-before-continue-as-new',
+  preferredContactMethod: 'outreach-preferred-contact-method',
 } as const;
 
 /** What a run of the case workflow does, decided once at its start. */
@@ -30,6 +31,8 @@ export interface CaseBehaviour {
   readonly updateAnswersCarried: boolean;
   /** Step 2 is a state: a plan awaiting the member's discussion puts the case in `member_discussion`. */
   readonly memberDiscussionStep: boolean;
+  /** Outreach attempts use the member's preferred method (case input `contact`, contactPreferenceChanged), falling back to the policy's channels. */
+  readonly preferredContactMethod: boolean;
 }
 
 export const CURRENT_BEHAVIOUR: CaseBehaviour = {
@@ -38,6 +41,7 @@ export const CURRENT_BEHAVIOUR: CaseBehaviour = {
   pauseSuspendsClocks: true,
   updateAnswersCarried: true,
   memberDiscussionStep: true,
+  preferredContactMethod: true,
 };
 
 /**
@@ -54,5 +58,9 @@ export function readCaseBehaviour(input: CaseWorkflowInput): { behaviour: CaseBe
   const pauseSuspendsClocks = patched(CASE_PATCH_IDS.pauseSuspendsClocks);
   const updateAnswersCarried = patched(CASE_PATCH_IDS.updateAnswersCarried);
   const memberDiscussionStep = patched(CASE_PATCH_IDS.memberDiscussionStep);
-  return { behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep }, startReason };
+  const preferredContactMethod = patched(CASE_PATCH_IDS.preferredContactMethod);
+  return {
+    behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep, preferredContactMethod },
+    startReason,
+  };
 }

@@ -1,4 +1,4 @@
-import { addMs, attemptChannel, attemptDelayMs, screeningRisk, type AttemptOutcome } from '@careloop/domain';
+import { addMs, attemptChannel, attemptDelayMs, outreachChannel, screeningRisk, type AttemptOutcome, type CaseContactPreference } from '@careloop/domain';
 import {
   SYSTEM_ACTOR,
   recordAttemptUpdate,
@@ -82,7 +82,8 @@ export function outreachExhausted(k: CaseKernel, now: string): boolean {
 
 export function startAttempt(k: CaseKernel, now: string): AttemptRecord {
   const number = k.rec.attempts.length + 1;
-  const channel = attemptChannel(number, k.policy);
+  // Patched: cases started before preferred methods keep the policy's channel order as they ran.
+  const channel = k.behaviour.preferredContactMethod ? outreachChannel(number, k.policy, k.rec.contact ?? null, k.rec.attempts) : attemptChannel(number, k.policy);
   const windowEnd = addMs(now, k.policy.screening.attemptResponseWindowMs);
   const dueAt = windowEnd < k.screeningDueAt ? windowEnd : k.screeningDueAt;
   const attempt: AttemptRecord = { number, channel, startedAt: now, dueAt, outcome: null, recordedAt: null };
@@ -107,7 +108,23 @@ export function checkRecordAttempt(k: CaseKernel, input: RecordAttemptInput): vo
 
 export function recordAttempt(k: CaseKernel, input: RecordAttemptInput, now: string): CaseActionResult {
   checkRecordAttempt(k, input);
-  return k.result(setAttemptOutcome(k, input.attemptNumber, input.outcome, now, input.actorId, input.note ?? null));
+  return k.result(setAttemptOutcome(k, input.attemptNumber, input.outcome, now, input.actorId, input.note ?? null, input.contactPoint));
+}
+
+/**
+ * The member's contact preference changed (registry): kept for the next attempt (an open one keeps
+ * its channel). Recorded on the timeline by method only; a repeat of the same preference is ignored.
+ */
+export function changeContactPreference(k: CaseKernel, preference: CaseContactPreference, now: string): void {
+  const current = k.rec.contact ?? null;
+  if (current && current.method === preference.method && sameList(current.points, preference.points)) return;
+  k.rec.contact = { method: preference.method, points: [...preference.points] };
+  if (k.isClosed) return;
+  k.emit(now, SYSTEM_ACTOR, `contact preference changed (${preference.method})`, { kind: 'contact_preference_changed', method: preference.method, points: [...preference.points] });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The care team recorded nothing within the attempt's window. */
@@ -115,11 +132,28 @@ export function timeOutAttempt(k: CaseKernel, number: number, now: string): void
   setAttemptOutcome(k, number, 'timed_out', now, SYSTEM_ACTOR, null);
 }
 
-function setAttemptOutcome(k: CaseKernel, number: number, outcome: AttemptOutcome, now: string, actorId: string, note: string | null): number {
+function setAttemptOutcome(
+  k: CaseKernel,
+  number: number,
+  outcome: AttemptOutcome,
+  now: string,
+  actorId: string,
+  note: string | null,
+  contactPoint?: string,
+): number {
   const attempt = k.rec.attempts.find((a) => a.number === number)!;
   attempt.outcome = outcome;
   attempt.recordedAt = now;
-  const seq = k.emit(now, actorId, `outreach attempt ${number}: ${outcome}`, { kind: 'attempt_recorded', number, outcome, note });
+  // The contact point is additive data: present only when the care team named one.
+  if (contactPoint !== undefined) attempt.contactPoint = contactPoint;
+  const tried = contactPoint !== undefined ? ` via ${contactPoint}` : '';
+  const seq = k.emit(now, actorId, `outreach attempt ${number}: ${outcome}${tried}`, {
+    kind: 'attempt_recorded',
+    number,
+    outcome,
+    note,
+    ...(contactPoint !== undefined ? { contactPoint } : {}),
+  });
   k.closeTask(`attempt-${number}`, outcome === 'timed_out' ? 'timed_out' : 'done', now);
   if (actorId !== SYSTEM_ACTOR) {
     k.progress(now);

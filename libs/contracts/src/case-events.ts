@@ -7,6 +7,7 @@ import type {
   CommitteeUpdate,
   ContactChannel,
   GoalStatus,
+  MemberContactMethod,
   MemberDiscussionOutcome,
   PlanConsent,
   PlanReviewOutcome,
@@ -15,6 +16,7 @@ import type {
   ScreeningAnswers,
 } from '@careloop/domain';
 import type { CaseStartReason, CaseTaskKind, ProviderRequestKind } from './case.vocabulary';
+import type { ConsentingRepresentative } from './case.messages';
 
 /**
  * Everything that happens to a case is an event with a per-case sequence
@@ -30,12 +32,13 @@ export type CaseEventData =
   | { readonly kind: 'phase_changed'; readonly from: CasePhase; readonly to: CasePhase; readonly closureReason: ClosureReason | null }
   | { readonly kind: 'step_changed'; readonly from: RecoveryStep | null; readonly to: RecoveryStep | null }
   | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }
-  | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null }
+  | { readonly kind: 'attempt_recorded'; readonly number: number; readonly outcome: AttemptOutcome; readonly note: string | null; readonly contactPoint?: string }
+  | { readonly kind: 'contact_preference_changed'; readonly method: MemberContactMethod; readonly points: readonly string[] }
   | { readonly kind: 'screening_submitted'; readonly answers: ScreeningAnswers; readonly initialRisk: RiskAssessment }
   | { readonly kind: 'assessment_submitted'; readonly answers: AssessmentAnswers; readonly risk: RiskAssessment; readonly reassessment?: boolean }
   | { readonly kind: 'plan_reviewed'; readonly outcome: PlanReviewOutcome; readonly planVersion: number | null; readonly summary: string | null }
   | { readonly kind: 'plan_proposed'; readonly version: number; readonly plan: CarePlan }
-  | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent }
+  | { readonly kind: 'plan_consented'; readonly version: number; readonly consent: PlanConsent; readonly representative?: ConsentingRepresentative }
   | { readonly kind: 'goal_progress_recorded'; readonly planVersion: number; readonly goalId: string; readonly status: GoalStatus; readonly note: string | null }
   | { readonly kind: 'paused'; readonly reason: string }
   | { readonly kind: 'resumed' }

@@ -1,6 +1,6 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import { SA_PHASE, SA_PROGRAM } from './search-attributes';
-import type { ClosureReason, ProgramPolicy } from '@careloop/domain';
+import type { CaseContactPreference, ClosureReason, ProgramPolicy } from '@careloop/domain';
 import type { CaseSnapshot } from './case.snapshot';
 import type { CaseStartReason } from './case.vocabulary';
 
@@ -28,6 +28,11 @@ export interface CaseWorkflowInput {
    * keeps it as cases.team_id, which assignment and visibility read. Carried by continue-as-new with the input.
    */
   readonly teamId?: string;
+  /**
+   * The member's contact preference from the registry at the start (PHI-free: method and which contact
+   * points exist). Absent for members not in the registry and on older cases; outreach then follows the policy.
+   */
+  readonly contact?: CaseContactPreference;
   /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
   readonly historyEventLimit?: number;
 }

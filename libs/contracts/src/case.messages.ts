@@ -7,8 +7,10 @@ import type {
   CaseStatus,
   ClosureReason,
   ContactChannel,
+  CaseContactPreference,
   ContactOutcome,
   PlanConsent,
+  RepresentativeRelationship,
   RecoveryStep,
   RiskAssessment,
   RiskTier,
@@ -34,6 +36,11 @@ export interface RecordAttemptInput extends Action {
   readonly attemptNumber: number;
   readonly outcome: ContactOutcome;
   readonly note?: string;
+  /**
+   * What was tried, PHI-free (`sms:mobile`, `letter:address`, `representative:rep_…`; see
+   * CONTACT_POINT_PATTERN). The API checks it against the member's record; absent from older clients.
+   */
+  readonly contactPoint?: string;
 }
 export interface SubmitScreeningInput extends Action {
   readonly answers: ScreeningAnswers;
@@ -47,6 +54,15 @@ export interface ProposePlanInput extends Action {
 export interface RecordConsentInput extends Action {
   readonly planVersion: number;
   readonly consent: PlanConsent;
+  /**
+   * Set by the API (never the client) when a registry representative consented and their authority
+   * was checked: who, by PHI-free id and relationship. Recorded on the plan_consented event.
+   */
+  readonly representative?: ConsentingRepresentative;
+}
+export interface ConsentingRepresentative {
+  readonly id: string;
+  readonly relationship: RepresentativeRelationship;
 }
 export interface PauseInput extends Action {
   readonly reason: string;
@@ -202,6 +218,13 @@ export interface ActivityRetrying {
   /** When the activity was first scheduled (ISO). */
   readonly since: string;
 }
+/**
+ * The member's contact preference changed in the registry (PUT /members/:id): the API sends the
+ * PHI-free preference (method, which contact points exist) to each open case of the member, and the
+ * next outreach attempt follows it. A signal: the case keeps the latest one it received.
+ */
+export const contactPreferenceSignal = defineSignal<[CaseContactPreference]>('contactPreferenceChanged');
+
 export const activityRetryingSignal = defineSignal<[ActivityRetrying]>('activityRetrying');
 export const ACTIVITY_RETRYING_FLAG = 'activity_retrying';
 
@@ -223,6 +246,8 @@ export interface AttemptView {
   readonly startedAt: string;
   readonly outcome: AttemptOutcome | null;
   readonly recordedAt: string | null;
+  /** The contact point the care team recorded as tried (PHI-free), or null. */
+  readonly contactPoint: string | null;
 }
 
 export interface TimelineEntryView {

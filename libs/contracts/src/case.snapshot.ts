@@ -1,6 +1,7 @@
 import type {
   AttemptOutcome,
   CarePlan,
+  CaseContactPreference,
   CasePhase,
   CaseStatus,
   ClosureReason,
@@ -23,6 +24,8 @@ export interface AttemptRecord {
   readonly dueAt: string;
   outcome: AttemptOutcome | null;
   recordedAt: string | null;
+  /** What the care team tried (PHI-free contact point); absent on attempts recorded before contact points. */
+  contactPoint?: string;
 }
 
 export interface CaseTask {
@@ -69,6 +72,8 @@ export interface CaseSnapshot {
   risk: RiskAssessment | null;
   riskTier: RiskTier | null;
   legalGuardian: boolean;
+  /** The member's contact preference (PHI-free), from the case input or the latest contactPreferenceChanged signal; absent on older snapshots. */
+  contact?: CaseContactPreference | null;
   preferredLanguage: string | null;
   careManagerId: string | null;
   /** A named care manager is needed but nobody had capacity (seed 001: never assign over the cap). */

@@ -42,6 +42,13 @@ export const ERROR_CODES = {
   idempotency_request_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   duplicate_flag_not_found: { status: 404, title: 'No such duplicate flag' },
   duplicate_flag_resolved: { status: 409, title: 'This duplicate flag is already resolved otherwise' },
+  /**
+   * Consent by a representative the member's registry record does not support (errors name
+   * `consent.representativeId`); nothing is recorded. Unknown: not a representative of the case's member.
+   */
+  consent_representative_unknown: { status: 422, title: 'This representative is not on the member record' },
+  consent_representative_without_authority: { status: 422, title: 'This representative has no authority to consent to care plans' },
+  consent_representative_not_in_force: { status: 422, title: "The representative's authority is not in force today" },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

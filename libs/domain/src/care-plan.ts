@@ -42,10 +42,27 @@ export interface CarePlan {
   readonly referrals: readonly CarePlanReferral[];
 }
 
+/**
+ * Who consents to a plan: the member, or an authorised representative
+ * (`representative`; `guardian` is the older name for the same thing, still
+ * accepted from old clients and meaning any representative).
+ */
+export const CONSENTED_BY = ['member', 'representative', 'guardian'] as const;
+export type ConsentedBy = (typeof CONSENTED_BY)[number];
+
+export function consentByRepresentative(by: ConsentedBy): boolean {
+  return by !== 'member';
+}
+
 /** Who took part in planning and who consented (seed 001 (B)). */
 export interface PlanConsent {
   readonly consentGiven: boolean;
-  readonly consentedBy: 'member' | 'guardian';
+  readonly consentedBy: ConsentedBy;
+  /**
+   * The registry representative (`rep_…`) who consented, when consentedBy is a representative.
+   * The API checks it against the member's record (consent_care_plan in force on the day).
+   */
+  readonly representativeId?: string;
   readonly memberInvolved: boolean;
   readonly familyOrGuardianInvolved: boolean;
 }

@@ -100,7 +100,7 @@ export function validateConsent(consent: PlanConsent, opts: { readonly legalGuar
     issues.push({ field: 'consentGiven', reason: 'Consent has not been given; a plan becomes active only once consent is recorded.' });
   }
   if (opts.legalGuardian) {
-    if (consent.consentedBy !== 'guardian') {
+    if (consent.consentedBy === 'member') {
       issues.push({ field: 'consentedBy', reason: 'The member has a legal guardian, so the guardian must give consent.' });
     }
     if (consent.familyOrGuardianInvolved !== true) {

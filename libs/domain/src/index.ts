@@ -33,3 +33,4 @@ export * from './member';
 export * from './team';
 export * from './member.validation';
 export * from './provider';
+export * from './contact-point';

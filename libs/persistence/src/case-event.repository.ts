@@ -101,6 +101,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     ]),
   plan_reviewed: () => Promise.resolve(),
   task_nudged: () => Promise.resolve(),
+  contact_preference_changed: () => Promise.resolve(),
   notifications_redelivered: () => Promise.resolve(),
   external_event_recorded: () => Promise.resolve(),
   task_closed: (tx, k, e) =>

@@ -42,6 +42,12 @@ export class CaseReadRepository {
     );
   }
 
+  /** Ids of the member's cases (by the plan's member id, `memberRef`) that are not closed: where a registry change is sent. */
+  async openCaseIdsOf(memberRef: string): Promise<string[]> {
+    const rows = await selectRows<{ id: string }>(this.dataSource, `SELECT id FROM cases WHERE member_ref = $1 AND phase <> 'closed' ORDER BY id`, [memberRef]);
+    return rows.map((r) => r.id);
+  }
+
   /** One stored plan version of the case's current episode (the plan as proposed, and when it was consented). */
   planVersion(caseId: string, version: number): Promise<{ plan: Record<string, unknown>; consentedAt: Date | null } | null> {
     return selectOne(

@@ -58,6 +58,8 @@ export class CaseKernel {
   /** A brand-new case: records the opening and enters screening. `startReason` only for a reason other than enrollment. */
   static open(caseId: string, input: CaseWorkflowInput, runId: string, now: string, behaviour: CaseBehaviour, startReason?: CaseStartReason): CaseKernel {
     const k = new CaseKernel(input, blankSnapshot(caseId, runId, now), behaviour);
+    // State only (no command): the preference outreach follows until a contactPreferenceChanged signal.
+    if (input.contact) k.rec.contact = { method: input.contact.method, points: [...input.contact.points] };
     k.emit(now, SYSTEM_ACTOR, startReason ? `case opened (${startReason})` : 'case opened', {
       kind: 'case_opened',
       runId,
@@ -75,7 +77,10 @@ export class CaseKernel {
 
   /** A case continued from a previous run. */
   static resume(input: CaseWorkflowInput, carried: CaseSnapshot, behaviour: CaseBehaviour): CaseKernel {
-    return new CaseKernel(input, withFieldsAddedSince(carried), behaviour);
+    const rec = withFieldsAddedSince(carried);
+    // A snapshot from before contact preferences: the start's preference (if any) still holds.
+    if (rec.contact === undefined && input.contact) rec.contact = { method: input.contact.method, points: [...input.contact.points] };
+    return new CaseKernel(input, rec, behaviour);
   }
 
   get caseId(): string {

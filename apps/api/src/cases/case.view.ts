@@ -61,6 +61,8 @@ export class AttemptViewDto implements AttemptView {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiPropertyOptional({ enum: ['reached', 'no_answer', 'wrong_number', 'declined', 'timed_out'], nullable: true }) outcome!: AttemptView['outcome'];
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) recordedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'sms:mobile', description: 'The contact point recorded as tried (PHI-free), or null.' })
+  contactPoint!: string | null;
 }
 
 export class TimelineEntry implements TimelineEntryView {

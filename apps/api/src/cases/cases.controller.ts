@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { validateCarePlan } from '@careloop/domain';
+import { consentByRepresentative, validateCarePlan } from '@careloop/domain';
 import {
   addNoteUpdate,
   changePcpUpdate,
@@ -28,6 +28,8 @@ import { WorkflowAction } from '../common/workflow-action.decorator';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
 import { CasesService } from './cases.service';
+import { CaseMember } from './case-member.service';
+import { checkConsentBy, checkContactPoint } from './case-member.checks';
 import { StartCaseDto } from './dto/start-case.dto';
 import { SubmitAssessmentDto, SubmitScreeningDto } from './dto/answers.dto';
 import { ProposePlanDto, RecordConsentDto } from './dto/care-plan.dto';
@@ -68,6 +70,7 @@ export class CasesController {
     private readonly temporal: TemporalGateway,
     private readonly scope: AccessScope,
     private readonly providers: ProviderDirectory,
+    private readonly member: CaseMember,
   ) {}
 
   @Post()
@@ -107,13 +110,16 @@ export class CasesController {
   }
 
   @WorkflowAction(':id/attempts/:number/outcome', { access: 'case.act', answer: ActionResultView, summary: 'Record the outcome of an outreach attempt (screening)' })
-  recordAttempt(
+  async recordAttempt(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('number', ParseIntPipe) attemptNumber: number,
     @Body() dto: RecordAttemptDto,
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
+    if (dto.contactPoint !== undefined) {
+      checkContactPoint(await this.member.of(id), dto.contactPoint);
+    }
     return this.temporal.runUpdate(CASE, id, recordAttemptUpdate, { ...dto, attemptNumber, actorId }, key);
   }
 
@@ -138,14 +144,21 @@ export class CasesController {
   }
 
   @WorkflowAction(':id/plan/:version/consent', { access: 'case.act', answer: ActionResultView, summary: 'Record consent for a plan version; the plan becomes active' })
-  recordConsent(
+  @ApiUnprocessableEntityResponse({
+    description: "A representative's consent the member's record does not support (consent_representative_unknown, _without_authority, _not_in_force); nothing is recorded.",
+  })
+  async recordConsent(
     @Param('id', ParseCaseIdPipe) id: string,
     @Param('version', ParseIntPipe) planVersion: number,
     @Body() dto: RecordConsentDto,
     @ActorId() actorId: string,
     @IdempotencyKey() key?: string,
   ) {
-    return this.temporal.runUpdate(CASE, id, recordConsentUpdate, { ...dto, planVersion, actorId }, key);
+    // A representative's consent is checked against their recorded authority on the day (UTC) before the workflow sees it.
+    const needsMember = consentByRepresentative(dto.consent.consentedBy) || dto.consent.representativeId !== undefined;
+    const member = needsMember ? await this.member.of(id) : null;
+    const representative = checkConsentBy(member, dto.consent, new Date().toISOString().slice(0, 10));
+    return this.temporal.runUpdate(CASE, id, recordConsentUpdate, { ...dto, planVersion, actorId, ...(representative ? { representative } : {}) }, key);
   }
 
   @WorkflowAction(':id/member-discussion', { access: 'case.act', answer: ActionResultView, summary: 'Recovery step 2: record the discussion of the plan with the member' })

@@ -17,6 +17,8 @@ import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
 import { PolicyRegistry } from '../policies/policy-registry';
+import { MemberRegistry } from '../members/member-registry.service';
+import { caseContactOf } from '../members/member-contact';
 import { searchAttributeReader, stuckSignalsOf } from '../supervisor/stuck-signals';
 import type { StartCaseDto } from './dto/start-case.dto';
 import type { CaseListPage, CaseRecordView, CaseView, TimelineEntry } from './case.view';
@@ -39,6 +41,7 @@ export class CasesService {
     private readonly policies: PolicyRegistry,
     private readonly supervision: SupervisionRepository,
     private readonly teams: TeamRepository,
+    private readonly members: MemberRegistry,
   ) {}
 
   /**
@@ -61,7 +64,10 @@ export class CasesService {
     const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
     const { policyOverrides, teamId: _requested, ...request } = dto;
     const teamId = await this.owningTeam(dto, principal);
-    const input: CaseWorkflowInput = { ...request, ...(teamId ? { teamId } : {}), policy: this.policies.resolve(dto.programCode, policyOverrides) };
+    // The member's contact preference (PHI-free) from the registry, when the member is registered: outreach follows it.
+    const member = await this.members.findByPlanId(dto.memberRef);
+    const contact = member ? { contact: caseContactOf(member) } : {};
+    const input: CaseWorkflowInput = { ...request, ...(teamId ? { teamId } : {}), ...contact, policy: this.policies.resolve(dto.programCode, policyOverrides) };
     const created = await this.temporal.startOnce(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
       args: [input],

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import type { CarePlan, PlanConsent } from '@careloop/domain';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { CONSENTED_BY, type CarePlan, type ConsentedBy, type PlanConsent } from '@careloop/domain';
 import type { ProposePlanInput, RecordConsentInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 
@@ -54,11 +54,18 @@ export class ProposePlanDto implements ContractBody<Omit<ProposePlanInput, 'acto
 
 class ConsentDto implements ContractBody<PlanConsent, ConsentDto> {
   @ApiProperty() @IsBoolean() consentGiven!: boolean;
-  @ApiProperty({ enum: ['member', 'guardian'] }) @IsIn(['member', 'guardian']) consentedBy!: 'member' | 'guardian';
+  @ApiProperty({ enum: CONSENTED_BY, description: '`representative`: an authorised representative (give representativeId); `guardian` is the older name for it, still accepted.' })
+  @IsIn(CONSENTED_BY)
+  consentedBy!: ConsentedBy;
+  @ApiPropertyOptional({ example: 'rep_0123456789abcdefghjkmnpqrs', description: "The member registry's representative who consented; required for a representative when the member is in the registry." })
+  @IsOptional()
+  @Matches(/^rep_[0-9A-Za-z]{1,40}$/, { message: 'representativeId must be a representative id such as rep_0123456789abcdefghjkmnpqrs' })
+  representativeId?: string;
   @ApiProperty() @IsBoolean() memberInvolved!: boolean;
   @ApiProperty() @IsBoolean() familyOrGuardianInvolved!: boolean;
 }
 
-export class RecordConsentDto implements ContractBody<Omit<RecordConsentInput, 'actorId' | 'planVersion'>, RecordConsentDto> {
+/** `representative` is the API's: set from the registry once the representative's authority is checked. */
+export class RecordConsentDto implements ContractBody<Omit<RecordConsentInput, 'actorId' | 'planVersion' | 'representative'>, RecordConsentDto> {
   @ApiProperty({ type: ConsentDto }) @IsObject({ message: 'consent is required and must be an object' }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
 }

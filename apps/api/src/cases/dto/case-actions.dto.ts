@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-va
 import {
   CONTACT_CHANNELS,
   CONTACT_OUTCOMES,
+  CONTACT_POINT_PATTERN,
   DIRECT_CLOSURE_REASONS,
   GOAL_STATUSES,
   MEMBER_DISCUSSION_OUTCOMES,
@@ -38,6 +39,13 @@ import { IsDirectClosureReason } from './closure-reason.validator';
 export class RecordAttemptDto implements ContractBody<Omit<RecordAttemptInput, 'actorId' | 'attemptNumber'>, RecordAttemptDto> {
   @ApiProperty({ enum: CONTACT_OUTCOMES }) @IsIn(CONTACT_OUTCOMES) outcome!: ContactOutcome;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000) note?: string;
+  @ApiPropertyOptional({
+    example: 'sms:mobile',
+    description: "What was tried, without PHI: phone:<use>, sms:<use>, email, portal, letter:address or representative:<id>; checked against the member's record.",
+  })
+  @IsOptional()
+  @Matches(CONTACT_POINT_PATTERN, { message: 'contactPoint must name a contact point: phone:<use>, sms:<use>, email, portal, letter:address or representative:<id>' })
+  contactPoint?: string;
 }
 
 export class PauseDto implements ContractBody<Omit<PauseInput, 'actorId'>, PauseDto> {

@@ -22,9 +22,10 @@ class IsCalendarDate implements ValidatorConstraintInterface {
 
 /**
  * The request part of the case's input; the API resolves the policy (with these overrides) and sets
- * nothing else at a start (`carried`, `startReason`, `historyEventLimit` are the workflow's and the intakes').
+ * nothing else at a start (`carried`, `startReason`, `historyEventLimit` are the workflow's and the intakes';
+ * `contact` the API reads from the member registry).
  */
-export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'policy' | 'carried' | 'startReason' | 'historyEventLimit'>, StartCaseDto> {
+export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'policy' | 'carried' | 'startReason' | 'historyEventLimit' | 'contact'>, StartCaseDto> {
   @ApiProperty({
     description: "The health plan's member identifier. PHI: stored encrypted in workflow payloads and in Postgres, never in ids or logs.",
     example: 'M-000123',
