@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../api.config';
 import { isRelated, mayReadMember } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { MemberContactNotifier } from '../members/member-contact.notifier';
 import { MemberRegistry, memberNotFound } from '../members/member-registry.service';
 import { carePlanStatuses, carePlanVersionToFhir, searchsetBundle } from './care-plan.mapper';
 import type { FhirConfig } from './fhir.config';
@@ -33,6 +34,7 @@ export class FhirService {
   constructor(
     private readonly registry: MemberRegistry,
     private readonly cases: MemberCasesRepository,
+    private readonly contact: MemberContactNotifier,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.config = config.fhir;
@@ -80,6 +82,7 @@ export class FhirService {
     if (bodyId !== id) throw fieldError('Patient.id', 'must be present and equal the id in the URL');
     const input = this.memberInput(body, current);
     const member = await withFhirPaths(() => this.registry.replace(id, expectedVersion, input, actor));
+    await this.contact.afterReplace(member);
     return { patient: this.toPatient(member), member, duplicateFlagIds: [] };
   }
 

@@ -21,6 +21,7 @@ import { MemberInputDto } from './dto/member-input.dto';
 import { MemberSearchQuery } from './dto/member-queries.dto';
 import { IF_MATCH_PATTERN, IfMatchVersion, memberEtag, ParseMemberIdPipe } from './member-request';
 import { MemberRegistry, memberNotFound } from './member-registry.service';
+import { MemberContactNotifier } from './member-contact.notifier';
 import { MemberRoutesService } from './member-routes.service';
 import { MemberCaseView, MemberSummaryDoc, MemberVersionViewDoc, MemberViewDoc } from './member.view';
 
@@ -39,6 +40,7 @@ export class MembersController {
   constructor(
     private readonly registry: MemberRegistry,
     private readonly routes: MemberRoutesService,
+    private readonly contact: MemberContactNotifier,
   ) {}
 
   @Post()
@@ -96,6 +98,7 @@ export class MembersController {
   ): Promise<MemberView> {
     auditMembers(req, [id]);
     const member = await this.registry.replace(id, version, dto, actor);
+    await this.contact.afterReplace(member);
     res.setHeader('ETag', memberEtag(member.version));
     return member;
   }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { MemberContactNotifier } from './member-contact.notifier';
 import { MemberDuplicatesController } from './member-duplicates.controller';
 import { MemberRegistry } from './member-registry.service';
 import { MemberRoutesService } from './member-routes.service';
@@ -9,5 +10,5 @@ import { MembersController } from './members.controller';
  * intakes and the access guard can inject MemberRegistry.
  */
 @Global()
-@Module({ controllers: [MembersController, MemberDuplicatesController], providers: [MemberRegistry, MemberRoutesService], exports: [MemberRegistry] })
+@Module({ controllers: [MembersController, MemberDuplicatesController], providers: [MemberRegistry, MemberRoutesService, MemberContactNotifier], exports: [MemberRegistry, MemberContactNotifier] })
 export class MembersModule {}
