@@ -28,6 +28,12 @@ export interface CaseWorkflowInput {
    * keeps it as cases.team_id, which assignment and visibility read. Carried by continue-as-new with the input.
    */
   readonly teamId?: string;
+  /**
+   * The registry member (members.id, `mbr_…`) the API resolved the case's member from (issue 16); absent on cases
+   * started before the registry (their histories replay unchanged). Recorded on the opening event; the read model
+   * keeps it as cases.member_id. Not PHI (an opaque registry key), but still not put in search attributes.
+   */
+  readonly memberId?: string;
   /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
   readonly historyEventLimit?: number;
 }

@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
   /** The member registry (issue 16). An unknown member and one the caller may not see answer the same. */
   member_not_found: { status: 404, title: 'No such member' },
+  /** A case start (POST /cases, an intake row) naming a member the registry does not hold; `errors` names the field. */
+  member_not_registered: { status: 422, title: 'The member is not registered' },
   member_plan_id_taken: { status: 409, title: 'This plan member id is registered to another member' },
   /** PUT /members/:id without If-Match: a full replace must say which version it replaces. */
   precondition_required: { status: 428, title: 'This request must be conditional (If-Match)' },
