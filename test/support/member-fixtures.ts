@@ -16,7 +16,7 @@ export function syntheticMember(planId: string, overrides: Partial<MemberInput> 
     name: { given: ['Fixture'], family: `Member-${planId.replace(/[^A-Za-z0-9]/g, '').slice(-24) || 'X'}` },
     birthDate: '1960-01-01',
     sex: 'unknown',
-    phones: [],
+    phones: [{ use: 'home', number: '+15555550100' }],
     portal: false,
     contactPreferences: { method: 'phone', windows: [], timeZone: 'America/New_York' },
     preferredLanguage: 'en',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { validateCarePlan } from '@careloop/domain';
 import {
@@ -73,6 +73,7 @@ export class CasesController {
   @ApiOperation({ summary: "Start a member's case in a program, or return the open one" })
   @ApiCreatedResponse({ type: CaseView, description: 'A new case was started.' })
   @ApiOkResponse({ type: CaseView, description: 'The member already has an open case in this program; it is returned.' })
+  @ApiUnprocessableEntityResponse({ description: 'member_not_registered: memberId or memberRef names no registered member (the error names the field); nothing starts.' })
   async start(@Body() dto: StartCaseDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
     const { created, caseId } = await this.cases.start(dto, principal);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/cases/${caseId}`);
