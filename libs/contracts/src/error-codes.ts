@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   /** Retired (issue 15): discharges answer case_action_rejected / case_closed. Kept so the name is never reused. */
   discharge_action_rejected: { status: 409, title: 'The discharge task cannot take this action now' },
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
+  /** The place this integration client is configured to send the plan member id in (HL7 PID-3 / IN1) holds none; nothing was stored. */
+  integration_member_id_missing: { status: 422, title: 'The message does not carry the member id where this sender puts it' },
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
   /** The member registry (issue 16). An unknown member and one the caller may not see answer the same. */
   member_not_found: { status: 404, title: 'No such member' },

@@ -6,7 +6,7 @@ import { mapWithConcurrency } from '../../../apps/api/src/common/bounded-concurr
 import { sampleJson } from '../../support/integration-samples';
 import { IntakeMemberInvalid, type IntakeMemberService } from '../../../apps/api/src/integrations/intake-member.service';
 
-const sender = { clientId: 'feed-1' };
+const sender = { clientId: 'integration:feed-1' };
 
 /** IntakeMemberService over plan ids: `known` are matched, others created; `M-DUP…` raise a flag; a member without a family name is invalid. */
 function intakeMembers(known: Set<string> = new Set()) {

@@ -93,7 +93,7 @@ export class EnrollmentIntakeService {
   }
 
   private async start(index: number, row: z.infer<typeof Row>, sender: IntegrationSender): Promise<EnrollmentRowResult> {
-    const actor = `integration:${sender.clientId}`;
+    const actor = sender.clientId; // already `integration:<id>` (the principal's sub)
     let member: IntakeMemberOutcome | undefined;
     try {
       member = await this.member(index, row, actor);

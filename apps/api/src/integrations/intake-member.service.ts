@@ -99,8 +99,8 @@ export class IntakeMemberService {
   }
 
   /** An already-mapped record (HL7 PID): invalid demographics throw IntakeMemberInvalid. */
-  async fromRecord(input: MemberInput, field: string, actor: string): Promise<IntakeMemberOutcome> {
-    return this.createOrMatch(input, field, actor);
+  async fromRecord(input: MemberInput, field: string, actor: string, enrollment?: Enrollment): Promise<IntakeMemberOutcome> {
+    return this.createOrMatch(withEnrollment(input, enrollment), field, actor);
   }
 
   private patientOptions(enrollment: Enrollment | undefined): PatientInOptions {
