@@ -315,6 +315,8 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
 
   it('enrollment batch: each member once; duplicates and invalid rows reported per row; a second delivery creates nothing', async () => {
     const batch = sampleJson('enrollment-batch.json');
+    // Rows without demographics start only registered members (issue 16).
+    for (const ref of ['M-100001', 'M-100002', 'M-100003']) await stack.registerMember(ref);
     const first = await stack.asIntegration().post('/integrations/enrollment-events').send(batch).expect(200);
     expect(first.body.summary).toEqual({ received: 5, created: 3, existing: 0, duplicate: 1, invalid: 1, failed: 0 });
     expect(first.body.results[3]).toMatchObject({ index: 3, status: 'duplicate', duplicateOf: 0, caseId: first.body.results[0].caseId });
