@@ -37,7 +37,9 @@ export interface EmbeddedPostgresOptions {
   readonly nodeModules?: string;
 }
 
-const PASSWORD = 'careloop-local';
+/** The embedded server's local-only password (it listens on 127.0.0.1 only; npm start prints its URL redacted). */
+export const EMBEDDED_PG_PASSWORD = 'careloop-local';
+const PASSWORD = EMBEDDED_PG_PASSWORD;
 
 /** The part of the package's API used here (its own types need `moduleResolution: node16`). */
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {

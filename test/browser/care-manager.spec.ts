@@ -22,6 +22,7 @@ describe('console: a care manager takes a case from enrolment to an active care 
   beforeAll(async () => {
     browser = await launchChromium();
     stack = await startE2eStack('console_cm', { CARELOOP_STAFF_FILE: 'config/staff.demo.json' });
+    await stack.registerMember(memberRef);
     ({ page, errors } = await openPage(browser));
   });
 

@@ -23,6 +23,7 @@ describe('console: a supervisor finds a stuck case and reassigns it (Chromium)',
     ({ page, errors } = await openPage(browser));
 
     const cm = () => stack.as(USERS.cm1);
+    await stack.registerMember('M-CONSOLE-STUCK');
     const created = await cm()
       .post('/cases')
       .send({ memberRef: 'M-CONSOLE-STUCK', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), policyOverrides: { assessmentDueMs: '1s' } })

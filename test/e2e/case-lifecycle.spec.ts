@@ -35,6 +35,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
 
   it('runs from enrollment to closure, rejecting out-of-phase actions with 409 and bad bodies with 400', async () => {
     const today = new Date().toISOString().slice(0, 10);
+    await stack.registerMember('M-E2E-LIFE');
     const created = await api()
       .post('/cases')
       .send({
@@ -191,6 +192,7 @@ describe('case lifecycle through the API (real Temporal, real Postgres)', () => 
   });
 
   it('applies a repeated request with the same Idempotency-Key once', async () => {
+    await stack.registerMember('M-E2E-IDEM');
     const created = await api().post('/cases').send({ memberRef: 'M-E2E-IDEM', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
     const id: string = created.body.id;
     const note = { kind: 'call_record', text: 'Called the member about the appointment.' };

@@ -15,6 +15,7 @@ describe('GET /cases (real Temporal, real Postgres)', () => {
     for (const name of ['a', 'b', 'c']) {
       // Case c's assessment is due one second after screening: nobody submits it, so it becomes overdue.
       const overrides = name === 'c' ? { assessmentDueMs: '1s' } : undefined;
+      await stack.registerMember(`M-LIST-${name}`);
       const res = await api.post('/cases').send({ memberRef: `M-LIST-${name}`, programCode: name === 'b' ? 'BH' : 'CCM', enrollmentDate: today, policyOverrides: overrides }).expect(201);
       ids[name] = res.body.id;
     }

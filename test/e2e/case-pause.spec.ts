@@ -37,6 +37,7 @@ describe('pause suspends the care team clocks (real Temporal, real Postgres)', (
 
   /** Low risk, plan consented, the member agreed: contact-1 is due one cadence (8 s) from now. */
   async function inRegularContacts(memberRef: string): Promise<string> {
+    await stack.registerMember(memberRef);
     const today = new Date().toISOString().slice(0, 10);
     const id: string = (await api().post('/cases').send({ memberRef, programCode, enrollmentDate: today, policyOverrides }).expect(201)).body.id;
     await eventually(() => api().get(`/cases/${id}`), (r) => r.body.attempts?.length === 1);

@@ -35,6 +35,7 @@ describe('caseloads against configured caps (real Temporal, real Postgres)', () 
   const cm = bearer(USERS.cm1);
 
   async function highRiskCase(memberRef: string): Promise<string> {
+    await stack.registerMember(memberRef);
     const id: string = (await api().post('/cases').send({ memberRef, programCode: 'SMALL', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201)).body.id;
     await eventually(() => api().get(`/cases/${id}`), (r) => r.body.attempts?.length === 1);
     await api().post(`/cases/${id}/attempts/1/outcome`).set(cm).send({ outcome: 'reached' }).expect(200);

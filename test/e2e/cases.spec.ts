@@ -27,6 +27,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
 
 
   it('starts a case (201), and the same member + program again returns the same case (200)', async () => {
+    await stack.registerMember(body.memberRef);
     const first = await stack.as(USERS.cm1).post('/cases').send(body).expect(201);
     expect(first.body.id).toMatch(/^case-ccm-[0-9a-f]{24}$/);
     expect(first.headers.location).toBe(`/cases/${first.body.id}`);
@@ -50,6 +51,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
 
   it('reads the phase from the workflow and the record from Postgres', async () => {
     const member = { ...body, memberRef: 'M-000456' };
+    await stack.registerMember(member.memberRef);
     const created = await stack.as(USERS.cm1).post('/cases').send(member).expect(201);
     const res = await eventually(
       () => stack.as(USERS.cm1).get(`/cases/${created.body.id}`).expect(200),
@@ -123,7 +125,7 @@ describe('POST /cases and GET /cases/:id (real Temporal, real Postgres)', () => 
   it('serves the OpenAPI document with the start-case body', async () => {
     const res = await anonymous().get('/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}', '/health', '/health/ready']));
-    expect(res.body.components.schemas.StartCaseDto.required).toEqual(['memberRef', 'programCode', 'enrollmentDate']);
+    expect(res.body.components.schemas.StartCaseDto.required).toEqual(['programCode', 'enrollmentDate']);
     await anonymous().get('/docs').expect(200);
   });
 });

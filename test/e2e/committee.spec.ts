@@ -19,6 +19,7 @@ describe('committee updates under a random code per case (real Temporal, real Po
     const api = new CareLoopHttpClient(stack.baseUrl, testToken(USERS.cm1));
     // Two cases in recovery support with a committee update every 2 s (a demo cadence).
     for (const member of ['M-CMT-1', 'M-CMT-2']) {
+      await stack.registerMember(member);
       const id = await startCase(api, member, { policyOverrides: { committeeUpdateMaxIntervalMs: '2s' } });
       await driveToClosure(api, id, { until: 'note' });
       caseIds.push(id);

@@ -253,6 +253,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
   });
 
   it('a discharge of a member with an open case signals that case; the care team completes tasks through the API', async () => {
+    await stack.registerMember('M-000777');
     const opened = await stack.as(USERS.cm1).post('/cases').send({ memberRef: 'M-000777', programCode: 'CCM', enrollmentDate: dateFromToday(-30) }).expect(201);
     // The sample as a hospital sends it now: discharged an hour ago, every deadline ahead.
     const event = { ...sampleJson<Record<string, unknown>>('discharge.json'), eventId: 'evt-open-case-1', memberRef: 'M-000777' };
@@ -289,6 +290,7 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
   });
 
   it('a discharge reported ten days late: the PCP is informed late, the member contact is already missed and can still be done (late)', async () => {
+    await stack.registerMember('M-000778');
     const opened = await stack.as(USERS.cm1).post('/cases').send({ memberRef: 'M-000778', programCode: 'CCM', enrollmentDate: dateFromToday(-30) }).expect(201);
     // Ten calendar days are past any two business days, whatever the weekday or holidays.
     const event = { ...sampleJson<Record<string, unknown>>('discharge.json', Date.now() - 10 * 86_400_000), eventId: 'evt-open-case-late', memberRef: 'M-000778' };
@@ -313,6 +315,8 @@ describe('integrations: discharge and enrollment events (real Temporal, real Pos
 
   it('enrollment batch: each member once; duplicates and invalid rows reported per row; a second delivery creates nothing', async () => {
     const batch = sampleJson('enrollment-batch.json');
+    // Rows without demographics start only registered members (issue 16).
+    for (const ref of ['M-100001', 'M-100002', 'M-100003']) await stack.registerMember(ref);
     const first = await stack.asIntegration().post('/integrations/enrollment-events').send(batch).expect(200);
     expect(first.body.summary).toEqual({ received: 5, created: 3, existing: 0, duplicate: 1, invalid: 1, failed: 0 });
     expect(first.body.results[3]).toMatchObject({ index: 3, status: 'duplicate', duplicateOf: 0, caseId: first.body.results[0].caseId });

@@ -16,6 +16,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
 
   beforeAll(async () => {
     stack = await startE2eStack('hostile', { RATE_LIMIT_PER_MINUTE: '100000' });
+    await stack.registerMember('M-HOSTILE');
     const created = await stack.as(USERS.admin).post('/cases').send({ memberRef: 'M-HOSTILE', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
     caseId = created.body.id;
     // The case settles (its first activities done, waiting on outreach: no pending activity and the

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/ports';
 import { bearer, USERS } from '../support/auth';
 import { dateFromToday } from '../support/fixture-dates';
+import { registerMembersIn } from '../support/member-fixtures';
+import { EMBEDDED_PG_PASSWORD } from '../../scripts/embedded-postgres';
 
 /**
  * `npm start` as a user meets it: the built start script brings up the
@@ -108,6 +110,12 @@ describe('npm start (the whole system on embedded defaults)', () => {
     const ready = await fetch(`${api}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok' });
+    // A case stands on a registered member (issue 16): register it in the database npm start reports.
+    const printed = /Postgres +(postgres(?:ql)?:\/\/\S+)/.exec(first.output())?.[1];
+    expect(printed).toBeDefined();
+    const databaseUrl = new URL(printed!);
+    databaseUrl.password = EMBEDDED_PG_PASSWORD; // printed redacted
+    await registerMembersIn(databaseUrl.toString(), [body.memberRef]);
     const created = await fetch(`${api}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -41,6 +41,9 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
     document = (await stack.as(USERS.admin).get('/openapi.json').expect(200)).body;
     writeFileSync(join(tmpdir(), 'careloop-openapi.json'), JSON.stringify(document, null, 2));
     const today = new Date().toISOString().slice(0, 10);
+    // The documented examples' member (M-000123) is registered too, so the fuzzer's starts reach the workflow.
+    await stack.registerMember('M-000123');
+    await stack.registerMember('M-FUZZ-1');
     ids.case = (await stack.as(USERS.admin).post('/cases').send({ memberRef: 'M-FUZZ-1', programCode: 'CCM', enrollmentDate: today }).expect(201)).body.id;
     // The fuzzed case is in recovery support with an active plan, so the recovery actions and the provider's
     // plan summary answer 200 (the earlier phases' actions get 409, which is documented).

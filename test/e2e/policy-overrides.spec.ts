@@ -46,6 +46,7 @@ describe('POST /cases policyOverrides (real Temporal, real Postgres)', () => {
     });
 
     it('a care manager may shorten the clocks (demos and tests run them in seconds)', async () => {
+      await stack.registerMember('M-OVR-SHORT');
       const res = await stack.as(USERS.cm1).post('/cases').send(body('M-OVR-SHORT', { screening: { deadlineMs: '30d' } })).expect(201);
       expect(res.body.policyVersion).toBe('CCM@default+custom');
     });
@@ -69,11 +70,14 @@ describe('POST /cases policyOverrides (real Temporal, real Postgres)', () => {
       }
       await expectNothingStarted(stack, 'M-OVR-CM');
       // Without overrides the same care manager starts the case on the program's policy.
+      await stack.registerMember('M-OVR-CM');
       const res = await request(stack.baseUrl).post('/cases').set(as(USERS.cm1)).send(body('M-OVR-CM')).expect(201);
       expect(res.body.policyVersion).toBe('CCM@default');
     });
 
     it('an admin may shorten the clocks, but not lengthen a regulatory one', async () => {
+      await stack.registerMember('M-OVR-ADMIN');
+      await stack.registerMember('M-OVR-ADMIN-2');
       const ok = await request(stack.baseUrl).post('/cases').set(as(USERS.admin)).send(body('M-OVR-ADMIN', { screening: { deadlineMs: '45d' } })).expect(201);
       expect(ok.body.policyVersion).toBe('CCM@default+custom');
       const refused = await request(stack.baseUrl).post('/cases').set(as(USERS.admin)).send(body('M-OVR-ADMIN-2', { screening: { deadlineMs: '91d' } })).expect(400);

@@ -28,6 +28,7 @@ describe('provider rights and complaints (real Temporal, real Postgres)', () => 
 
   /** A low-risk case with the PCP prov-9 and plan version 1 consented: recovery support. */
   async function caseInRecoverySupport(memberRef: string): Promise<string> {
+    await stack.registerMember(memberRef);
     const today = new Date().toISOString().slice(0, 10);
     const id: string = (await api().post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: today }).expect(201)).body.id;
     await eventually(() => api().get(`/cases/${id}`), (r) => r.body.attempts?.length === 1);

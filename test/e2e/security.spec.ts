@@ -30,6 +30,7 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
       ('sup-9', 'Sup nine', 'supervisor', 'south', '{en}')`);
     const admin = stack.as(USERS.admin);
     const open = async (memberRef: string, careManagerId: string) => {
+      await stack.registerMember(memberRef);
       const created = await admin.post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
       await admin.post(`/cases/${created.body.id}/reassign`).send({ careManagerId, reason: 'test setup' }).expect(200);
       return created.body.id as string;
@@ -306,6 +307,8 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
 
   it("hides a team's unassigned case from other teams and answers 400 naming teamId for a team that does not serve the program", async () => {
     const admin = stack.as(USERS.admin);
+    await stack.registerMember('M-SEC-NOTEAM');
+    await stack.registerMember('M-SEC-SOUTH-POOL');
     const bad = await admin.post('/cases').send({ memberRef: 'M-SEC-NOTEAM', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), teamId: 'nowhere' }).expect(400);
     expect(bad.body.errors).toEqual([{ field: 'teamId', reason: 'is not an active team serving CCM' }]);
     const created = await admin

@@ -54,6 +54,7 @@ describe('stuck cases for supervisors (real Temporal, real Postgres)', () => {
   const listed = (body: { items: Row[] }, id: string) => body.items.find((r) => r.caseId === id);
 
   async function openCase(memberRef: string, policyOverrides: object): Promise<string> {
+    await stack.registerMember(memberRef);
     const created = await api().post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), policyOverrides }).expect(201);
     const id: string = created.body.id;
     await eventually(() => api().get(`/cases/${id}`), (r) => r.body.attempts?.length === 1);

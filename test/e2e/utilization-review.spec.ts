@@ -27,6 +27,7 @@ describe('utilization reviews (real Temporal, real Postgres)', () => {
   const submit = sample('ur-submit-standard');
 
   it('submits once per Idempotency-Key, links the case, decides, takes an appeal and decides it within the policy deadlines', async () => {
+    await stack.registerMember(String(submit.memberRef));
     const caseRes = await stack.as(USERS.cm1).post('/cases').send({ memberRef: submit.memberRef, programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10) }).expect(201);
     const caseId: string = caseRes.body.id;
 

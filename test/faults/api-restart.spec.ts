@@ -26,6 +26,7 @@ describe('API killed with requests in flight', () => {
 
   it('answers or fails each request, and retries with the same Idempotency-Key apply once', async () => {
     const api = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-API-1');
     const id = await startCase(api, 'M-FAULT-API-1');
     const note = (i: number) => api.request('note', 'POST', `/cases/${id}/notes`, { kind: 'call_record', text: `Call ${i}.` }, { 'idempotency-key': `call-${i}` });
 

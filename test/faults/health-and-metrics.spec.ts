@@ -61,6 +61,7 @@ describe('readiness reflects a stuck worker; Prometheus metrics of API and worke
 
   it('serves API metrics (latency by route, cases by phase, workers) and the worker runtime metrics, without member data', async () => {
     const api = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-METRICS-1', 'M-FAULT-METRICS-2');
     await runCase(api, 'M-FAULT-METRICS-1');
     await startCase(api, 'M-FAULT-METRICS-2');
     const text = await eventually(

@@ -42,6 +42,7 @@ describe('Postgres unreachable from the worker during activities', () => {
   it('retries with backoff, shows the failing activity, resumes when Postgres is back, nothing lost or twice', async () => {
     const api = stack.client(USERS.admin);
     const supervisor = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-PG-1');
     const id = await startCase(api, 'M-FAULT-PG-1');
     // The opening is written and its notification delivered: the outbox is idle when Postgres goes away.
     await eventually(() => caseRecords(stack, id), (r) => r.eventKinds.attempt_started === 1 && r.notifications.length > 0 && r.notifications.every((n) => n.status === 'delivered'));

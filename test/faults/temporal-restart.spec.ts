@@ -24,6 +24,7 @@ describe('Temporal server restarted mid-case', () => {
   it('the case continues after the restart, its timer fires, nothing lost or twice', async () => {
     const worker = await stack.startWorker();
     const api = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-TEMPORAL-1');
     const id = await startCase(api, 'M-FAULT-TEMPORAL-1', { policyOverrides: { screening: { maxAttempts: 6, attemptResponseWindowMs: '8s', attemptSpacingMs: ['1s'] } } });
     await eventually(() => api.expect(200, 'read', 'GET', `/cases/${id}`), (c) => (c.attempts as unknown[]).length === 1, 20_000);
 

@@ -25,6 +25,7 @@ describe('two workers on one task queue, one killed mid-run', () => {
   it('every case finishes, each record once', async () => {
     const [doomed, survivor] = await Promise.all([stack.startWorker(), stack.startWorker()]);
     const api = stack.client(USERS.admin, 60_000);
+    await stack.registerMembers(...Array.from({ length: 8 }, (_, i) => `M-FAULT-TWO-${i}`));
     let killed: Promise<void> | undefined;
     const started = performance.now();
     const ids = await Promise.all(

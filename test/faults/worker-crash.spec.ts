@@ -31,6 +31,7 @@ describe('worker killed with SIGKILL (real processes, real servers)', () => {
     const worker = await stack.startWorker(workerEnv());
     const held = webhook.holdNextDelivery();
     const api = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-ACT-1');
     const id = await startCase(api, 'M-FAULT-ACT-1');
     // The first outreach attempt's notification is being delivered, and its HTTP call never answers.
     const inFlight = await held;
@@ -57,6 +58,7 @@ describe('worker killed with SIGKILL (real processes, real servers)', () => {
     await stack.killWorkers();
     const worker = await stack.startWorker(workerEnv());
     const api = stack.client(USERS.admin);
+    await stack.registerMembers('M-FAULT-WAIT-1');
     const id = await startCase(api, 'M-FAULT-WAIT-1', { policyOverrides: { screening: { attemptResponseWindowMs: '6s', attemptSpacingMs: ['1s'] } } });
     // The case waits for the outcome of attempt 1 (a 6 s timer); the worker dies during the wait.
     await eventually(() => api.expect(200, 'read', 'GET', `/cases/${id}`), (c) => (c.attempts as unknown[]).length === 1, 20_000);

@@ -34,6 +34,9 @@ describe('CaseEventRepository (real Postgres)', () => {
       'NotificationsByCase1795430512271',
       'DischargeAmendments1795436000000',
       'CommitteePseudonyms1796161576963',
+      'MemberRegistry1796200000000',
+      'CareTeams1796220000000',
+      'CaseMembers1796240000000',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

@@ -42,7 +42,7 @@ describe('read-model repositories and the entities (real Postgres)', () => {
   };
   const consent: PlanConsent = { consentGiven: true, consentedBy: 'member', memberInvolved: true, familyOrGuardianInvolved: false };
   const data: CaseEventData[] = [
-    { kind: 'case_opened', runId: 'run-1', memberRef: 'M-TEST-9', programCode: 'CCM', enrollmentDate, policyVersion: 'CCM@test' },
+    { kind: 'case_opened', runId: 'run-1', memberRef: 'M-TEST-9', programCode: 'CCM', enrollmentDate, policyVersion: 'CCM@test', memberId: 'mbr_0123456789abcdefghjkmnpqrs' },
     { kind: 'phase_changed', from: 'enrolled', to: 'screening', closureReason: null },
     { kind: 'task_opened', key: 'screening', taskKind: 'screening', dueAt: due },
     { kind: 'plan_proposed', version: 1, plan },
@@ -69,6 +69,8 @@ describe('read-model repositories and the entities (real Postgres)', () => {
       riskTier: null,
       careManagerId: null,
       teamId: null,
+      // Projected from the opening event (issue 16).
+      memberId: 'mbr_0123456789abcdefghjkmnpqrs',
       activePlanVersion: 1,
       closureReason: null,
       openedAt: new Date(opened),

@@ -16,6 +16,9 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { workerConfigFrom, workerEnvSchema } from '../../apps/worker/src/worker.config';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
+import { syntheticMember } from './member-fixtures';
+import type { MemberInput } from '@careloop/contracts';
+import { MemberRegistry } from '../../apps/api/src/members/member-registry.service';
 import { careloopDataConverter, projectRoot, temporalConfigFrom, temporalEnvSchema } from '@careloop/temporal';
 
 /**
@@ -33,6 +36,14 @@ export interface E2eStack {
   as(user: TestUser): ReturnType<typeof request.agent>;
   /** A client of the API holding the integration API key of `clientId` (default `test-feed`; others listed in `integrationClients`). */
   asIntegration(clientId?: string): ReturnType<typeof request.agent>;
+  /**
+   * Registers a synthetic member with plan id `memberRef` (idempotent per plan id) and answers its registry id:
+   * POST /cases starts only registered members' cases. Through the stack's own MemberRegistry (the /members routes are
+   * not this helper's concern).
+   */
+  registerMember(memberRef: string, overrides?: Partial<MemberInput>): Promise<string>;
+  /** The API's MemberRegistry (to read what intakes registered). */
+  readonly members: MemberRegistry;
   /** The API key of client `test-feed` itself (for clients other than supertest, e.g. the OpenAPI fuzzer). */
   readonly integrationKey: string;
   /** The API's Nest app, for a test that needs one of its services directly (e.g. MemberRegistry before its routes exist). */
@@ -117,6 +128,8 @@ export async function startE2eStack(
     },
     integrationKey: integrationKeys.get('test-feed')!,
     app: api,
+    registerMember: async (memberRef, overrides) => (await api.get(MemberRegistry).createOrMatch(syntheticMember(memberRef, overrides), 'test-fixture')).member.id,
+    members: api.get(MemberRegistry),
     close: async () => {
       await api.close();
       await worker.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import { registerMembersIn } from './member-fixtures';
 import { Client, Connection } from '@temporalio/client';
 import { careloopDataConverter, DEVELOPMENT_PAYLOAD_KEY, prebuiltWorkflowBundlePath, projectRoot } from '@careloop/temporal';
 import { ensureDatabase } from '../../scripts/embedded-postgres';
@@ -50,6 +51,11 @@ export class FaultStack {
     stack.pg = new PgClient({ connectionString: stack.databaseUrl });
     await stack.pg.connect();
     return stack;
+  }
+
+  /** Registers synthetic members with these plan ids (after the API ran migrations): POST /cases starts only registered members' cases. */
+  registerMembers(...memberRefs: string[]): Promise<string[]> {
+    return registerMembersIn(this.databaseUrl, memberRefs);
   }
 
   get temporalAddress(): string {

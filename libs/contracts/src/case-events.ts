@@ -28,7 +28,7 @@ import type { ConsentingRepresentative } from './case.messages';
  * encrypted workflow payloads.
  */
 export type CaseEventData =
-  | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string; readonly startReason?: CaseStartReason; readonly teamId?: string }
+  | { readonly kind: 'case_opened'; readonly runId: string; readonly memberRef: string; readonly programCode: string; readonly enrollmentDate: string; readonly policyVersion: string; readonly startReason?: CaseStartReason; readonly teamId?: string; readonly memberId?: string }
   | { readonly kind: 'phase_changed'; readonly from: CasePhase; readonly to: CasePhase; readonly closureReason: ClosureReason | null }
   | { readonly kind: 'step_changed'; readonly from: RecoveryStep | null; readonly to: RecoveryStep | null }
   | { readonly kind: 'attempt_started'; readonly number: number; readonly channel: ContactChannel; readonly dueAt: string }

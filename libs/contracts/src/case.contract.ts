@@ -30,9 +30,15 @@ export interface CaseWorkflowInput {
   readonly teamId?: string;
   /**
    * The member's contact preference from the registry at the start (PHI-free: method and which contact
-   * points exist). Absent for members not in the registry and on older cases; outreach then follows the policy.
+   * points exist). Absent on older cases; outreach then follows the policy.
    */
   readonly contact?: CaseContactPreference;
+  /**
+   * The registry member (members.id, `mbr_…`) the API resolved the case's member from (issue 16); absent on cases
+   * started before the registry (their histories replay unchanged). Recorded on the opening event; the read model
+   * keeps it as cases.member_id. Not PHI (an opaque registry key), but still not put in search attributes.
+   */
+  readonly memberId?: string;
   /** Continue as new once history reaches this many events (default 1,500; tests set it low). */
   readonly historyEventLimit?: number;
 }

@@ -17,6 +17,8 @@ export interface Page<T> {
 /** The stored read-model row of a case (`record` of `GET /cases/:id`). */
 export interface StoredCaseView {
   readonly memberRef: string;
+  /** The registry member (`mbr_…`) the case was started for; null for cases started before the member registry. */
+  readonly memberId: string | null;
   readonly programCode: string;
   /** Calendar date YYYY-MM-DD. */
   readonly enrollmentDate: string;

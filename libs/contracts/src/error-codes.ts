@@ -29,9 +29,13 @@ export const ERROR_CODES = {
   /** `POST /teams` or `POST /staff` with an id already used for different content (the same content again answers 200). */
   team_conflict: { status: 409, title: 'This team id already exists with different content' },
   staff_conflict: { status: 409, title: 'This staff id already exists with different content' },
+  /** The place this integration client is configured to send the plan member id in (HL7 PID-3 / IN1) holds none; nothing was stored. */
+  integration_member_id_missing: { status: 422, title: 'The message does not carry the member id where this sender puts it' },
   integration_event_not_supported: { status: 422, title: 'This event is well-formed but is not one CareLoop acts on' },
   /** The member registry (issue 16). An unknown member and one the caller may not see answer the same. */
   member_not_found: { status: 404, title: 'No such member' },
+  /** A case start (POST /cases, an intake row) naming a member the registry does not hold; `errors` names the field. */
+  member_not_registered: { status: 422, title: 'The member is not registered' },
   member_plan_id_taken: { status: 409, title: 'This plan member id is registered to another member' },
   /** PUT /members/:id without If-Match: a full replace must say which version it replaces. */
   precondition_required: { status: 428, title: 'This request must be conditional (If-Match)' },

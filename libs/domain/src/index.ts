@@ -30,6 +30,7 @@ export * from './transition-of-care';
 export * from './discharge-event';
 export * from './program-information';
 export * from './member';
+export * from './hl7-member-id';
 export * from './team';
 export * from './member.validation';
 export * from './provider';

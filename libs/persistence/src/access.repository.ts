@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { execute, selectOne, selectRows } from './sql.query';
+import { HL7_MEMBER_ID_PLACES, type Hl7MemberIdPlace, type Hl7MemberIdRule } from '@careloop/domain';
 
 /** A case's relationships that the API's access policy decides on (PHI-free ids only). */
 export interface StoredCaseRelation {
@@ -91,5 +92,25 @@ export class AccessRepository {
        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, key_sha256 = EXCLUDED.key_sha256, revoked_at = NULL`,
       [clientId, displayName, keySha256],
     );
+  }
+
+  /** Where the client's HL7 messages carry the member id; null: not configured (or no such client, e.g. an OIDC-token integration). */
+  async hl7MemberIdRule(clientId: string): Promise<Hl7MemberIdRule | null> {
+    const row = await selectOne<{ place: string | null; qualifier: string | null }>(
+      this.dataSource,
+      `SELECT hl7_member_id_place AS place, hl7_member_id_qualifier AS qualifier FROM integration_clients WHERE id = $1`,
+      [clientId],
+    );
+    if (!row?.place || !(HL7_MEMBER_ID_PLACES as readonly string[]).includes(row.place)) return null;
+    return { place: row.place as Hl7MemberIdPlace, qualifier: row.qualifier };
+  }
+
+  /** Sets (or with null clears) where the client's HL7 messages carry the member id. */
+  async saveHl7MemberIdRule(clientId: string, rule: Hl7MemberIdRule | null): Promise<void> {
+    await execute(this.dataSource, `UPDATE integration_clients SET hl7_member_id_place = $2, hl7_member_id_qualifier = $3 WHERE id = $1`, [
+      clientId,
+      rule?.place ?? null,
+      rule?.qualifier ?? null,
+    ]);
   }
 }

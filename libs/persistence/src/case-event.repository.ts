@@ -19,15 +19,15 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
     // a retried write of the same episode changes nothing.
     execute(
       tx,
-      `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at, team_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7, $8)
+      `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at, team_id, member_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET
          run_id = EXCLUDED.run_id, member_ref = EXCLUDED.member_ref, program_code = EXCLUDED.program_code,
          enrollment_date = EXCLUDED.enrollment_date, policy_version = EXCLUDED.policy_version, phase = 'enrolled',
          status = 'active', closure_reason = NULL, risk_tier = NULL, care_manager_id = NULL, active_plan_version = NULL,
-         opened_at = EXCLUDED.opened_at, phase_changed_at = EXCLUDED.phase_changed_at, team_id = EXCLUDED.team_id, updated_at = now()
+         opened_at = EXCLUDED.opened_at, phase_changed_at = EXCLUDED.phase_changed_at, team_id = EXCLUDED.team_id, member_id = EXCLUDED.member_id, updated_at = now()
        WHERE cases.run_id <> EXCLUDED.run_id`,
-      [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at, e.data.teamId ?? null],
+      [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at, e.data.teamId ?? null, e.data.memberId ?? null],
     ),
   phase_changed: (tx, k, e) =>
     execute(

@@ -21,6 +21,8 @@ export interface StoredCase {
   readonly careManagerId: string | null;
   /** The owning team (null: legacy case, or no team serves the program). */
   readonly teamId: string | null;
+  /** The registry member (members.id); null for cases started before the registry. */
+  readonly memberId: string | null;
   readonly activePlanVersion: number | null;
   readonly closureReason: ClosureReason | null;
   readonly openedAt: Date;
@@ -36,7 +38,7 @@ export class CaseReadRepository {
       this.dataSource,
       `SELECT id, run_id AS "episodeId", member_ref AS "memberRef", program_code AS "programCode", enrollment_date::text AS "enrollmentDate",
               policy_version AS "policyVersion", phase, status, risk_tier AS "riskTier", care_manager_id AS "careManagerId", team_id AS "teamId",
-              active_plan_version AS "activePlanVersion", closure_reason AS "closureReason", opened_at AS "openedAt", phase_changed_at AS "phaseChangedAt"
+              member_id AS "memberId", active_plan_version AS "activePlanVersion", closure_reason AS "closureReason", opened_at AS "openedAt", phase_changed_at AS "phaseChangedAt"
        FROM cases WHERE id = $1`,
       [id],
     );

@@ -1,6 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DISCHARGE_WORKFLOW_TYPE, dischargeWorkflowId, type DischargeWorkflowInput } from '@careloop/contracts';
-import type { DischargeEventRepository, DischargeIntake, ProviderDirectoryRepository } from '@careloop/persistence';
+import type { AccessRepository, DischargeEventRepository, DischargeIntake, ProviderDirectoryRepository } from '@careloop/persistence';
+import type { MemberInput } from '@careloop/contracts';
+import type { Hl7MemberIdRule } from '@careloop/domain';
+import { IntakeMemberInvalid, type IntakeMemberService } from '../../../apps/api/src/integrations/intake-member.service';
+import type { MemberRegistry } from '../../../apps/api/src/members/member-registry.service';
 import type { TemporalClientService } from '@careloop/temporal';
 import { TemporalGateway } from '../../../apps/api/src/temporal/temporal.gateway';
 import { DischargeIntakeService } from '../../../apps/api/src/integrations/discharge-intake.service';
@@ -14,7 +18,7 @@ const SENDER = { clientId: 'integration:test-feed' };
 const config = { caseIdSecret: 'unit-test-secret-0123456789', integrationDefaultProgram: 'TOC', temporal: { taskQueue: 'q' }, policyFile: undefined } as unknown as ApiConfig;
 
 /** The service over a fake Temporal client (one execution per id, like the server) and a fake discharge_events table. */
-function intake(record: Partial<DischargeIntake> = {}) {
+function intake(record: Partial<DischargeIntake> = {}, rule: Hl7MemberIdRule | null = null) {
   const started = new Map<string, { input: DischargeWorkflowInput; options: Record<string, unknown> }>();
   const temporal = {
     config: { taskQueue: 'q' },
@@ -37,7 +41,28 @@ function intake(record: Partial<DischargeIntake> = {}) {
   } as unknown as DischargeEventRepository;
   const amended: unknown[] = [];
   const amendments = { apply: async (a: unknown) => (amended.push(a), { status: 'cancelled', dischargeId: 'discharge-x', caseId: 'case-x' }) } as unknown as DischargeAmendmentService;
-  return { service: new DischargeIntakeService(config, new TemporalGateway(temporal), events, new PolicyRegistry(config), amendments, { byNpi: async () => null } as unknown as ProviderDirectoryRepository), started, rows, amended };
+  const access = { hl7MemberIdRule: async () => rule } as unknown as AccessRepository;
+  // Members: the feed's record is registered (or matched) under its plan id; a lookup without one finds nobody.
+  const registered: MemberInput[] = [];
+  const intakeMembers = {
+    fromRecord: async (input: MemberInput) => (registered.push(input), { memberId: 'mbr_0123456789abcdefghjkmnpqrs', planId: input.identifiers[0]!.value, member: 'created' }),
+    fromPatient: async () => {
+      throw new IntakeMemberInvalid([{ field: 'Patient.identifier[0].system', reason: 'not a configured system' }]);
+    },
+  } as unknown as IntakeMemberService;
+  const registry = { findByPlanId: async () => null } as unknown as MemberRegistry;
+  const service = new DischargeIntakeService(
+    config,
+    new TemporalGateway(temporal),
+    events,
+    new PolicyRegistry(config),
+    amendments,
+    { byNpi: async () => null } as unknown as ProviderDirectoryRepository,
+    access,
+    intakeMembers,
+    registry,
+  );
+  return { service, started, rows, amended, registered };
 }
 
 

@@ -45,6 +45,25 @@ describe('HL7 v2 ADT^A03', () => {
       disposition: '01',
       pcpId: 'PCP-778',
       visitNumber: 'V100234', // PV1-19: a later A08 / A13 finds the discharge by it
+      // PID-5/7/8/11/13 beside the event (issue 16): the intake creates or matches the member by them.
+      demographics: {
+        kind: 'record',
+        record: {
+          identifiers: [{ kind: 'plan', value: 'M-000126' }],
+          name: { given: ['Mary', 'Anne'], family: "O'Brien" },
+          birthDate: '1958-03-14',
+          sex: 'female',
+          address: { lines: ['12 Harbor St&Rear', 'Apt 4'], city: 'Boston', state: 'MA', postalCode: '02110', country: 'USA' },
+          phones: [{ use: 'home', number: '+16175550123' }],
+          portal: false,
+          contactPreferences: { method: 'phone', windows: [], timeZone: TZ },
+          preferredLanguage: 'und',
+          interpreterNeeded: false,
+          representatives: [],
+          eligibility: [],
+          enrollments: [],
+        },
+      },
     });
   });
 
@@ -214,6 +233,7 @@ describe('FHIR Da Vinci notification Bundle', () => {
       facility: { id: '1558444216', name: 'General Hospital' },
       disposition: 'snf',
       pcpId: 'PCP-912',
+      demographics: { kind: 'patient', patient: expect.objectContaining({ resourceType: 'Patient' }) },
     });
   });
 
@@ -232,6 +252,7 @@ describe('FHIR Da Vinci notification Bundle', () => {
       facility: { id: facilityId, name: 'General Hospital' },
       disposition: '01',
       pcpId: null,
+      demographics: { kind: 'patient', patient: expect.objectContaining({ resourceType: 'Patient' }) },
     });
   });
 

@@ -70,6 +70,8 @@ export class CaseKernel {
       ...(startReason ? { startReason } : {}),
       // Only set for cases started with a team, so saved histories' opening events are unchanged.
       ...(input.teamId ? { teamId: input.teamId } : {}),
+      // Likewise only for cases started from a registry member (issue 16).
+      ...(input.memberId ? { memberId: input.memberId } : {}),
     });
     k.moveTo('screening', now, SYSTEM_ACTOR);
     return k;

@@ -28,6 +28,8 @@ import {
 
 export class CaseRecordView implements StoredCaseView {
   @ApiProperty({ example: 'M-000123' }) memberRef!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'mbr_0123456789abcdefghjkmnpqrs', description: 'The registry member; null for cases started before the member registry.' })
+  memberId!: string | null;
   @ApiProperty({ example: 'CCM' }) programCode!: string;
   @ApiProperty({ format: 'date' }) enrollmentDate!: string;
   @ApiProperty({ enum: CASE_PHASES }) phase!: CasePhase;

@@ -78,6 +78,7 @@ export class CasesController {
   @ApiOperation({ summary: "Start a member's case in a program, or return the open one" })
   @ApiCreatedResponse({ type: CaseView, description: 'A new case was started.' })
   @ApiOkResponse({ type: CaseView, description: 'The member already has an open case in this program; it is returned.' })
+  @ApiUnprocessableEntityResponse({ description: 'member_not_registered: memberId or memberRef names no registered member (the error names the field); nothing starts.' })
   async start(@Body() dto: StartCaseDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
     const { created, caseId } = await this.cases.start(dto, principal);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/cases/${caseId}`);

@@ -18,7 +18,7 @@ import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
 import { PolicyRegistry } from '../policies/policy-registry';
 import { MemberRegistry } from '../members/member-registry.service';
-import { caseContactOf } from '../members/member-contact';
+import { resolveCaseMember } from './case-member.resolver';
 import { searchAttributeReader, stuckSignalsOf } from '../supervisor/stuck-signals';
 import type { StartCaseDto } from './dto/start-case.dto';
 import type { CaseListPage, CaseRecordView, CaseView, TimelineEntry } from './case.view';
@@ -50,8 +50,11 @@ export class CasesService {
    * on one workflow: the server admits a single running execution per id, and
    * the loser of a race gets "already started" and answers with the existing case.
    */
-  /** `principal` null: an integration's intake, which never sends overrides. */
-  async start(dto: StartCaseDto, principal: Principal | null): Promise<StartCaseResult> {
+  /**
+   * `principal` null: an integration's intake, which never sends overrides (`actor` then names the client).
+   * The member must be registered (issue 16): `memberId`, or a `memberRef` the registry knows as a plan id.
+   */
+  async start(dto: StartCaseDto, principal: Principal | null, actor?: string): Promise<StartCaseResult> {
     if (dto.policyOverrides && (principal === null || !mayOverridePolicy(principal, this.config.auth))) {
       throw new ApiError('forbidden', 'A case runs on its program policy; overrides at case start are for local demos and tests.', [
         { field: 'policyOverrides', reason: 'accepted only from an admin, or on a local deployment that runs on the development signing secret' },
@@ -61,13 +64,18 @@ export class CasesService {
     if (problems.length) {
       throw fieldErrors(problems);
     }
-    const caseId = caseWorkflowId(dto.memberRef, dto.programCode, this.config.caseIdSecret);
-    const { policyOverrides, teamId: _requested, ...request } = dto;
+    const member = await resolveCaseMember(this.members, dto, actor ?? (principal ? principal.sub : 'integration'));
+    const caseId = caseWorkflowId(member.memberRef, dto.programCode, this.config.caseIdSecret);
+    const { policyOverrides, teamId: _requested, memberId: _id, memberRef: _ref, ...request } = dto;
     const teamId = await this.owningTeam(dto, principal);
-    // The member's contact preference (PHI-free) from the registry, when the member is registered: outreach follows it.
-    const member = await this.members.findByPlanId(dto.memberRef);
-    const contact = member ? { contact: caseContactOf(member) } : {};
-    const input: CaseWorkflowInput = { ...request, ...(teamId ? { teamId } : {}), ...contact, policy: this.policies.resolve(dto.programCode, policyOverrides) };
+    const input: CaseWorkflowInput = {
+      ...request,
+      memberRef: member.memberRef,
+      memberId: member.memberId,
+      contact: member.contact,
+      ...(teamId ? { teamId } : {}),
+      policy: this.policies.resolve(dto.programCode, policyOverrides),
+    };
     const created = await this.temporal.startOnce(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
       args: [input],
@@ -160,6 +168,7 @@ function caseListCursor(value: unknown): CaseListCursor | null {
 function toRecordView(r: StoredCase): CaseRecordView {
   return {
     memberRef: r.memberRef,
+    memberId: r.memberId,
     programCode: r.programCode,
     enrollmentDate: r.enrollmentDate,
     phase: r.phase,

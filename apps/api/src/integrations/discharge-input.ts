@@ -1,4 +1,4 @@
-import type { FieldError } from '@careloop/contracts';
+import type { FieldError, MemberInput } from '@careloop/contracts';
 import { MEMBER_REF_PATTERN, SOURCE_EVENT_ID_PATTERN, SOURCE_PATTERN, VISIT_NUMBER_PATTERN, type DischargeEvent } from '@careloop/domain';
 
 /**
@@ -6,7 +6,18 @@ import { MEMBER_REF_PATTERN, SOURCE_EVENT_ID_PATTERN, SOURCE_PATTERN, VISIT_NUMB
  * default program. `visitNumber` (HL7 PV1-19) is kept beside the event, not in
  * it: later ADT^A08/A13 messages find the discharge by it.
  */
-export type ParsedDischarge = Omit<DischargeEvent, 'programCode'> & { readonly programCode: string | null; readonly visitNumber?: string | null };
+export type ParsedDischarge = Omit<DischargeEvent, 'programCode'> & {
+  readonly programCode: string | null;
+  readonly visitNumber?: string | null;
+  /**
+   * The member's demographics as the feed sent them (HL7 PID, FHIR Patient), kept beside the event like the visit
+   * number (so the stored event and its fingerprint are unchanged): the intake creates or matches the member by them.
+   */
+  readonly demographics?: FeedDemographics;
+};
+
+/** A feed's member: an HL7 PID mapped to a member record, or a FHIR Patient as sent (mapped with the configured systems). */
+export type FeedDemographics = { readonly kind: 'record'; readonly record: MemberInput } | { readonly kind: 'patient'; readonly patient: unknown };
 
 /** What the parsers know of the authenticated sender. */
 export interface SenderContext {
@@ -38,6 +49,20 @@ export class UnsupportedEventError extends Error {
   constructor(readonly errors: readonly FieldError[]) {
     super(`unsupported event: ${errors.map((e) => e.field).join(', ')}`);
     this.name = 'UnsupportedEventError';
+  }
+}
+
+/**
+ * The place this client is configured to send the plan member id in (HL7
+ * PID-3 by type or authority, IN1) holds none: 422 naming the segment/field.
+ */
+export class MemberIdMissingError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`member id missing: ${field}`);
+    this.name = 'MemberIdMissingError';
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { localDate, type DischargeEvent } from '@careloop/domain';
+import { localDate, type DischargeEvent, type Hl7MemberIdRule } from '@careloop/domain';
 import {
   caseWorkflowId,
   DISCHARGE_WORKFLOW_TYPE,
@@ -8,13 +8,15 @@ import {
   type CaseWorkflowInput,
   type DischargeWorkflowInput,
 } from '@careloop/contracts';
-import { DischargeEventRepository, ProviderDirectoryRepository } from '@careloop/persistence';
+import { AccessRepository, DischargeEventRepository, ProviderDirectoryRepository } from '@careloop/persistence';
 import { resolveFeedPcp } from '../providers/feed-provider';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { ApiError, fieldErrors } from '../common/api-error';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { PolicyRegistry } from '../policies/policy-registry';
-import { DischargeFormatError, UnsupportedEventError, type ParsedDischarge } from './discharge-input';
+import { DischargeFormatError, MemberIdMissingError, UnsupportedEventError, type FeedDemographics, type ParsedDischarge } from './discharge-input';
+import { IntakeMemberInvalid, IntakeMemberService } from './intake-member.service';
+import { MemberRegistry } from '../members/member-registry.service';
 import { DischargeAmendmentService, type AmendmentResult } from './discharge-amendment.service';
 import { parseFhirDischarge } from './fhir/fhir-discharge.mapper';
 import { parseAdt, type ParsedAdt } from './hl7/adt.mapper';
@@ -52,10 +54,16 @@ export class DischargeIntakeService {
     private readonly policies: PolicyRegistry,
     private readonly amendments: DischargeAmendmentService,
     private readonly providers: ProviderDirectoryRepository,
+    private readonly access: AccessRepository,
+    private readonly intakeMembers: IntakeMemberService,
+    private readonly registry: MemberRegistry,
   ) {}
 
   async receive(contentType: string | undefined, body: unknown, sender: IntegrationSender): Promise<DischargeIntakeResult> {
-    const parsed = this.parse(mediaTypeOf(contentType), body, sender);
+    const mediaType = mediaTypeOf(contentType);
+    // Where this client's HL7 messages carry the member id (only HL7 needs the lookup).
+    const rule = HL7_MEDIA_TYPES.includes(mediaType) ? await this.access.hl7MemberIdRule(sender.clientId.replace(/^integration:/, '')) : null;
+    const parsed = this.parse(mediaType, body, sender, rule);
     if (parsed.kind === 'amendment') {
       return { kind: 'amendment', ...(await this.amendments.apply(parsed.amendment, sender)) };
     }
@@ -63,7 +71,7 @@ export class DischargeIntakeService {
   }
 
   private async start(parsed: ParsedDischarge, sender: IntegrationSender): Promise<DischargeStartResult> {
-    const { visitNumber = null, ...read } = parsed;
+    const { visitNumber = null, demographics, ...read } = parsed;
     const programCode = read.programCode ?? this.config.integrationDefaultProgram;
     const received: DischargeEvent = { ...read, programCode };
     // The PCP's NPI becomes the directory id where the directory has it; the fingerprint stays on what the
@@ -82,25 +90,49 @@ export class DischargeIntakeService {
         'This source already sent an event with this id and different content; send a correction with a new event id.',
       );
     }
+    // A case opened by a discharge counts its screening deadline from the discharge day (plan's time zone).
+    const enrollmentDate = localDate(event.dischargedAt, policy.transitionOfCare.calendar.timeZone);
+    const memberId = await this.member(event.memberRef, demographics, { programCode, date: enrollmentDate }, sender);
     const caseStart: CaseWorkflowInput = {
       memberRef: event.memberRef,
       programCode,
-      // A case opened by a discharge counts its screening deadline from the discharge day (plan's time zone).
-      enrollmentDate: localDate(event.dischargedAt, policy.transitionOfCare.calendar.timeZone),
+      enrollmentDate,
       policy,
       startReason: 'discharge',
+      ...(memberId ? { memberId } : {}),
     };
     const input: DischargeWorkflowInput = { event, caseId, caseStart, policy: policy.transitionOfCare, policyVersion: policy.version };
     const created = await this.temporal.startOnce(DISCHARGE_WORKFLOW_TYPE, { workflowId: dischargeId, args: [input], reuse: 'REJECT_DUPLICATE' });
     return { kind: 'discharge', created, dischargeId, caseId };
   }
 
-  private parse(mediaType: string, body: unknown, sender: IntegrationSender): ParsedAdt {
+  /**
+   * The registry member of the discharge (issue 16): created or matched from the feed's demographics
+   * (a likely duplicate is flagged by the registry, never merged), else looked up by plan id. A discharge is
+   * never refused over its demographics: transition of care runs on a 2-day clock, so a feed whose member
+   * cannot be registered (no name or birth date, a FHIR Patient the mapping refuses) still starts, and its case
+   * carries no memberId until someone registers the member.
+   */
+  private async member(planId: string, demographics: FeedDemographics | undefined, enrollment: { programCode: string; date: string }, sender: IntegrationSender): Promise<string | undefined> {
+    try {
+      if (demographics?.kind === 'record') return (await this.intakeMembers.fromRecord(demographics.record, 'PID', sender.clientId, enrollment)).memberId;
+      if (demographics?.kind === 'patient') {
+        const found = await this.intakeMembers.fromPatient(demographics.patient, 'Patient', sender.clientId, enrollment);
+        // A Patient whose plan id is not the one the discharge names is not this discharge's member.
+        if (found.planId === planId) return found.memberId;
+      }
+    } catch (error) {
+      if (!(error instanceof IntakeMemberInvalid)) throw error;
+    }
+    return (await this.registry.findByPlanId(planId))?.id;
+  }
+
+  private parse(mediaType: string, body: unknown, sender: IntegrationSender, rule: Hl7MemberIdRule | null): ParsedAdt {
     try {
       if (HL7_MEDIA_TYPES.includes(mediaType) && typeof body === 'string') {
         if (body.trim() === '') throw new DischargeFormatError([{ field: 'body', reason: 'is empty; send one HL7 v2 ADT^A03 message' }]);
         const timeZone = this.policies.resolve(this.config.integrationDefaultProgram).transitionOfCare.calendar.timeZone;
-        return parseAdt(body, timeZone);
+        return parseAdt(body, timeZone, rule);
       }
       if (JSON_MEDIA_TYPES.includes(mediaType) && typeof body === 'object' && body !== null && !Array.isArray(body)) {
         const discharge = 'resourceType' in body || mediaType === 'application/fhir+json' ? parseFhirDischarge(body, { defaultSource: sender.clientId }) : parseJsonDischarge(body);
@@ -112,6 +144,11 @@ export class DischargeIntakeService {
     } catch (err) {
       if (err instanceof DischargeFormatError) {
         throw fieldErrors(err.errors);
+      }
+      if (err instanceof MemberIdMissingError) {
+        throw new ApiError('integration_member_id_missing', `This client sends the plan member id in ${err.field}, and this message has none there; nothing was stored.`, [
+          { field: err.field, reason: err.reason },
+        ]);
       }
       if (err instanceof UnsupportedEventError) {
         throw new ApiError('integration_event_not_supported', 'This notification is well-formed but is not a discharge; nothing was stored.', err.errors);

@@ -68,8 +68,8 @@ export class IntegrationsController {
   @ApiBody({ schema: ENROLLMENT_BATCH_BODY(ENROLLMENT_BATCH_LIMIT) })
   @ApiOkResponse({ type: EnrollmentBatchView, description: 'The batch was read: every row has its own status (created, existing, duplicate, invalid, failed).' })
   @ApiPayloadTooLargeResponse({ description: `More than ${ENROLLMENT_BATCH_LIMIT} members, or a body over the size limit.` })
-  async enrollmentEvents(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<EnrollmentBatchView> {
-    const result = await this.enrollments.receive(body);
+  async enrollmentEvents(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<EnrollmentBatchView> {
+    const result = await this.enrollments.receive(body, integrationSender(principal));
     res.status(HttpStatus.OK);
     return { summary: result.summary, results: result.results.map((r) => ({ ...r, errors: r.errors ? [...r.errors] : undefined })) };
   }

@@ -4,11 +4,12 @@ import { DischargeAmendmentService } from './discharge-amendment.service';
 import { DischargeIntakeService } from './discharge-intake.service';
 import { EnrollmentIntakeService } from './enrollment-intake.service';
 import { IntegrationsController } from './integrations.controller';
+import { IntakeMemberService } from './intake-member.service';
 
 /** Events from outside (API key): discharges (JSON, FHIR, HL7 v2) and enrollment batches, which start cases. */
 @Module({
   imports: [CasesModule],
   controllers: [IntegrationsController],
-  providers: [DischargeIntakeService, DischargeAmendmentService, EnrollmentIntakeService],
+  providers: [DischargeIntakeService, DischargeAmendmentService, EnrollmentIntakeService, IntakeMemberService],
 })
 export class IntegrationsModule {}

@@ -55,6 +55,10 @@ export class EnrollmentRowView {
   @ApiPropertyOptional({ description: 'duplicate: the earlier row of the same member and program.' }) duplicateOf?: number;
   @ApiPropertyOptional({ type: [FieldErrorView] }) errors?: FieldErrorView[];
   @ApiPropertyOptional({ description: 'failed: whether sending the row again may succeed.' }) retryable?: boolean;
+  @ApiPropertyOptional({ description: 'The registry member the case stands on (rows with demographics).' }) memberId?: string;
+  @ApiPropertyOptional({ enum: ['created', 'matched'], description: 'Rows with demographics: registered from them, or found by plan id (the record is left unchanged).' }) member?: string;
+  @ApiPropertyOptional({ description: 'created: a possible duplicate (same name and birth date, another plan id) flagged for a person; never merged.' }) duplicateFlagId?: string;
+  @ApiPropertyOptional({ description: 'matched: the row\'s name, birth date or sex differ from the registry record, which was not overwritten.' }) demographicsDiffer?: boolean;
 }
 
 export class EnrollmentSummaryView {
@@ -85,7 +89,7 @@ export const ENROLLMENT_BATCH_BODY = (limit: number) => ({
       type: 'array' as const,
       minItems: 1,
       maxItems: limit,
-      items: { description: '{ memberRef, programCode, enrollmentDate (YYYY-MM-DD) }', example: { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' } },
+      items: { description: '{ memberRef, programCode, enrollmentDate (YYYY-MM-DD), and optionally the member\'s demographics: member (a CareLoop member record) or patient (a FHIR R4 Patient) }', example: { memberRef: 'M-000123', programCode: 'CCM', enrollmentDate: '2026-11-01' } },
     },
   },
 });

@@ -55,6 +55,11 @@ export class CaseEntity {
   @Column({ name: 'team_id', type: 'varchar', length: 64, nullable: true })
   teamId!: string | null;
 
+  /** The registry member (members.id) the case was started for; null for cases started before the registry (issue 16). */
+  @Index('ix_cases_member')
+  @Column({ name: 'member_id', type: 'varchar', length: 30, nullable: true })
+  memberId!: string | null;
+
   @Column({ name: 'active_plan_version', type: 'integer', nullable: true })
   activePlanVersion!: number | null;
 

@@ -13,4 +13,10 @@ export class IntegrationClientEntity {
   @Column({ name: 'key_sha256', type: 'char', length: 64 }) keySha256!: string;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  /**
+   * Where this client's HL7 v2 messages carry the plan member id (@careloop/domain HL7_MEMBER_ID_PLACES) and its
+   * qualifier (type code, assigning authority, or IN1 plan id). Null: PID-3 typed MB, else the first (as before issue 16).
+   */
+  @Column({ name: 'hl7_member_id_place', type: 'varchar', length: 16, nullable: true }) hl7MemberIdPlace!: string | null;
+  @Column({ name: 'hl7_member_id_qualifier', type: 'varchar', length: 64, nullable: true }) hl7MemberIdQualifier!: string | null;
 }

@@ -7,6 +7,7 @@ import { AuthAndAudit1795423105499 } from './1795423105499-AuthAndAudit';
 import { ReviewsAndComplaints1795423388230 } from './1795423388230-ReviewsAndComplaints';
 import { NotificationsByCase1795430512271 } from './1795430512271-NotificationsByCase';
 import { CareTeams1796220000000 } from './1796220000000-CareTeams';
+import { CaseMembers1796240000000 } from './1796240000000-CaseMembers';
 import { CommitteePseudonyms1796161576963 } from './1796161576963-CommitteePseudonyms';
 import { DischargeEvents1795423277964 } from './1795423277964-DischargeEvents';
 import { WorkerHeartbeats1795430000000 } from './1795430000000-WorkerHeartbeats';
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   MemberRegistry1796200000000,
   ProviderDirectory1796210000000,
   CareTeams1796220000000,
+  CaseMembers1796240000000,
   MemberRoutes1796250000000,
 ];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsISO8601, IsObject, IsOptional, Matches, ValidateIf, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAM_CODE_PATTERN, TEAM_ID_PATTERN } from '@careloop/domain';
-import type { CaseWorkflowInput } from '@careloop/contracts';
+import { MEMBER_ID_PATTERN, type CaseWorkflowInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
@@ -25,17 +25,29 @@ class IsCalendarDate implements ValidatorConstraintInterface {
  * nothing else at a start (`carried`, `startReason`, `historyEventLimit` are the workflow's and the intakes';
  * `contact` the API reads from the member registry).
  */
-export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'policy' | 'carried' | 'startReason' | 'historyEventLimit' | 'contact'>, StartCaseDto> {
-  @ApiProperty({
-    description: "The health plan's member identifier. PHI: stored encrypted in workflow payloads and in Postgres, never in ids or logs.",
+export class StartCaseDto implements ContractBody<Omit<CaseWorkflowInput, 'policy' | 'carried' | 'startReason' | 'historyEventLimit' | 'memberRef' | 'contact'> & { memberRef?: string }, StartCaseDto> {
+  @ApiPropertyOptional({
+    description: 'The registry member (`mbr_…`, issue 16). The case\'s memberRef is the member\'s plan identifier. Give memberId or memberRef (or both, naming the same member).',
+    example: 'mbr_0123456789abcdefghjkmnpqrs',
+    pattern: MEMBER_ID_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(MEMBER_ID_PATTERN, { message: 'memberId must be a member id such as mbr_0123456789abcdefghjkmnpqrs' })
+  memberId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The health plan's member identifier of a registered member (the registry is searched by it; an unregistered one is refused). PHI: stored encrypted in workflow payloads and in Postgres, never in ids or logs.",
     example: 'M-000123',
     maxLength: 64,
   })
+  // Required unless memberId is given.
+  @ValidateIf((o: StartCaseDto) => o.memberId === undefined || o.memberRef !== undefined)
   @MaxLength(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
     message: 'memberRef must start with a letter or digit and contain only letters, digits, ".", "_" and "-"',
   })
-  memberRef!: string;
+  memberRef?: string;
 
   @ApiProperty({ description: 'Care-management program code.', example: 'CCM', pattern: PROGRAM_CODE_PATTERN.source })
   @Matches(PROGRAM_CODE_PATTERN, {

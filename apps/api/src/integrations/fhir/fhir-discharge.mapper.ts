@@ -117,12 +117,14 @@ function fromBundle(raw: unknown): ParsedDischarge {
   const organizationEntry = resolve(bundle, (encounter as { serviceProvider?: { reference?: string } }).serviceProvider?.reference);
   const organization = organizationEntry?.resourceType === 'Organization' ? parseOrThrow(Organization, organizationEntry, 'Organization') : undefined;
   const eventId = bundle.identifier?.value ?? header.id ?? '';
-  return fromEncounter(encounter, {
+  const discharge = fromEncounter(encounter, {
     source: { field: 'MessageHeader.source.endpoint', value: header.source.endpoint },
     eventId: { field: bundle.identifier?.value ? 'Bundle.identifier.value' : 'MessageHeader.id', value: eventId },
     ...(patient ? { patient, member: bundleMember(bundle, patient, subject!) } : {}),
     ...(organization ? { organization } : {}),
   });
+  // The Patient as sent: the intake creates or matches the member from it (issue 16).
+  return patient ? { ...discharge, demographics: { kind: 'patient', patient: patientEntry } } : discharge;
 }
 
 /** A discharge code passes; an admit or transfer notification is well-formed but not a discharge (422); anything else is invalid (400). */

@@ -1,7 +1,9 @@
 import { VISIT_NUMBER_PATTERN } from '@careloop/domain';
 import { parseHl7DateTime } from './hl7-datetime';
 import { rawVisitNumber, readAdt, readEventId, readMember, readSource, type AdtMessage } from './adt-message';
+import type { Hl7MemberIdRule } from '@careloop/domain';
 import { FieldErrors, optionalText, type ParsedDischarge } from '../discharge-input';
+import { pidDemographics } from './pid-demographics.mapper';
 
 /**
  * Reads an HL7 v2 ADT^A03 (discharge/end visit) message (the header fields: adt-message.ts):
@@ -13,12 +15,13 @@ import { FieldErrors, optionalText, type ParsedDischarge } from '../discharge-in
  * | disposition     | PV1-36 (HL7 table 0112)                                             |
  * | PCP             | PD1-4.1 (patient primary care provider)                             |
  * | visit number    | PV1-19.1, kept to match a later A08/A13; optional (an unreadable one is not kept) |
+ * | member          | PID-5, -7, -8, -11, -13 (pid-demographics.mapper.ts), kept beside the event |
  */
-export function parseAdtA03(text: string, defaultTimeZone: string): ParsedDischarge {
-  return mapAdtA03(readAdt(text), defaultTimeZone);
+export function parseAdtA03(text: string, defaultTimeZone: string, rule: Hl7MemberIdRule | null = null): ParsedDischarge {
+  return mapAdtA03(readAdt(text), defaultTimeZone, rule);
 }
 
-export function mapAdtA03(adt: AdtMessage, defaultTimeZone: string): ParsedDischarge {
+export function mapAdtA03(adt: AdtMessage, defaultTimeZone: string, rule: Hl7MemberIdRule | null = null): ParsedDischarge {
   const errors = new FieldErrors();
   const { message, msh } = adt;
   if (adt.messageType !== 'ADT^A03') {
@@ -26,7 +29,7 @@ export function mapAdtA03(adt: AdtMessage, defaultTimeZone: string): ParsedDisch
   }
   const eventId = readEventId(adt, errors);
   const source = readSource(adt, errors);
-  const memberRef = readMember(adt, errors);
+  const memberRef = readMember(adt, errors, rule);
   const pv1 = message.segment('PV1');
   let dischargedAt: string | null = null;
   if (!pv1) {
@@ -51,5 +54,11 @@ export function mapAdtA03(adt: AdtMessage, defaultTimeZone: string): ParsedDisch
     disposition: optionalText(pv1!.component(36), 32),
     pcpId: optionalText(message.segment('PD1')?.component(4, 1), 64),
     visitNumber: VISIT_NUMBER_PATTERN.test(visit) ? visit : null,
+    ...demographicsOf(adt, memberRef!, defaultTimeZone),
   };
+}
+
+function demographicsOf(adt: AdtMessage, planId: string, timeZone: string): Pick<ParsedDischarge, 'demographics'> {
+  const record = pidDemographics(adt, { planId, timeZone });
+  return record ? { demographics: { kind: 'record', record } } : {};
 }

@@ -1,4 +1,4 @@
-import type { DischargeAmendment, DischargeDetailChanges } from '@careloop/domain';
+import type { DischargeAmendment, DischargeDetailChanges, Hl7MemberIdRule } from '@careloop/domain';
 import { parseHl7DateTime } from './hl7-datetime';
 import { rawVisitNumber, readEventId, readMember, readSource, recordedAt, valueOf, type AdtMessage } from './adt-message';
 import { FieldErrors, optionalText } from '../discharge-input';
@@ -23,7 +23,7 @@ export const AMENDMENT_MESSAGE_TYPES: Readonly<Record<string, DischargeAmendment
  * | A08 disposition   | PV1-36 (when present)                                   |
  * | A08 PCP           | PD1-4.1 (when present)                                  |
  */
-export function mapAdtAmendment(adt: AdtMessage, defaultTimeZone: string): DischargeAmendment {
+export function mapAdtAmendment(adt: AdtMessage, defaultTimeZone: string, rule: Hl7MemberIdRule | null = null): DischargeAmendment {
   const kind = AMENDMENT_MESSAGE_TYPES[adt.messageType];
   if (!kind) {
     throw new Error(`not an amendment: ${adt.messageType}`);
@@ -31,7 +31,7 @@ export function mapAdtAmendment(adt: AdtMessage, defaultTimeZone: string): Disch
   const errors = new FieldErrors();
   const eventId = readEventId(adt, errors);
   const source = readSource(adt, errors);
-  const memberRef = readMember(adt, errors);
+  const memberRef = readMember(adt, errors, rule);
   const pv1 = adt.message.segment('PV1');
   let visitNumber: string | null = null;
   const details: { -readonly [K in keyof DischargeDetailChanges]: DischargeDetailChanges[K] } = {};
