@@ -15,8 +15,7 @@ import type {
   RiskAssessment,
   ScreeningAnswers,
 } from '@careloop/domain';
-import type { CaseStartReason, CaseTaskKind, ProviderRequestKind } from './case.vocabulary';
-import type { ConsentingRepresentative } from './case.messages';
+import type { CaseStartReason, CaseTaskKind, ConsentingRepresentative, ProviderRequestKind } from './case.vocabulary';
 
 /**
  * Everything that happens to a case is an event with a per-case sequence

@@ -10,7 +10,6 @@ import type {
   CaseContactPreference,
   ContactOutcome,
   PlanConsent,
-  RepresentativeRelationship,
   RecoveryStep,
   RiskAssessment,
   RiskTier,
@@ -20,7 +19,7 @@ import type {
   PlanReviewOutcome,
 } from '@careloop/domain';
 import type { NotificationRequest } from './case-events';
-import type { CaseTaskKind } from './case.vocabulary';
+import type { CaseTaskKind, ConsentingRepresentative } from './case.vocabulary';
 
 /**
  * Messages of the case workflow, defined once and used by the API (client
@@ -59,10 +58,6 @@ export interface RecordConsentInput extends Action {
    * was checked: who, by PHI-free id and relationship. Recorded on the plan_consented event.
    */
   readonly representative?: ConsentingRepresentative;
-}
-export interface ConsentingRepresentative {
-  readonly id: string;
-  readonly relationship: RepresentativeRelationship;
 }
 export interface PauseInput extends Action {
   readonly reason: string;

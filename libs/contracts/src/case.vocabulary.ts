@@ -1,3 +1,5 @@
+import type { RepresentativeRelationship } from '@careloop/domain';
+
 /**
  * The words every case contract shares: why a case started, the kinds of task
  * a case opens, and the kinds of provider request. Kept apart from the
@@ -16,3 +18,12 @@ export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
  */
 export const PROVIDER_REQUEST_KINDS = ['stop_participation', 'care_manager_change'] as const;
 export type ProviderRequestKind = (typeof PROVIDER_REQUEST_KINDS)[number];
+
+/**
+ * A registry representative who consented, as the API checked them (PHI-free: id and relationship);
+ * set on RecordConsentInput by the API and recorded on the plan_consented event.
+ */
+export interface ConsentingRepresentative {
+  readonly id: string;
+  readonly relationship: RepresentativeRelationship;
+}

@@ -39,9 +39,9 @@ const req = { programCode: 'CCM', enrollmentDate: '2026-11-01' };
 describe('resolveCaseMember', () => {
   it('resolves memberId or memberRef to the registry id and the plan id', async () => {
     const { fake } = registry([{ programCode: 'CCM', start: '2026-01-01', end: null }]);
-    await expect(resolveCaseMember(fake, { ...req, memberId: ID }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1' });
-    await expect(resolveCaseMember(fake, { ...req, memberRef: 'M-1' }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1' });
-    await expect(resolveCaseMember(fake, { ...req, memberId: ID, memberRef: 'M-1' }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1' });
+    await expect(resolveCaseMember(fake, { ...req, memberId: ID }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1', contact: { method: 'phone', points: ['phone:home'] } });
+    await expect(resolveCaseMember(fake, { ...req, memberRef: 'M-1' }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1', contact: { method: 'phone', points: ['phone:home'] } });
+    await expect(resolveCaseMember(fake, { ...req, memberId: ID, memberRef: 'M-1' }, 'cm-1')).resolves.toEqual({ memberId: ID, memberRef: 'M-1', contact: { method: 'phone', points: ['phone:home'] } });
   });
 
   it('refuses an unknown member with 422 naming the field (never the value), and a disagreeing pair with 400', async () => {
