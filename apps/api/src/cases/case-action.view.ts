@@ -11,7 +11,7 @@ import {
   type ScreeningResult,
 } from '@careloop/contracts';
 import { CASE_PHASES, CASE_STATUSES, type CasePhase, type CaseStatus } from '@careloop/domain';
-import { ActionResultView } from './case.view';
+import { ActionResultView, TeamContactView } from './case.view';
 
 /** What the answers of the care-team actions carry besides ActionResultView (see the update definitions in libs/contracts). */
 export class RiskAssessmentView implements RiskAssessment {
@@ -65,6 +65,8 @@ export class ProviderCaseViewDto implements ProviderCaseView {
   @ApiProperty({ type: [ProviderRequestItemView] }) providerRequests!: ProviderRequestItemView[];
   @ApiProperty({ type: HowToRequestChangeView }) howToRequestChange!: HowToRequestChangeView;
   @ApiProperty({ example: '/programs/CCM/information', description: "Where the program's information is." }) programInformation!: string;
+  @ApiPropertyOptional({ type: TeamContactView, nullable: true, description: 'With a team:<teamId> point of contact: the team and its active members.' })
+  pointOfContactTeam!: TeamContactView | null;
 }
 
 class PlanGoalSummaryView {

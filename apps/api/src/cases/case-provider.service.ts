@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { providerViewQuery, type PlanSummaryView, type ProviderCaseView } from '@careloop/contracts';
-import type { CarePlan } from '@careloop/domain';
-import { CaseReadRepository } from '@careloop/persistence';
+import { teamQueueContact, type CarePlan } from '@careloop/domain';
+import { CaseReadRepository, TeamRepository, type TeamContact } from '@careloop/persistence';
 import { ApiError } from '../common/api-error';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { CASE } from '../temporal/workflow-kinds';
@@ -11,6 +11,8 @@ export interface ProviderView extends ProviderCaseView {
   readonly howToRequestChange: { readonly method: 'POST'; readonly path: string; readonly decidedBy: 'supervisor' };
   /** Seed 000: "to be informed of the scope of services and processes" — where the program's information is. */
   readonly programInformation: string;
+  /** With a team:<teamId> point of contact: the team and its active members, whom the provider may ask for. */
+  readonly pointOfContactTeam: TeamContact | null;
 }
 
 @Injectable()
@@ -18,12 +20,18 @@ export class CaseProviderService {
   constructor(
     private readonly temporal: TemporalGateway,
     private readonly reads: CaseReadRepository,
+    private readonly teams: TeamRepository,
   ) {}
 
   async view(caseId: string): Promise<ProviderView> {
     const live = await this.query(caseId);
+    // As the case view: an unnamed case of a team is that team's queue (the workflow says care-team:<program>).
+    const record = live.careManagerId === null ? await this.reads.findById(caseId) : null;
+    const queue = record?.teamId ? await this.teams.contact(record.teamId) : null;
     return {
       ...live,
+      pointOfContact: queue ? teamQueueContact(queue.teamId) : live.pointOfContact,
+      pointOfContactTeam: queue,
       howToRequestChange: { method: 'POST', path: `/cases/${caseId}/care-manager-change-requests`, decidedBy: 'supervisor' },
       programInformation: `/programs/${live.programCode}/information`,
     };
