@@ -44,7 +44,7 @@ describe('cases stand on registry members (issue 16)', () => {
   const enrollmentDate = dateFromToday(-5);
 
   beforeAll(async () => {
-    stack = await startE2eStack('case_members', { CASE_ID_SECRET: secret, INTEGRATION_PLAN_ID_SYSTEMS: PLAN_SYSTEM }, { integrationClients: ['in1-feed'] });
+    stack = await startE2eStack('case_members', { CASE_ID_SECRET: secret, CARELOOP_FHIR_PLAN_SYSTEM: PLAN_SYSTEM }, { integrationClients: ['in1-feed'] });
     await stack.sql(`UPDATE integration_clients SET hl7_member_id_place = 'in1-insured-id' WHERE id = 'in1-feed'`);
   });
 

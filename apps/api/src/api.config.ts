@@ -22,14 +22,6 @@ export const apiEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).ex
   WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Program of cases started by discharge events that do not name one (HL7 and FHIR never do). */
   INTEGRATION_DEFAULT_PROGRAM: z.string().regex(PROGRAM_CODE_PATTERN, 'must be a program code such as CCM').default('CCM'),
-  /**
-   * Identifier systems (comma-separated URIs) an intake's FHIR Patient may carry (issue 16): the plan's member id
-   * (an identifier of type MB is accepted too), state Medicaid ids (type MA too), and further ids kept as kind other.
-   * An identifier of any other system is refused, naming it.
-   */
-  INTEGRATION_PLAN_ID_SYSTEMS: z.string().default('urn:careloop:plan-member-id'),
-  INTEGRATION_MEDICAID_ID_SYSTEMS: z.string().default(''),
-  INTEGRATION_OTHER_ID_SYSTEMS: z.string().default(''),
   /** Port of the Prometheus endpoint (GET /metrics), separate from the public API; unset: no metrics endpoint. */
   API_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Interface of the metrics endpoint (default: loopback only; 0.0.0.0 for a scraper on another host). */
@@ -59,7 +51,6 @@ export interface ApiConfig {
   readonly auth: AuthConfig;
   readonly integrationDefaultProgram: string;
   /** INTEGRATION_*_ID_SYSTEMS: the identifier systems intakes read a FHIR Patient's ids by. */
-  readonly integrationIdSystems: { readonly plan: readonly string[]; readonly medicaid: readonly string[]; readonly other: readonly string[] };
   /** The member registry's field cipher (payload key list) and blind index (its own key). */
   readonly memberCrypto: MemberCrypto;
   /** Identifier systems the FHIR routes trust (fhir/fhir.config.ts). */
@@ -83,14 +74,9 @@ export function apiConfigFrom(env: z.infer<typeof apiEnvSchema>): ApiConfig {
     providerCacheMs: env.PROVIDER_DIRECTORY_CACHE_MS,
     auth: authConfigFrom(env),
     integrationDefaultProgram: env.INTEGRATION_DEFAULT_PROGRAM,
-    integrationIdSystems: { plan: list(env.INTEGRATION_PLAN_ID_SYSTEMS), medicaid: list(env.INTEGRATION_MEDICAID_ID_SYSTEMS), other: list(env.INTEGRATION_OTHER_ID_SYSTEMS) },
     memberCrypto: memberCryptoFrom(env),
     fhir: fhirConfigFrom(env),
   };
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
-
-function list(value: string): string[] {
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-}

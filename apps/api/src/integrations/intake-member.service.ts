@@ -104,12 +104,13 @@ export class IntakeMemberService {
   }
 
   private patientOptions(enrollment: Enrollment | undefined): PatientInOptions {
-    const systems = this.config.integrationIdSystems;
+    // The same identifier systems as POST /fhir/Patient (CARELOOP_FHIR_*): one plan, one vocabulary of ids.
+    const systems = this.config.fhir;
     const timeZone = this.policies.resolve(enrollment?.programCode ?? this.config.integrationDefaultProgram).transitionOfCare.calendar.timeZone;
     return {
-      planSystems: systems.plan,
-      medicaidSystems: systems.medicaid,
-      otherSystems: systems.other,
+      planSystems: [systems.planSystem],
+      medicaidSystems: systems.medicaidSystems,
+      otherSystems: systems.otherSystems,
       defaultContactPreferences: { method: 'letter', windows: [], timeZone },
       ...(enrollment ? { enrollments: [{ programCode: enrollment.programCode, start: enrollment.date, end: null }] } : {}),
     };
