@@ -1,5 +1,5 @@
 import type { CaseEvent, NotificationRequest } from '@careloop/contracts';
-import type { CaseEventStore, NotificationChannel, NotificationOutbox } from './case.ports';
+import { ChannelDeliveryError, type CaseEventStore, type NotificationChannel, type NotificationOutbox } from './case.ports';
 
 export interface CaseActivityDeps {
   readonly caseEvents: CaseEventStore;
@@ -38,7 +38,8 @@ export async function deliverOnce(outbox: NotificationOutbox, channel: Notificat
   try {
     await channel.deliver(notification);
   } catch (err) {
-    await outbox.markFailed(notification.key, `${channel.name}: ${err instanceof Error ? err.message : String(err)}`);
+    const on = err instanceof ChannelDeliveryError ? err.channel : channel.name;
+    await outbox.markFailed(notification.key, `${on}: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
   }
   await outbox.markDelivered(notification.key);

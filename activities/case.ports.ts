@@ -22,6 +22,20 @@ export interface NotificationChannel {
   deliver(notification: NotificationRequest): Promise<void>;
 }
 
+/**
+ * A failure that names the channel it happened on, for a channel that routes to others (the provider
+ * directory routes to an endpoint or to the default channel): the outbox's last error then says which.
+ */
+export class ChannelDeliveryError extends Error {
+  constructor(
+    readonly channel: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelDeliveryError';
+  }
+}
+
 /** The outbox, plus queueing a notification that no case event carries (discharges, reviews, complaints). */
 export interface NotificationQueue extends NotificationOutbox {
   /** Inserts the row as pending; a key that exists already is left as it is. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PROVIDER_NOTICE_PATH, type NotificationRequest, type ProviderEndpoint } from '@careloop/contracts';
-import type { NotificationChannel } from './case.ports';
+import { ChannelDeliveryError, type NotificationChannel } from './case.ports';
 
 /** The active directory entry's endpoint for a provider id, or null (unknown or inactive). */
 export interface ProviderEndpointLookup {
@@ -71,7 +71,7 @@ export class ProviderNoticeChannel implements NotificationChannel {
     const providerId = noticeRecipient(n);
     const endpoint = providerId ? await this.deps.directory.endpointOf(providerId) : null;
     if (!providerId || !endpoint) {
-      return this.deps.fallback.deliver(n);
+      return this.viaFallback(n);
     }
     const message = providerNoticeMessage(n, this.deps.publicUrl);
     if (endpoint.kind === 'webhook') {
@@ -82,13 +82,24 @@ export class ProviderNoticeChannel implements NotificationChannel {
         signal: AbortSignal.timeout(this.deps.timeoutMs ?? 10_000),
       });
       if (!res.ok) {
-        throw new Error(`provider webhook answered ${res.status}`);
+        throw new ChannelDeliveryError('provider-webhook', `provider webhook answered ${res.status}`);
       }
       return;
     }
     if (!this.deps.mail) {
-      return this.deps.fallback.deliver(n);
+      return this.viaFallback(n);
     }
-    await this.deps.mail.send({ to: endpoint.address, subject: message.subject, text: message.text, messageId: `<${message.reference}@careloop.notices>` });
+    await this.deps.mail.send({ to: endpoint.address, subject: message.subject, text: message.text, messageId: `<${message.reference}@careloop.notices>` }).catch((err: unknown) => {
+      throw new ChannelDeliveryError(`provider-${endpoint.kind}`, err instanceof Error ? err.message : String(err));
+    });
+  }
+
+  /** The default channel; its failure is named by it (the outbox's last error says "webhook: …", not this router). */
+  private async viaFallback(n: NotificationRequest): Promise<void> {
+    try {
+      await this.deps.fallback.deliver(n);
+    } catch (err) {
+      throw err instanceof ChannelDeliveryError ? err : new ChannelDeliveryError(this.deps.fallback.name, err instanceof Error ? err.message : String(err));
+    }
   }
 }
