@@ -35,8 +35,10 @@ describe('CaseEventRepository (real Postgres)', () => {
       'DischargeAmendments1795436000000',
       'CommitteePseudonyms1796161576963',
       'MemberRegistry1796200000000',
+      'ProviderDirectory1796210000000',
       'CareTeams1796220000000',
       'CaseMembers1796240000000',
+      'MemberRoutes1796250000000',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);
