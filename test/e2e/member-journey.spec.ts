@@ -102,6 +102,15 @@ describe('a member through issue 16, as a care team would (real Temporal, real P
       preferredLanguage: 'es',
       interpreterNeeded: true,
     });
+    // Both reads are audited with the member id (the search one row per hit).
+    const audited = await eventually(
+      () => stack.sql(`SELECT action, route FROM audit_log WHERE member_id = $1 AND actor_id = 'cm-1' AND action IN ('member.search', 'member.read') ORDER BY id`, [member.id]),
+      (r) => r.length >= 2,
+    );
+    expect(audited).toEqual([
+      { action: 'member.search', route: '/members' },
+      { action: 'member.read', route: '/members/:id' },
+    ]);
   });
 
   it('4. starts the case with memberId; outreach attempt 1 is an sms, recorded via sms:mobile; screening, assessment, plan', async () => {
@@ -130,6 +139,8 @@ describe('a member through issue 16, as a care team would (real Temporal, real P
     expect(JSON.stringify(refused.body)).not.toMatch(/Guardian Plans-Only|Journeyman|5550123/);
     expect((await cm().get(`/cases/${caseId}`).expect(200)).body).toMatchObject({ phase: 'care_planning', activePlanVersion: null });
     expect(await stack.sql(`SELECT 1 FROM case_events WHERE case_id = $1 AND kind = 'plan_consented'`, [caseId])).toEqual([]);
+    const versions = await eventually(() => stack.sql(`SELECT consented_at FROM care_plan_versions WHERE case_id = $1`, [caseId]), (r) => r.length === 1);
+    expect(versions).toEqual([{ consented_at: null }]);
 
     const accepted = await cm().post(`/cases/${caseId}/plan/1/consent`).send(consentBy(rep('healthcare_proxy'))).expect(200);
     expect(accepted.body).toMatchObject({ phase: 'recovery_support' });
@@ -143,6 +154,11 @@ describe('a member through issue 16, as a care team would (real Temporal, real P
     expect(toNew).toHaveLength(1);
     expect(JSON.parse(toNew[0]!.body)).toMatchObject({ kind: 'careloop.provider_notice', providerId: 'prv-2000000028', notice: 'pcp_care_plan_handover' });
     for (const phi of [family, given, birthDate, birthDate.replace(/-/g, ''), planId, caseId, ...phoneDigits]) expect(toNew[0]!.body).not.toContain(phi);
+    const sent = await eventually(
+      () => stack.sql(`SELECT status FROM notifications WHERE case_id = $1 AND template = 'pcp_care_plan_handover'`, [caseId]),
+      (r) => r.length === 1 && r[0]!.status === 'delivered',
+    );
+    expect(sent).toEqual([{ status: 'delivered' }]);
   });
 
   it('7. an enrollment batch with a likely duplicate (same name and birth date, another plan id) flags it and merges nothing', async () => {
@@ -198,12 +214,18 @@ describe('a member through issue 16, as a care team would (real Temporal, real P
     await cm().post(`/cases/${id}/attempts/1/outcome`).send({ outcome: 'no_answer', contactPoint: 'sms:mobile' }).expect(200);
     const next = await eventually(() => cm().get(`/cases/${id}`).expect(200), (r) => r.body.attempts.length >= 2);
     expect(next.body.attempts[1]).toMatchObject({ number: 2, channel: 'phone', outcome: null });
+    const timeline = await eventually(
+      () => cm().get(`/cases/${id}/timeline?limit=200`).expect(200),
+      (r) => r.body.items.some((e: { kind: string; summary?: string }) => e.kind === 'attempt_started' && e.summary?.includes('attempt 2')),
+    );
+    const kinds = (timeline.body.items as { kind: string; summary: string }[]).filter((e) => ['contact_preference_changed', 'attempt_started'].includes(e.kind)).map((e) => e.summary);
+    expect(kinds).toEqual(expect.arrayContaining(['outreach attempt 1 started (sms)', 'contact preference changed (phone)', 'outreach attempt 2 started (phone)']));
   });
 
-  it('8 (last, over all the journey wrote). no member name, birth date or phone in clear in any table; the plan id only where it is the case key', async () => {
+  it('8 (last, over all the journey wrote). no member name, birth date, address or phone in clear in any table; the plan id only where it is the case key', async () => {
     const tables = (await stack.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)).map((r) => String(r.table_name));
     expect(tables).toEqual(expect.arrayContaining(['members', 'member_versions', 'member_search_index', 'cases', 'case_events', 'audit_log']));
-    const phi = [family, family.toLowerCase(), given, given.toLowerCase(), birthDate, birthDate.replace(/-/g, ''), 'Guardian Plans-Only', 'Proxy Consenting', ...phoneDigits];
+    const phi = [family, family.toLowerCase(), given, given.toLowerCase(), birthDate, birthDate.replace(/-/g, ''), 'Guardian Plans-Only', 'Proxy Consenting', 'Quarry Lane', ...phoneDigits];
     const holdingPhi: string[] = [];
     // Where the plan id is, to the column (and event kind: case_events.data differs by kind).
     const holdingPlanId = new Set<string>();
