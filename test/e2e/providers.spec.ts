@@ -107,6 +107,7 @@ describe('provider directory (real Temporal, real Postgres, real SMTP)', () => {
   it('a PCP change must name an active directory provider; the new PCP gets a PHI-free notice at their webhook and by mail', async () => {
     const cm = stack.as(USERS.cm1);
     const memberRef = 'M-PRV-E2E-1';
+    await stack.registerMember(memberRef);
     const id: string = (await cm.post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: dateFromToday(0) }).expect(201)).body.id;
     const unknown = await cm.post(`/cases/${id}/pcp`).send({ pcpId: 'pcp-nowhere' }).expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'pcpId', reason: 'pcpId: no active provider with this id in the directory' }]);

@@ -7,7 +7,6 @@ import { AesGcmPayloadCodec, DEVELOPMENT_PAYLOAD_KEY } from '@careloop/temporal'
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { bearer, testToken, USERS, type TestUser } from '../support/auth';
-import { memberBody } from '../support/member-fixtures';
 
 /**
  * Authentication, the access policy (every role × every endpoint family ×
@@ -43,8 +42,9 @@ describe('security: who may do what (real Temporal, real Postgres)', () => {
       () => stack.sql(`SELECT (SELECT count(*)::int FROM cases WHERE care_manager_id IS NOT NULL) AS assigned, (SELECT count(*)::int FROM case_events WHERE kind = 'pcp_changed') AS pcp`),
       (r) => r[0]?.assigned === 2 && r[0]?.pcp === 1,
     );
-    members[north] = (await admin.post('/members').send(memberBody('M-SEC-NORTH')).expect(201)).body.id;
-    members[south] = (await admin.post('/members').send(memberBody('M-SEC-SOUTH', { birthDate: '1960-01-01' })).expect(201)).body.id;
+    // The members the cases stand on (registered by open(); createOrMatch answers the same ids).
+    members[north] = await stack.registerMember('M-SEC-NORTH');
+    members[south] = await stack.registerMember('M-SEC-SOUTH');
   });
 
   afterAll(async () => {

@@ -121,6 +121,7 @@ describe('teams and staff through the API (real Temporal, real Postgres)', () =>
   });
 
   it('assigns a high-risk case started by an east care manager inside east, never west, and hides it from west before and after', async () => {
+    await stack.registerMember(`M-TEAMS-${run}-EAST`);
     const created = await stack.as(cmEast1).post('/cases').send({ memberRef: `M-TEAMS-${run}-EAST`, programCode: 'CCM', enrollmentDate: today }).expect(201);
     const id = created.body.id as string;
     // No teamId in the body and two teams serve CCM: the starter's own team (staff table) owns it.
@@ -167,6 +168,8 @@ describe('teams and staff through the API (real Temporal, real Postgres)', () =>
     await admin().post('/teams').send({ id: 'hope', name: 'Hope', programs: ['HOPE'], regions: ['TX'], active: true }).expect(201);
     // An inactive team serving the program does not count.
     await admin().post('/teams').send({ id: 'hope-old', name: 'Hope (old)', programs: ['HOPE'], regions: ['TX'], active: false }).expect(201);
+    await stack.registerMember(`M-TEAMS-${run}-HOPE`);
+    await stack.registerMember(`M-TEAMS-${run}-CCM`);
     const only = (await admin().post('/cases').send({ memberRef: `M-TEAMS-${run}-HOPE`, programCode: 'HOPE', enrollmentDate: today }).expect(201)).body.id as string;
     const none = (await admin().post('/cases').send({ memberRef: `M-TEAMS-${run}-CCM`, programCode: 'CCM', enrollmentDate: today }).expect(201)).body.id as string;
     const rows = await eventually(
