@@ -16,6 +16,7 @@ import { freePort } from '../ports';
 import { startTemporalDevServer } from '../temporal-dev-server';
 import { CareLoopHttpClient } from '../load/careloop-http.client';
 import { LIFECYCLE_ACTIONS, runCase, startCase } from '../load/case-lifecycle.driver';
+import { registerMembers } from '../load/synthetic-member.fixtures';
 import { machineLine, pct, pool, writeSection } from './bench-report';
 import { cpuSince, cpuSnapshot, describeCpu, type CpuSeconds } from './cpu-accounting';
 
@@ -108,9 +109,11 @@ async function main(): Promise<void> {
     for (const [variant, extra] of variants) {
       const worker = await startWorker(extra);
       const http = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+      const refs = Array.from({ length: N }, (_, i) => `M-BENCH-${variant === 'tuned' ? 'T' : 'D'}-${i}`);
+      await registerBenchMembers(baseUrl, refs);
       const cpuBefore = cpuSnapshot({ api: apiChild.process.pid, worker: worker.process.pid });
       const started = performance.now();
-      const ids = await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, (i) => runCase(http, `M-BENCH-${variant === 'tuned' ? 'T' : 'D'}-${i}`));
+      const ids = await pool(refs, CONCURRENCY, (ref) => runCase(http, ref));
       await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSince(cpuBefore, cpuSnapshot({ api: apiChild.process.pid, worker: worker.process.pid }));
@@ -130,11 +133,13 @@ async function main(): Promise<void> {
       for (const share of PACED_SHARES) {
         const http = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
         const rate = share * maxRate;
+        const refs = Array.from({ length: PACED_CASES }, (_, i) => `M-BENCH-P${Math.round(share * 100)}-${i}`);
+        await registerBenchMembers(baseUrl, refs);
         const started = performance.now();
         const ids = await Promise.all(
-          Array.from({ length: PACED_CASES }, async (_, i) => {
+          refs.map(async (ref, i) => {
             await new Promise((r) => setTimeout(r, (i * 1000) / rate));
-            return runCase(http, `M-BENCH-P${Math.round(share * 100)}-${i}`);
+            return runCase(http, ref);
           }),
         );
         await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
@@ -210,10 +215,10 @@ async function runScale(
   await new Promise((r) => setTimeout(r, 3_000));
   const idleRssMiB = workerRssMiB(scaleWorker.process.pid!);
   const scaleHttp = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+  const openRefs = Array.from({ length: OPEN }, (_, i) => `M-BENCH-OPEN-${i}`);
+  await registerBenchMembers(baseUrl, openRefs);
   const seedStarted = performance.now();
-  const open = await pool(Array.from({ length: OPEN }, (_, i) => i), 50, (i) =>
-    startCase(scaleHttp, `M-BENCH-OPEN-${i}`, { policyOverrides: { screening: { attemptResponseWindowMs: '2h' } } }),
-  );
+  const open = await pool(openRefs, 50, (ref) => startCase(scaleHttp, ref, { policyOverrides: { screening: { attemptResponseWindowMs: '2h' } } }));
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   await waitFor(async () => (await sqlCount(env.DATABASE_URL!, "SELECT count(*)::int AS n FROM cases WHERE phase = 'screening'")) >= OPEN, 600_000);
   await new Promise((r) => setTimeout(r, 5_000));
@@ -240,6 +245,21 @@ async function runScale(
   process.stdout.write(`(progress) scale, all cached: RSS ${allCachedRssMiB} MiB; ${allCachedHeartbeat}\n`);
   await allWorker.stop(15_000);
   return { rssMiB, idleRssMiB, heartbeat, seedSeconds, probe: probe.latencies, allCachedRssMiB, allCachedHeartbeat };
+}
+
+/**
+ * POST /cases stands on the member registry (422 member_not_registered for an
+ * unknown memberRef): every bench member is registered through POST /members
+ * before a timed phase starts, with its own client (not in the reported
+ * latencies, not in the CPU accounting). Already enrolled in the program, as
+ * a member from the plan's enrollment file is, so the case start does not add
+ * an enrollment version to the record inside the timed phase.
+ */
+async function registerBenchMembers(baseUrl: string, refs: readonly string[]): Promise<void> {
+  const http = new CareLoopHttpClient(baseUrl, await mintLocalToken({ sub: 'bench-admin', role: 'admin' }), 60_000);
+  const started = performance.now();
+  await registerMembers(http, refs, 20, { enrollments: [{ programCode: 'CCM', start: new Date().toISOString().slice(0, 10), end: null }] });
+  process.stdout.write(`(progress) registered ${refs.length} members in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)\n`);
 }
 
 async function waitReady(baseUrl: string): Promise<void> {

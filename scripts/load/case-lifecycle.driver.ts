@@ -25,6 +25,12 @@ export interface DriveOptions {
   readonly reachedOnAttempt?: number;
 }
 
+/**
+ * POST /cases for `memberRef`, which must name a registered member (else 422
+ * member_not_registered): register it first and outside anything timed
+ * (synthetic-member.fixtures.ts registerMembers over HTTP, or the tests'
+ * registerMembersIn straight into the database).
+ */
 export async function startCase(api: CareLoopHttpClient, memberRef: string, opts: DriveOptions = {}): Promise<string> {
   const body = await api.expect([200, 201], 'start', 'POST', '/cases', {
     memberRef,

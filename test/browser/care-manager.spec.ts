@@ -61,6 +61,18 @@ describe('console: a care manager takes a case from enrolment to an active care 
 
   it('enrols a member, records the outreach and screening, with field errors from the API', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New case' }).click();
+    // 422 member_not_registered: said at the member field, with the way to the member pages; the value is not repeated.
+    const enrol = form('Enrol a member in a program');
+    await page.getByLabel('Member reference').fill(`${memberRef}-UNREGISTERED`);
+    await page.getByRole('button', { name: 'Start case' }).click();
+    await textMatching(enrol.getByRole('alert'), /^No registered member has this member reference/);
+    expect(await page.getByLabel('Member reference').getAttribute('aria-invalid')).toBe('true');
+    const memberField = enrol.locator('.field--invalid');
+    expect(await memberField.textContent()).toMatch(/^Member reference.*No registered member has this member reference\..*find the member.*register a member/);
+    expect(await memberField.getByRole('link', { name: 'find the member' }).getAttribute('href')).toBe('/app/members');
+    expect(await memberField.getByRole('link', { name: 'register a member' }).getAttribute('href')).toBe('/app/members/new');
+    expect(await enrol.textContent()).not.toContain(memberRef);
+    expect(page.url()).not.toContain(memberRef);
     await page.getByLabel('Member reference').fill(memberRef);
     await page.getByRole('button', { name: 'Start case' }).click();
     await page.waitForURL(/\/app\/cases\/case-ccm-[0-9a-f]{24}$/);

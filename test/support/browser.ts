@@ -22,8 +22,8 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
-    // 4xx answers the console handles (409 and 412 shown to the user, 401 before sign-in) are logged by Chromium as failed loads.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|404|409|412)/.test(m.text())) {
+    // 4xx answers the console handles (400, 409, 412 and 422 shown to the user, 401 before sign-in) are logged by Chromium as failed loads.
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|404|409|412|422)/.test(m.text())) {
       errors.push(m.text());
     }
   });

@@ -3,6 +3,7 @@ import type { MemberInput } from '@careloop/contracts';
 import { memberCryptoFrom } from '@careloop/persistence';
 import type { ApiConfig } from '../../apps/api/src/api.config';
 import { MemberRegistry } from '../../apps/api/src/members/member-registry.service';
+import { syntheticMember } from '../../scripts/load/synthetic-member.fixtures';
 import { dateFromToday } from './fixture-dates';
 
 /**
@@ -29,29 +30,8 @@ export function memberBody(planId: string, overrides: Partial<MemberInput> = {})
   };
 }
 
-/**
- * A synthetic registry member (no real person) whose plan member id is `planId`:
- * a case started for `memberRef: planId` stands on it (POST /cases refuses an
- * unregistered member, issue 16). Names differ per plan id, so fixtures do not
- * raise same-name duplicate flags unless a test asks for one.
- */
-export function syntheticMember(planId: string, overrides: Partial<MemberInput> = {}): MemberInput {
-  return {
-    identifiers: [{ kind: 'plan', value: planId }],
-    name: { given: ['Fixture'], family: `Member-${planId.replace(/[^A-Za-z0-9]/g, '').slice(-24) || 'X'}` },
-    birthDate: '1960-01-01',
-    sex: 'unknown',
-    phones: [{ use: 'home', number: '+15555550100' }],
-    portal: false,
-    contactPreferences: { method: 'phone', windows: [], timeZone: 'America/New_York' },
-    preferredLanguage: 'en',
-    interpreterNeeded: false,
-    representatives: [],
-    eligibility: [],
-    enrollments: [],
-    ...overrides,
-  };
-}
+/** The synthetic member (one definition, in scripts/load: the load driver and the benchmarks register it too). */
+export { syntheticMember };
 
 /**
  * Registers members straight into a stack's database (for stacks whose API runs

@@ -17,11 +17,29 @@ export interface InputProps {
   readonly 'aria-describedby'?: string;
 }
 
-export function Field({ name, label, hint, children }: { name: string; label: string; hint?: string; children: (props: InputProps) => ReactElement }) {
+/**
+ * One input with its label, hint and the API's reasons for it. `errorHelp`
+ * turns a refusal of this field into what to do next (e.g. a link to where
+ * it is fixed); it is shown under the reasons, and only when there are some.
+ */
+export function Field({
+  name,
+  label,
+  hint,
+  errorHelp,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errorHelp?: (problem: ApiProblem) => ReactNode;
+  children: (props: InputProps) => ReactElement;
+}) {
   const problem = useContext(ProblemContext);
   const id = useId();
   const reasons = problem?.reasonsFor(name) ?? [];
-  const describedBy = [hint ? `${id}-hint` : '', reasons.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const help = problem && reasons.length && errorHelp ? errorHelp(problem) : null;
+  const describedBy = [hint ? `${id}-hint` : '', reasons.length ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${reasons.length ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -32,6 +50,11 @@ export function Field({ name, label, hint, children }: { name: string; label: st
       )}
       {children({ id, name, ...(reasons.length ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       <FieldErrors id={`${id}-error`} reasons={reasons} />
+      {help && (
+        <div className="field-help" id={`${id}-help`}>
+          {help}
+        </div>
+      )}
     </div>
   );
 }
