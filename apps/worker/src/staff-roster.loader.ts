@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { STAFF_ID_PATTERN, STAFF_ROLES } from '@careloop/domain';
 import { StaffRosterRepository, type StaffMember } from '@careloop/persistence';
 import { WORKER_CONFIG } from './worker.tokens';
 import type { WorkerConfig } from './worker.config';
-
-const ROLES = ['care_manager', 'supervisor'];
 
 /**
  * Loads the staff roster file (CARELOOP_STAFF_FILE) into Postgres at start,
@@ -34,14 +33,14 @@ export function parseRoster(text: string, source: string): StaffMember[] {
     throw new Error(`${source}: the roster must be a JSON list of staff members`);
   }
   return parsed.map((m: Partial<StaffMember>, i) => {
-    if (typeof m.id !== 'string' || !/^[A-Za-z0-9_.:@-]{1,64}$/.test(m.id)) {
+    if (typeof m.id !== 'string' || !STAFF_ID_PATTERN.test(m.id)) {
       throw new Error(`${source}[${i}].id must be 1-64 letters, digits or "_.:@-"`);
     }
     if (typeof m.displayName !== 'string' || m.displayName.length === 0) {
       throw new Error(`${source}[${i}].displayName is required`);
     }
-    if (!ROLES.includes(m.role as string)) {
-      throw new Error(`${source}[${i}].role must be one of ${ROLES.join(', ')}`);
+    if (!(STAFF_ROLES as readonly string[]).includes(m.role as string)) {
+      throw new Error(`${source}[${i}].role must be one of ${STAFF_ROLES.join(', ')}`);
     }
     return m as StaffMember;
   });

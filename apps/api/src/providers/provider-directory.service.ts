@@ -3,6 +3,7 @@ import type { ProviderEntry } from '@careloop/contracts';
 import { ProviderDirectoryRepository } from '@careloop/persistence';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { fieldError } from '../common/api-error';
+import { TtlCache } from '../common/ttl-cache';
 
 /** At most this many ids are cached; the oldest goes first (a burst of unknown ids cannot grow memory). */
 const MAX_CACHED = 2_000;
@@ -16,28 +17,20 @@ const MAX_CACHED = 2_000;
  */
 @Injectable()
 export class ProviderDirectory {
-  private readonly cache = new Map<string, { readonly entry: ProviderEntry | null; readonly until: number }>();
+  private readonly cache: TtlCache<string, ProviderEntry | null>;
 
   constructor(
     private readonly repo: ProviderDirectoryRepository,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.cache = new TtlCache({ ttlMs: config.providerCacheMs, maxEntries: MAX_CACHED });
+  }
 
   /** The entry if it exists and is active, else null. */
   async active(id: string): Promise<ProviderEntry | null> {
-    const now = Date.now();
     const hit = this.cache.get(id);
-    if (hit && hit.until > now) {
-      return hit.entry?.active ? hit.entry : null;
-    }
-    const entry = await this.repo.byId(id);
-    this.cache.delete(id);
-    if (this.config.providerCacheMs > 0) {
-      if (this.cache.size >= MAX_CACHED) {
-        this.cache.delete(this.cache.keys().next().value as string);
-      }
-      this.cache.set(id, { entry, until: now + this.config.providerCacheMs });
-    }
+    const entry = hit ? hit.value : await this.repo.byId(id);
+    if (!hit) this.cache.set(id, entry);
     return entry?.active ? entry : null;
   }
 

@@ -21,7 +21,7 @@ class ParseProviderIdPipe implements PipeTransform<string, string> {
 }
 
 const NOT_FOUND = 'No provider with this id in the directory.';
-const ID_PARAM = { name: 'id', schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_.:@-]{1,64}$' }, example: 'prov-9' };
+const ID_PARAM = { name: 'id', schema: { type: 'string' as const, pattern: PROVIDER_ID_PATTERN.source }, example: 'prov-9' };
 
 /** The provider directory (issue 16): who CareLoop names as a provider, and where their notices go. */
 @ApiTags('providers')
