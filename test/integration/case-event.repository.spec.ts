@@ -39,6 +39,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'CareTeams1796220000000',
       'CaseMembers1796240000000',
       'MemberRoutes1796250000000',
+      'WorkItems1796300000000',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

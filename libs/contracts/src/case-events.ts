@@ -2,6 +2,7 @@ import type {
   AssessmentAnswers,
   AttemptOutcome,
   CarePlan,
+  CaseClockId,
   CasePhase,
   ClosureReason,
   CommitteeUpdate,
@@ -52,6 +53,13 @@ export type CaseEventData =
   | { readonly kind: 'task_suspended'; readonly key: string; readonly remainingMs: number }
   /** On resume the suspended task is re-armed with its remaining time. */
   | { readonly kind: 'task_resumed'; readonly key: string; readonly dueAt: string }
+  /** A clock (CASE_CLOCKS, docs/lifecycle.md) reminded the task's owner ahead of its due time (since the task-clocks patch). */
+  | { readonly kind: 'task_reminded'; readonly key: string; readonly clock: CaseClockId; readonly dueAt: string }
+  /**
+   * The due time passed with the work not done: the task stays open (overdue) unless its rule closes it
+   * (an outreach attempt times out), and the supervisor gets an escalation work item and notice.
+   */
+  | { readonly kind: 'task_missed'; readonly key: string; readonly clock: CaseClockId; readonly taskKind: CaseTaskKind | null; readonly dueAt: string }
   | { readonly kind: 'case_closed'; readonly reason: ClosureReason; readonly detail: string | null }
   | { readonly kind: 'member_discussed'; readonly outcome: MemberDiscussionOutcome; readonly summary: string | null }
   | { readonly kind: 'contact_recorded'; readonly number: number; readonly channel: ContactChannel; readonly outcome: 'completed' | 'missed'; readonly summary: string | null }

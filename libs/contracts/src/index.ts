@@ -21,3 +21,6 @@ export * from './session.responses';
 export * from './member.contract';
 export * from './provider.contract';
 export * from './team.contract';
+export * from './work-item.contract';
+export * from './notification.contract';
+export * from './task-clocks';

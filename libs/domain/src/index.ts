@@ -35,3 +35,4 @@ export * from './team';
 export * from './member.validation';
 export * from './provider';
 export * from './contact-point';
+export * from './case-clock';

@@ -2,6 +2,7 @@ import type { ContactChannel } from './contact';
 import type { RiskTier } from './risk-tier';
 import { DAY_MS } from './duration';
 import { DEFAULT_TRANSITION_OF_CARE_POLICY, type TransitionOfCarePolicy } from './transition-of-care';
+import { DEFAULT_REMINDER_LEAD_MS, type CaseClockSubject } from './case-clock';
 
 /**
  * Everything time- or count-based about a program, defined once. Defaults
@@ -52,6 +53,16 @@ export interface ProgramPolicy {
   readonly providerRequests: { readonly stopParticipationReviewMs: number };
   /** Transition-of-care tasks after a discharge: deadlines, calendar, reminders, escalation. */
   readonly transitionOfCare: TransitionOfCarePolicy;
+  /**
+   * How long before each clock's due time its owner is reminded (CASE_CLOCKS). Optional only
+   * because cases started before the clocks carry policies without it: read it through
+   * `reminderLeadMs()`, which falls back to the defaults.
+   */
+  readonly reminderLeadMs?: Readonly<Record<CaseClockSubject, number>>;
+}
+
+export function reminderLeadMs(policy: Pick<ProgramPolicy, 'reminderLeadMs'>, subject: CaseClockSubject): number {
+  return policy.reminderLeadMs?.[subject] ?? DEFAULT_REMINDER_LEAD_MS[subject];
 }
 
 export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'version'> = {
@@ -74,4 +85,5 @@ export const DEFAULT_PROGRAM_POLICY: Omit<ProgramPolicy, 'programCode' | 'versio
   noProgressAlertMs: 30 * DAY_MS,
   providerRequests: { stopParticipationReviewMs: 5 * DAY_MS },
   transitionOfCare: DEFAULT_TRANSITION_OF_CARE_POLICY,
+  reminderLeadMs: DEFAULT_REMINDER_LEAD_MS,
 };

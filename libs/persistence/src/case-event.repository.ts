@@ -104,6 +104,9 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   contact_preference_changed: () => Promise.resolve(),
   notifications_redelivered: () => Promise.resolve(),
   external_event_recorded: () => Promise.resolve(),
+  // Reminders and misses are recorded for the work-item projection (issue 17); case_tasks does not keep them.
+  task_reminded: async () => undefined,
+  task_missed: async () => undefined,
   task_closed: (tx, k, e) =>
     execute(tx, `UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
       k.caseId,

@@ -9,6 +9,7 @@ import { TeamEntity } from './entities/team.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseNoteEntity } from './entities/case-note.entity';
 import { CaseTaskEntity } from './entities/case-task.entity';
+import { WorkItemEntity } from './entities/work-item.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   CarePlanVersionEntity,
   CaseNoteEntity,
   CaseTaskEntity,
+  WorkItemEntity,
   NotificationEntity,
   TeamEntity,
   StaffEntity,

@@ -15,6 +15,7 @@ import { DischargeAmendments1795436000000 } from './1795436000000-DischargeAmend
 import { MemberRegistry1796200000000 } from './1796200000000-MemberRegistry';
 import { ProviderDirectory1796210000000 } from './1796210000000-ProviderDirectory';
 import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
+import { WorkItems1796300000000 } from './1796300000000-WorkItems';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CareTeams1796220000000,
   CaseMembers1796240000000,
   MemberRoutes1796250000000,
+  WorkItems1796300000000,
 ];
