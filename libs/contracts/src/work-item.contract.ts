@@ -88,3 +88,16 @@ export interface ReassignWorkItemInput {
   readonly toStaffId: string;
   readonly reason: string;
 }
+
+/** A case task's work item: per episode, so a re-enrolment's `assessment` is a new item. */
+export const caseWorkItemId = (caseId: string, episodeId: string, taskKey: string): string => `case:${caseId}:${episodeId}:${taskKey}`;
+/** The supervisor's escalation item for a missed case task. */
+export const escalationWorkItemId = (caseId: string, episodeId: string, taskKey: string): string => `${caseWorkItemId(caseId, episodeId, taskKey)}:escalation`;
+
+/**
+ * Clock notices the case workflow asks for (templates rendered by the notification service):
+ * `task_reminder` to the task's owner (care_team, or supervisor for C12) ahead of the due time, and
+ * `task_missed` to the supervisor at the due time. Params (PHI-free): taskKey, clock (C1…C12),
+ * subject (CaseClockSubject), dueAt (ISO), workItemId.
+ */
+export const CLOCK_NOTICE_TEMPLATES = ['task_reminder', 'task_missed'] as const;
