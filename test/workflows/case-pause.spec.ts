@@ -116,14 +116,17 @@ describe('pause and resume (time-skipping server)', () => {
       expect(attrs.get(SA_STALLED_AT)!.getTime() - resumedAt).toBe(30 * DAY_MS);
       expect(stores.events.filter((e) => e.data.kind === 'task_resumed').map((e) => (e.data as { key: string }).key)).toEqual(['plan-review-1', 'reassessment-1', 'contact-2']);
 
-      // The plan review's reminder timer follows its new due time (80 days after resume), not the original one.
+      // The plan review's clock (C10) follows its new due time (80 days after resume), not the original one:
+      // reminded 14 days ahead, missed and escalated at it.
+      const planReviewNotices = (template: string) => stores.delivered.filter((n) => n.template === template && n.params.taskKey === 'plan-review-1');
       await skip(handle, 80 * DAY_MS - 5 * MINUTE_MS);
       await until(handle, (v) => v.outboxBacklog === 0);
-      expect(stores.delivered.filter((n) => n.template === 'plan_review_due')).toEqual([]);
+      expect(planReviewNotices('task_reminder')).toEqual([expect.objectContaining({ params: expect.objectContaining({ dueAt: task(resumed, 'plan_review').dueAt }) })]);
+      expect(planReviewNotices('task_missed')).toEqual([]);
       await skip(handle, 10 * MINUTE_MS);
       await until(handle, (v) => v.outboxBacklog === 0);
-      expect(stores.delivered.filter((n) => n.template === 'plan_review_due')).toEqual([
-        expect.objectContaining({ params: expect.objectContaining({ taskKey: 'plan-review-1', dueAt: task(resumed, 'plan_review').dueAt }) }),
+      expect(planReviewNotices('task_missed')).toEqual([
+        expect.objectContaining({ audience: 'supervisor', params: expect.objectContaining({ clock: 'C10', dueAt: task(resumed, 'plan_review').dueAt }) }),
       ]);
 
       await handle.executeUpdate(closeCaseUpdate, { args: [{ reason: 'goals_met', actorId: 'cm-1' }] });

@@ -36,7 +36,7 @@ describe('periodic reviews (time-skipping server)', () => {
     await env?.teardown();
   });
 
-  it('keeps a plan review due every 90 days and a reassessment every year, reminds once when due, and restarts the clock', async () => {
+  it('keeps a plan review due every 90 days and a reassessment every year, reminds once ahead of the due time (clock C10), and restarts the clock', async () => {
     await run(async ({ start, stores }) => {
       const today = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
       const handle = await start(caseInput(today));
@@ -47,7 +47,8 @@ describe('periodic reviews (time-skipping server)', () => {
       expect(dueInDays(entered, 'plan_review')).toBe(90);
       expect(task(entered, 'reassessment')?.key).toBe('reassessment-1');
       expect(Math.round(dueInDays(entered, 'reassessment'))).toBe(365);
-      const reminders = () => stores.delivered.filter((n) => n.template === 'plan_review_due');
+      // Clock C10: the care team is reminded ahead of the due time, and the supervisor hears of the miss at it.
+      const reminders = () => stores.delivered.filter((n) => n.template === 'task_reminder' && n.params.subject === 'plan_review');
 
       // Day 91: the review is overdue and the care team was reminded, once; still once ten days later.
       await skip(handle, 91 * DAY_MS);
@@ -81,8 +82,11 @@ describe('periodic reviews (time-skipping server)', () => {
       // The yearly reassessment comes due and is reminded once.
       await skip(handle, 260 * DAY_MS);
       await until(handle, (v) => v.outboxBacklog === 0);
-      expect(stores.delivered.filter((n) => n.template === 'reassessment_due')).toEqual([
+      expect(stores.delivered.filter((n) => n.template === 'task_reminder' && n.params.subject === 'reassessment')).toEqual([
         expect.objectContaining({ params: expect.objectContaining({ taskKey: 'reassessment-1' }) }),
+      ]);
+      expect(stores.delivered.filter((n) => n.template === 'task_missed' && n.params.subject === 'reassessment')).toEqual([
+        expect.objectContaining({ audience: 'supervisor', params: expect.objectContaining({ taskKey: 'reassessment-1' }) }),
       ]);
       const reviews = stores.events.filter((e) => e.data.kind === 'plan_reviewed').map((e) => e.data);
       expect(reviews).toEqual([

@@ -17,6 +17,7 @@ export const CASE_PATCH_IDS = {
   syncOnChange: 'search-attributes-on-every-change',
   outboxHandOver: 'outbox-hand-over-before-continue-as-new',
   preferredContactMethod: 'outreach-preferred-contact-method',
+  taskClocks: 'task-clocks-remind-miss-escalate',
 } as const;
 
 /** What a run of the case workflow does, decided once at its start. */
@@ -33,6 +34,8 @@ export interface CaseBehaviour {
   readonly memberDiscussionStep: boolean;
   /** Outreach attempts use the member's preferred method (case input `contact`, contactPreferenceChanged), falling back to the policy's channels. */
   readonly preferredContactMethod: boolean;
+  /** Every due time is a clock (CASE_CLOCKS): a reminder ahead of it, and at it the work not done is missed and escalated. */
+  readonly taskClocks: boolean;
 }
 
 export const CURRENT_BEHAVIOUR: CaseBehaviour = {
@@ -42,6 +45,7 @@ export const CURRENT_BEHAVIOUR: CaseBehaviour = {
   updateAnswersCarried: true,
   memberDiscussionStep: true,
   preferredContactMethod: true,
+  taskClocks: true,
 };
 
 /**
@@ -59,8 +63,9 @@ export function readCaseBehaviour(input: CaseWorkflowInput): { behaviour: CaseBe
   const updateAnswersCarried = patched(CASE_PATCH_IDS.updateAnswersCarried);
   const memberDiscussionStep = patched(CASE_PATCH_IDS.memberDiscussionStep);
   const preferredContactMethod = patched(CASE_PATCH_IDS.preferredContactMethod);
+  const taskClocks = patched(CASE_PATCH_IDS.taskClocks);
   return {
-    behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep, preferredContactMethod },
+    behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep, preferredContactMethod, taskClocks },
     startReason,
   };
 }

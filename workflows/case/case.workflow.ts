@@ -12,6 +12,7 @@ import { screeningPhase } from './screening.module';
 import { assignCareManager, assignmentDue } from './care-team.module';
 import { ensurePeriodicReviews } from './periodic-reviews.module';
 import { recoverySupportPhase } from './recovery-support.module';
+import { runTaskClocks } from './task-clocks.module';
 
 const DEFAULT_HISTORY_EVENT_LIMIT = 1_500;
 
@@ -39,6 +40,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   const clock = new LifecycleClock(k, () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit);
   const running = () => !k.isClosed && !clock.interrupted();
+  // The clocks run beside the phases (every due time reminds, then misses and escalates); the loop ends with the run.
+  const clocks = k.behaviour.taskClocks ? runTaskClocks(k, clock) : Promise.resolve();
 
   /** Runs a phase pass after pass while the case is in it; a named care manager is found first whenever one is due. */
   const phase = async (name: CasePhase, run: PhaseRun): Promise<void> => {
@@ -59,6 +62,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     await phase('care_planning', awaitCareTeam('care_planning'));
     await phase('recovery_support', recoverySupportPhase);
   }
+  await clocks;
   attributes.sync(k);
 
   if (k.isClosed) {

@@ -51,7 +51,9 @@ export async function recoverySupportPhase(k: CaseKernel, clock: LifecycleClock)
 
 /** The earliest time the workflow must act on its own: committee update, supplemental-info escalation, review reminder. */
 export function nextScheduledAt(k: CaseKernel): string {
-  const times = [k.rec.committeeDueAt!, supplementalEscalationAt(k), reviewReminderAt(k)].filter((t): t is string => t !== null);
+  // Since the task-clocks patch the review reminders are clocks C10/C11 (task-clocks.module), not this loop's.
+  const reviewAt = k.behaviour.taskClocks ? null : reviewReminderAt(k);
+  const times = [k.rec.committeeDueAt!, supplementalEscalationAt(k), reviewAt].filter((t): t is string => t !== null);
   return times.reduce((min, t) => (t < min ? t : min));
 }
 
@@ -61,7 +63,9 @@ export function runScheduled(k: CaseKernel, now: string): void {
   if (escalationAt !== null && now >= escalationAt) {
     escalateSupplementalInfo(k, now);
   }
-  remindDueReviews(k, now);
+  if (!k.behaviour.taskClocks) {
+    remindDueReviews(k, now);
+  }
   if (now >= k.rec.committeeDueAt!) {
     sendCommitteeUpdate(k, now, 'scheduled');
   }

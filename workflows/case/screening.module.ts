@@ -13,6 +13,7 @@ import type { CaseKernel } from './kernel/case.kernel';
 import type { CaseActionRegistrar } from './kernel/case-actions';
 import type { LifecycleClock } from './kernel/lifecycle-clock';
 import { nowIso } from '../shared/workflow-time';
+import { missDueClocks } from './task-clocks.module';
 
 /**
  * Screening with outreach retries (seed 002 §5.1.1): attempts on the
@@ -129,6 +130,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** The care team recorded nothing within the attempt's window. */
 export function timeOutAttempt(k: CaseKernel, number: number, now: string): void {
+  missDueClocks(k, now);
   setAttemptOutcome(k, number, 'timed_out', now, SYSTEM_ACTOR, null);
 }
 
@@ -169,6 +171,7 @@ function setAttemptOutcome(
 
 /** All attempts used or the deadline passed without reaching the member (seed 002 §5.1.1). */
 export function unableToReach(k: CaseKernel, now: string): void {
+  missDueClocks(k, now);
   if (k.policy.screening.onUnableToReach === 'close') {
     k.close('unable_to_reach', now, SYSTEM_ACTOR, `${k.rec.attempts.length} documented outreach attempt(s)`);
     return;

@@ -33,8 +33,10 @@ export interface CaseTask {
   readonly kind: CaseTaskKind;
   readonly openedAt: string;
   dueAt: string;
-  /** Periodic reviews: when the care team was reminded that the task is due (once). */
+  /** When the owner was reminded that the task falls due (once per due time; a new due time clears it). */
   remindedAt?: string;
+  /** Since the task-clocks patch: when the due time passed with the work not done (escalated then). A new due time clears it. */
+  missedAt?: string;
   /**
    * Set while a pause suspends the task's clock (TASK_CLOCKS_ON_PAUSE). The
    * remaining time is `dueAt - suspendedAt` (a later `dueAt` from an extension
@@ -115,4 +117,6 @@ export interface CaseSnapshot {
   pending: CaseEvent[];
   /** Notifications of written events, waiting for delivery (in order). */
   deliveries: NotificationRequest[];
+  /** Clock C2 (the screening deadline while the member is not yet reached): set on first use, absent on older snapshots. */
+  screeningClock?: { remindedAt?: string; missedAt?: string };
 }

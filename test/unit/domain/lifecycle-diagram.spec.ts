@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO, RECOVERY_STEP_MOVES, canEnterStep, type RecoveryStep, type RecoveryStepMove } from '@careloop/domain';
+import { CASE_CLOCK_IDS, CASE_CLOCKS, DAY_MS, DEFAULT_REMINDER_LEAD_MS, HOUR_MS, CASE_PHASES, CASE_PHASE_TRANSITIONS, CLOSURE_REASONS, RECOVERY_STEPS, RECOVERY_STEP_INFO, RECOVERY_STEP_MOVES, canEnterStep, type RecoveryStep, type RecoveryStepMove } from '@careloop/domain';
 import { OTHER_CLOCKS_ON_PAUSE, TASK_CLOCKS_ON_PAUSE, type PauseClockRule } from '@careloop/contracts';
 import {
   DIAGRAM_END,
@@ -120,5 +120,23 @@ describe('replaceDiagramBlock', () => {
   it('refuses a document without markers', () => {
     expect(() => replaceDiagramBlock('# nothing here\n', 'x')).toThrow(/lifecycle-diagram:start/);
     expect(extractDiagramBlock('# nothing here\n')).toBeNull();
+  });
+});
+
+describe('docs/lifecycle.md clocks table', () => {
+  const formatLead = (ms: number) => (ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : `${ms / HOUR_MS}h`);
+
+  it('has one row per clock of CASE_CLOCKS with its id, subject, owner and default reminder lead', () => {
+    const rows = doc.split('\n').filter((l) => /^\| C\d+ \| /.test(l));
+    expect(rows).toHaveLength(CASE_CLOCK_IDS.length);
+    for (const info of Object.values(CASE_CLOCKS)) {
+      const row = rows.find((l) => l.startsWith(`| ${info.id} | `))?.split(' | ');
+      expect({ id: info.id, subject: row?.[1], owner: row?.[2], lead: row?.[4] }).toEqual({
+        id: info.id,
+        subject: `\`${info.subject}\``,
+        owner: info.owner,
+        lead: formatLead(DEFAULT_REMINDER_LEAD_MS[info.subject]),
+      });
+    }
   });
 });

@@ -182,6 +182,7 @@ export class CaseKernel {
     const from = task.dueAt;
     task.dueAt = dueAt;
     delete task.remindedAt;
+    delete task.missedAt;
     return this.emit(now, actorId, `task ${key} now due ${dueAt}`, { kind: 'task_rescheduled', key, from, dueAt, reason });
   }
 
