@@ -47,7 +47,7 @@ export function caseView(k: CaseKernel): CaseDetailView {
     policyVersion: k.policy.version,
     screeningDueAt: k.screeningDueAt,
     nextDueAt: nextDueTask(k)?.dueAt ?? null,
-    openTasks: r.tasks.map((t) => ({ key: t.key, kind: t.kind, dueAt: t.dueAt, openedAt: t.openedAt, suspendedAt: t.suspendedAt ?? null })),
+    openTasks: r.tasks.map((t) => ({ key: t.key, kind: t.kind, dueAt: t.dueAt, openedAt: t.openedAt, suspendedAt: t.suspendedAt ?? null, remindedAt: t.remindedAt ?? null, missedAt: t.missedAt ?? null })),
     attempts: r.attempts.map((a) => ({
       number: a.number,
       channel: a.channel,

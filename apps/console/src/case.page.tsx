@@ -194,6 +194,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   </td>
                   <td>
                     {when(t.dueAt)} <span className={`sub${isPast(t.dueAt) ? ' late' : ''}`}>{isPast(t.dueAt) ? `overdue, ${relative(t.dueAt)}` : relative(t.dueAt)}</span>
+                    {t.missedAt ? <span className="sub late"> · missed, escalated to the supervisor</span> : t.remindedAt ? <span className="sub"> · reminded</span> : null}
                   </td>
                   <td>{when(t.openedAt)}</td>
                 </tr>

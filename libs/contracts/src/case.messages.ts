@@ -232,6 +232,10 @@ export interface CaseTaskView {
   readonly openedAt: string;
   /** When a pause suspended the task's clock; null when it runs. */
   readonly suspendedAt: string | null;
+  /** When its clock reminded the owner (CASE_CLOCKS); null before, and again after a new due time. */
+  readonly remindedAt: string | null;
+  /** When its due time passed with the work not done (escalated to the supervisor); null otherwise. */
+  readonly missedAt: string | null;
 }
 
 

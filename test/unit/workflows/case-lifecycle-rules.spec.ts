@@ -93,8 +93,8 @@ describe('the case lifecycle rules (kernel and modules)', () => {
   });
 
   /** A case at recovery support step 1, plan version 1 active since t0. */
-  const inRecoverySupport = (periodicReviews = true) => {
-    const state = CaseKernel.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, { ...CURRENT_BEHAVIOUR, periodicReviews });
+  const inRecoverySupport = (periodicReviews = true, taskClocks = true) => {
+    const state = CaseKernel.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, { ...CURRENT_BEHAVIOUR, periodicReviews, taskClocks });
     startAttempt(state, t0);
     recordAttempt(state, { attemptNumber: 1, outcome: 'reached', actorId: 'cm' }, t0);
     submitScreening(state, { answers: screeningAnswers, actorId: 'cm' }, t0);
@@ -116,8 +116,8 @@ describe('the case lifecycle rules (kernel and modules)', () => {
     expect(caseView(state).outboxBacklog).toBe(0);
   });
 
-  it('wakes for the earliest of committee update, escalation and review reminder, and does only what is due', () => {
-    const state = inRecoverySupport();
+  it('wakes for the earliest of committee update, escalation and review reminder, and does only what is due (cases recorded before the clocks)', () => {
+    const state = inRecoverySupport(true, false);
     expect(state.rec.committeeDueAt).toBe('2026-11-30T09:00:00.000Z');
     expect(nextScheduledAt(state)).toBe('2026-11-30T09:00:00.000Z');
     state.markPersisted(state.pendingEvents.length);

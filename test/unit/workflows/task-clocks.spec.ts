@@ -1,18 +1,21 @@
 import { reminderAt } from '@careloop/domain';
 import { CaseKernel } from '../../../workflows/case/kernel/case.kernel';
 import { CURRENT_BEHAVIOUR } from '../../../workflows/case/case.patches';
-import { startAttempt, recordAttempt, timeOutAttempt } from '../../../workflows/case/screening.module';
+import { startAttempt, recordAttempt, submitScreening, timeOutAttempt } from '../../../workflows/case/screening.module';
+import { submitAssessment } from '../../../workflows/case/assessment.module';
+import { proposePlan, recordConsent } from '../../../workflows/case/care-plan.module';
+import { nextScheduledAt } from '../../../workflows/case/recovery-support.module';
 import { fireClocks, nextClockAt, missDueClocks } from '../../../workflows/case/task-clocks.module';
 import { extendDueDate } from '../../../workflows/case/supervision.module';
-import { caseInput } from '../../support/case-fixtures';
+import { assessmentAnswers, carePlan, caseInput, memberConsent, screeningAnswers } from '../../support/case-fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const t0 = '2026-11-02T09:00:00.000Z';
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 /** The clock rules over a kernel, without a server (the time-skipping tests run them through the workflow). */
 describe('case clocks (kernel rules)', () => {
-  const t0 = '2026-11-02T09:00:00.000Z';
   const open = (behaviour = CURRENT_BEHAVIOUR) => CaseKernel.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, behaviour);
   const kinds = (k: CaseKernel) => k.pendingEvents.map((e) => e.data.kind);
 
@@ -79,5 +82,22 @@ describe('case clocks (kernel rules)', () => {
     missDueClocks(k, plus(attempt.dueAt, HOUR));
     timeOutAttempt(k, 1, attempt.dueAt);
     expect(kinds(k).filter((x) => x === 'task_missed' || x === 'task_reminded')).toEqual([]);
+  });
+});
+
+describe('recovery support with the clocks', () => {
+  it('leaves the review reminders to the clocks: its own loop wakes only for the committee and the escalation', () => {
+    const k = CaseKernel.open('case-ccm-1', caseInput('2026-11-01'), 'run-1', t0, CURRENT_BEHAVIOUR);
+    startAttempt(k, t0);
+    recordAttempt(k, { attemptNumber: 1, outcome: 'reached', actorId: 'cm' }, t0);
+    submitScreening(k, { answers: screeningAnswers, actorId: 'cm' }, t0);
+    submitAssessment(k, { answers: assessmentAnswers('low'), actorId: 'cm' }, t0);
+    proposePlan(k, { plan: carePlan('2026-11-02'), actorId: 'cm' }, t0);
+    recordConsent(k, { planVersion: 1, consent: memberConsent, actorId: 'cm' }, t0);
+    expect(nextScheduledAt(k)).toBe(k.rec.committeeDueAt);
+    // The plan review (day 90) is the clocks' business: reminded 14 days ahead.
+    const review = k.taskOfKind('plan_review')!;
+    fireClocks(k, new Date(Date.parse(review.dueAt) - 14 * DAY).toISOString());
+    expect(k.taskOfKind('plan_review')?.remindedAt).toBeDefined();
   });
 });

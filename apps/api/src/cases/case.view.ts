@@ -55,6 +55,15 @@ export class TaskView implements CaseTaskView {
     description: 'When a pause suspended this task (contacts, plan review, reassessment); it is not due until resumed, with dueAt - suspendedAt left. Null while it runs.',
   })
   suspendedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: "When the task's clock reminded its owner (docs/lifecycle.md, Clocks); null before, and again after a new due time." })
+  remindedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the due time passed with the work not done: missed, and escalated to the supervisor. The task stays open (overdue). Null otherwise.',
+  })
+  missedAt!: string | null;
 }
 
 export class AttemptViewDto implements AttemptView {
