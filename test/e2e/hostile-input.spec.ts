@@ -135,7 +135,9 @@ describe('hostile input (real Temporal, real Postgres)', () => {
         }
         const res = await clientFor(route).post(route).send({ [key]: value });
         expect(res.status).toBe(400);
-        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(key);
+        // Named as the field, or as the place inside it the body check refuses first (a `__proto__` key in the value).
+        const fields: string[] = res.body.errors.map((e: { field: string }) => e.field);
+        expect(fields.some((f) => f === key || f.startsWith(`body.${key}.`) || f.startsWith(`body.${key}[`))).toBe(true);
       }),
       { numRuns: 60 },
     );

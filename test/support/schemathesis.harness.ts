@@ -130,7 +130,15 @@ function summarize(ndjsonPath: string): { statuses: Record<string, number>; oper
   };
   for (const line of text.split('\n')) {
     if (line.trim()) {
-      visit(JSON.parse(line));
+      // A run killed at its deadline can leave its last line cut off: count what was written whole
+      // (the run's output then says it was killed, and the test reports that).
+      let event: unknown;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      visit(event);
     }
   }
   return { statuses, operations: [...operations].sort() };
