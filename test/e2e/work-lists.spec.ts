@@ -62,7 +62,7 @@ describe('work lists: discharges, review queue, complaints, stop-participation r
     let cursor: string | null = null;
     do {
       const sep = path.includes('?') ? '&' : '?';
-      const res = await get(user, `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: Json } = await get(user, `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       pages.push(ids(res, key));
       cursor = res.body.nextCursor;
     } while (cursor !== null && pages.length < 10);

@@ -9,70 +9,65 @@ import { ActionForm, Field, Select, read } from './form.kit';
 import { isPast, label, relative, when } from './format';
 import { ProblemNotice } from './problem.notice';
 import { Link } from './router.nav';
-import { MoreButton } from './work-list.parts';
+import { ListFrame } from './work-list.parts';
 
 /** Complaints (GET /complaints): open ones next due first, with the acknowledgement and resolution due times. */
 export function ComplaintsPage() {
   const [filters, setFilters] = useState({ status: '', overdue: '' });
   const list = usePagedList<ComplaintListItem>('/complaints', { status: filters.status || undefined, overdue: filters.overdue || undefined });
   return (
-    <section aria-labelledby="complaints-title">
-      <h1 id="complaints-title">Complaints</h1>
-      <form className="filters" aria-label="Filter complaints" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect label="Status" value={filters.status} any="open" options={COMPLAINT_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
-        <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
-      </form>
-      {list.problem && <ProblemNotice problem={list.problem} subject="complaint" />}
-      {list.loading ? (
-        <p className="loading">Loading complaints…</p>
-      ) : (
+    <ListFrame
+      id="complaints-title"
+      title="Complaints"
+      list={list}
+      subject="complaint"
+      noun={['complaint', 'complaints']}
+      empty="No complaints match."
+      filters={
         <>
-          <p className="count" role="status">
-            {list.rows.length}
-            {list.hasMore ? '+' : ''} complaint{list.rows.length === 1 ? '' : 's'}
-          </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Complaint</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Acknowledge by</th>
-                  <th scope="col">Resolve by</th>
-                  <th scope="col">From</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((c) => (
-                  <tr key={c.complaintId} className={c.overdue ? 'overdue' : undefined}>
-                    <td>
-                      <Link to={`/complaints/${c.complaintId}`}>{c.complaintId}</Link>
-                      <span className="sub">
-                        {label(c.subject)} · {label(c.channel)}
-                      </span>
-                    </td>
-                    <td>{label(c.status)}</td>
-                    <td className={c.acknowledgementOverdue ? 'late' : undefined}>
-                      {c.acknowledgedAt ? `done ${when(c.acknowledgedAt)}` : `${when(c.acknowledgeBy)} (${relative(c.acknowledgeBy)})`}
-                      {c.acknowledgementOverdue && <span className="sub late">overdue</span>}
-                    </td>
-                    <td className={c.resolutionOverdue ? 'late' : undefined}>
-                      {when(c.resolveBy)} <span className="sub">{relative(c.resolveBy)}</span>
-                      {c.resolutionOverdue && <span className="sub late">overdue</span>}
-                    </td>
-                    <td>
-                      {label(c.complainantKind)} {c.complainantId}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.rows.length === 0 && <p>No complaints match.</p>}
-          <MoreButton list={list} />
+          <FilterSelect label="Status" value={filters.status} any="open" options={COMPLAINT_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
+          <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
         </>
-      )}
-    </section>
+      }
+    >
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Complaint</th>
+              <th scope="col">Status</th>
+              <th scope="col">Acknowledge by</th>
+              <th scope="col">Resolve by</th>
+              <th scope="col">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((c) => (
+              <tr key={c.complaintId} className={c.overdue ? 'overdue' : undefined}>
+                <td>
+                  <Link to={`/complaints/${c.complaintId}`}>{c.complaintId}</Link>
+                  <span className="sub">
+                    {label(c.subject)} · {label(c.channel)}
+                  </span>
+                </td>
+                <td>{label(c.status)}</td>
+                <td className={c.acknowledgementOverdue ? 'late' : undefined}>
+                  {c.acknowledgedAt ? `done ${when(c.acknowledgedAt)}` : `${when(c.acknowledgeBy)} (${relative(c.acknowledgeBy)})`}
+                  {c.acknowledgementOverdue && <span className="sub late">overdue</span>}
+                </td>
+                <td className={c.resolutionOverdue ? 'late' : undefined}>
+                  {when(c.resolveBy)} <span className="sub">{relative(c.resolveBy)}</span>
+                  {c.resolutionOverdue && <span className="sub late">overdue</span>}
+                </td>
+                <td>
+                  {label(c.complainantKind)} {c.complainantId}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ListFrame>
   );
 }
 

@@ -9,7 +9,7 @@ import { ActionForm, Field, read } from './form.kit';
 import { label, relative, when } from './format';
 import { ProblemNotice } from './problem.notice';
 import { Link } from './router.nav';
-import { MoreButton, TaskStatus } from './work-list.parts';
+import { ListFrame, TaskStatus } from './work-list.parts';
 
 /**
  * Discharges (GET /discharges): the transition-of-care tasks of the cases the
@@ -19,71 +19,69 @@ export function DischargesPage() {
   const [filters, setFilters] = useState({ status: '', overdue: '' });
   const list = usePagedList<DischargeListItem>('/discharges', { status: filters.status || undefined, overdue: filters.overdue || undefined });
   return (
-    <section aria-labelledby="discharges-title">
-      <h1 id="discharges-title">Discharges</h1>
-      <form className="filters" aria-label="Filter discharges" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect label="Status" value={filters.status} options={DISCHARGE_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
-        <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
-      </form>
-      {list.problem && <ProblemNotice problem={list.problem} subject="discharge" />}
-      {list.loading ? (
-        <p className="loading">Loading discharges…</p>
-      ) : (
+    <ListFrame
+      id="discharges-title"
+      title="Discharges"
+      list={list}
+      subject="discharge"
+      noun={['discharge', 'discharges']}
+      empty="No discharges match."
+      filters={
         <>
-          <p className="count" role="status">
-            {list.rows.length}
-            {list.hasMore ? '+' : ''} discharge{list.rows.length === 1 ? '' : 's'}
-          </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Discharge</th>
-                  <th scope="col">Discharged</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Transition-of-care tasks</th>
-                  <th scope="col">Care manager</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((d) => (
-                  <tr key={d.dischargeId} className={d.overdue ? 'overdue' : undefined}>
-                    <td>
-                      <Link to={`/discharges/${d.dischargeId}`}>{d.dischargeId}</Link>
-                      <span className="sub">
-                        <Link to={`/cases/${d.caseId}`}>{d.caseId}</Link> · {d.programCode}
-                      </span>
-                    </td>
-                    <td>{when(d.dischargedAt)}</td>
-                    <td>
-                      {label(d.status)}
-                      {d.overdue && <span className="sub late">overdue</span>}
-                    </td>
-                    <td>
-                      <ul className="reasons">
-                        {d.tasks.map((t) => (
-                          <li key={t.task}>
-                            {TRANSITION_TASK_LABELS[t.task]}: <TaskStatus status={t.status} overdue={t.overdue} />{' '}
-                            <span className="sub">
-                              due {when(t.dueAt)} ({relative(t.dueAt)})
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{d.careManagerId ?? <span className="muted">none</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.rows.length === 0 && <p>No discharges match.</p>}
-          <MoreButton list={list} />
+          <FilterSelect label="Status" value={filters.status} options={DISCHARGE_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
+          <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
         </>
-      )}
-    </section>
+      }
+    >
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Discharge</th>
+              <th scope="col">Discharged</th>
+              <th scope="col">Status</th>
+              <th scope="col">Transition-of-care tasks</th>
+              <th scope="col">Care manager</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((d) => (
+              <tr key={d.dischargeId} className={d.overdue ? 'overdue' : undefined}>
+                <td>
+                  <Link to={`/discharges/${d.dischargeId}`}>{d.dischargeId}</Link>
+                  <span className="sub">
+                    <Link to={`/cases/${d.caseId}`}>{d.caseId}</Link> · {d.programCode}
+                  </span>
+                </td>
+                <td>{when(d.dischargedAt)}</td>
+                <td>
+                  {label(d.status)}
+                  {d.overdue && <span className="sub late">overdue</span>}
+                </td>
+                <td>
+                  <ul className="reasons">
+                    {d.tasks.map((t) => (
+                      <li key={t.task}>
+                        {taskTitle(t.task)}: <TaskStatus status={t.status} overdue={t.overdue} />{' '}
+                        <span className="sub">
+                          due {when(t.dueAt)} ({relative(t.dueAt)})
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{d.careManagerId ?? <span className="muted">none</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ListFrame>
   );
 }
+
+/** `member_contact` → `Contact with the member`. */
+const taskTitle = (task: TransitionTask) => label(TRANSITION_TASK_LABELS[task]);
 
 const OPEN: readonly TransitionTaskView['status'][] = ['open', 'missed', 'escalated'];
 
@@ -139,7 +137,7 @@ export function DischargePage({ dischargeId }: { dischargeId: string }) {
               <tbody>
                 {d.tasks.map((t) => (
                   <tr key={t.task} className={t.status === 'missed' || t.status === 'escalated' ? 'overdue' : undefined} data-task={t.task}>
-                    <th scope="row">{TRANSITION_TASK_LABELS[t.task]}</th>
+                    <th scope="row">{taskTitle(t.task)}</th>
                     <td>
                       <TaskStatus status={t.status} overdue={t.status === 'missed' || t.status === 'escalated'} />
                     </td>

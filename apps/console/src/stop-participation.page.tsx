@@ -3,9 +3,8 @@ import { api } from './api.client';
 import { usePagedList } from './paged-list.hook';
 import { ActionForm, Field, Select, read } from './form.kit';
 import { label, relative, when } from './format';
-import { ProblemNotice } from './problem.notice';
 import { Link } from './router.nav';
-import { MoreButton } from './work-list.parts';
+import { ListFrame } from './work-list.parts';
 
 /**
  * Supervisors: providers' open requests that the patient stop participating
@@ -15,53 +14,39 @@ import { MoreButton } from './work-list.parts';
 export function StopParticipationPage() {
   const list = usePagedList<StopParticipationListItem>('/supervisor/stop-participation-requests', {});
   return (
-    <section aria-labelledby="stop-title">
-      <h1 id="stop-title">Stop-participation decisions</h1>
-      {list.problem && <ProblemNotice problem={list.problem} />}
-      {list.loading ? (
-        <p className="loading">Loading requests…</p>
-      ) : (
-        <>
-          <p className="count" role="status">
-            {list.rows.length}
-            {list.hasMore ? '+' : ''} open request{list.rows.length === 1 ? '' : 's'}
+    <ListFrame id="stop-title" title="Stop-participation decisions" list={list} noun={['open request', 'open requests']} empty="No requests wait for a decision.">
+      {list.rows.map((r) => (
+        <article key={`${r.caseId}/${r.requestId}`} className={`panel${r.overdue ? ' overdue' : ''}`} aria-labelledby={`req-${r.caseId}-${r.requestId}`}>
+          <h2 id={`req-${r.caseId}-${r.requestId}`}>
+            {r.requestId} on <Link to={`/supervisor/cases/${r.caseId}`}>{r.caseId}</Link>
+          </h2>
+          <p>
+            From provider {r.providerId ?? 'unknown'}, received {when(r.receivedAt)}. Care manager {r.careManagerId ?? 'none'} · {r.programCode}.
           </p>
-          {list.rows.length === 0 && <p>No requests wait for a decision.</p>}
-          {list.rows.map((r) => (
-            <article key={`${r.caseId}/${r.requestId}`} className={`panel${r.overdue ? ' overdue' : ''}`} aria-labelledby={`req-${r.caseId}-${r.requestId}`}>
-              <h2 id={`req-${r.caseId}-${r.requestId}`}>
-                {r.requestId} on <Link to={`/supervisor/cases/${r.caseId}`}>{r.caseId}</Link>
-              </h2>
-              <p>
-                From provider {r.providerId ?? 'unknown'}, received {when(r.receivedAt)}. Care manager {r.careManagerId ?? 'none'} · {r.programCode}.
-              </p>
-              <p className={r.overdue ? 'late' : undefined}>
-                Decision due {when(r.decisionDueAt)} ({relative(r.decisionDueAt)}){r.overdue ? ' — overdue' : ''}
-              </p>
-              <ActionForm
-                title="Decide"
-                submitLabel="Record the decision"
-                run={async (d) => {
-                  const res = await api.post<CaseActionResult>(`/supervisor/cases/${r.caseId}/stop-participation-requests/${r.requestId}/decision`, {
-                    decision: read.text(d, 'decision'),
-                    reason: read.text(d, 'reason'),
-                  });
-                  void list.reload();
-                  return `Decided. The case is in ${label(res.phase).toLowerCase()}.`;
-                }}
-              >
-                <Field name="decision" label="Decision" hint="Approve closes the case (closure reason provider request); reject keeps it open.">
-                  {(p) => <Select {...p} options={['approve', 'reject']} blank="Choose…" />}
-                </Field>
-                <Field name="reason" label="Reason" hint="Told to the provider; stored in the audit log. No clinical details.">
-                  {(p) => <textarea {...p} rows={2} />}
-                </Field>
-              </ActionForm>
-            </article>
-          ))}
-          <MoreButton list={list} />
-        </>
-      )}
-    </section>
+          <p className={r.overdue ? 'late' : undefined}>
+            Decision due {when(r.decisionDueAt)} ({relative(r.decisionDueAt)}){r.overdue ? ' — overdue' : ''}
+          </p>
+          <ActionForm
+            title="Decide"
+            submitLabel="Record the decision"
+            run={async (d) => {
+              const res = await api.post<CaseActionResult>(`/supervisor/cases/${r.caseId}/stop-participation-requests/${r.requestId}/decision`, {
+                decision: read.text(d, 'decision'),
+                reason: read.text(d, 'reason'),
+              });
+              void list.reload();
+              return `Decided. The case is in ${label(res.phase).toLowerCase()}.`;
+            }}
+          >
+            <Field name="decision" label="Decision" hint="Approve closes the case (closure reason provider request); reject keeps it open.">
+              {(p) => <Select {...p} options={['approve', 'reject']} blank="Choose…" />}
+            </Field>
+            <Field name="reason" label="Reason" hint="Told to the provider; stored in the audit log. No clinical details.">
+              {(p) => <textarea {...p} rows={2} />}
+            </Field>
+          </ActionForm>
+        </article>
+      ))}
+    </ListFrame>
   );
 }

@@ -10,7 +10,7 @@ import { duration, label, timeLeft, when } from './format';
 import { ProblemNotice } from './problem.notice';
 import { Link } from './router.nav';
 import { can, useSession } from './session.context';
-import { MoreButton } from './work-list.parts';
+import { ListFrame } from './work-list.parts';
 
 /** The reviewer's queue (GET /utilization-reviews): open reviews, soonest decision first, each with its decision clock. */
 export function UtilizationReviewsPage() {
@@ -21,60 +21,55 @@ export function UtilizationReviewsPage() {
     overdue: filters.overdue || undefined,
   });
   return (
-    <section aria-labelledby="ur-title">
-      <h1 id="ur-title">Utilization reviews</h1>
-      <form className="filters" aria-label="Filter reviews" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect label="Status" value={filters.status} any="open" options={UR_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
-        <FilterSelect label="Urgency" value={filters.urgency} options={UR_URGENCIES} onChange={(urgency) => setFilters({ ...filters, urgency })} />
-        <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
-      </form>
-      {list.problem && <ProblemNotice problem={list.problem} subject="review" />}
-      {list.loading ? (
-        <p className="loading">Loading the queue…</p>
-      ) : (
+    <ListFrame
+      id="ur-title"
+      title="Utilization reviews"
+      list={list}
+      subject="review"
+      noun={['review', 'reviews']}
+      empty="No reviews match."
+      filters={
         <>
-          <p className="count" role="status">
-            {list.rows.length}
-            {list.hasMore ? '+' : ''} review{list.rows.length === 1 ? '' : 's'}
-          </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Review</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Urgency</th>
-                  <th scope="col">Decision due</th>
-                  <th scope="col">Clock</th>
-                  <th scope="col">Provider</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => (
-                  <tr key={r.reviewId} className={r.clock.overdue ? 'overdue' : undefined}>
-                    <td>
-                      <Link to={`/utilization-reviews/${r.reviewId}`}>{r.reviewId}</Link>
-                      <span className="sub">
-                        service {r.serviceCode} × {r.quantity}
-                      </span>
-                    </td>
-                    <td>{label(r.status)}</td>
-                    <td>
-                      {label(r.urgency)} <span className="sub">{duration(r.clock.windowMs)} to decide</span>
-                    </td>
-                    <td>{r.clock.dueAt ? when(r.clock.dueAt) : <span className="muted">clock stopped</span>}</td>
-                    <td className={r.clock.overdue ? 'late' : undefined}>{r.clock.stopped ? `stopped (${duration(r.clock.remainingMs)} left)` : timeLeft(r.clock.remainingMs)}</td>
-                    <td>{r.providerId}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.rows.length === 0 && <p>No reviews match.</p>}
-          <MoreButton list={list} />
+          <FilterSelect label="Status" value={filters.status} any="open" options={UR_STATUSES} onChange={(status) => setFilters({ ...filters, status })} />
+          <FilterSelect label="Urgency" value={filters.urgency} options={UR_URGENCIES} onChange={(urgency) => setFilters({ ...filters, urgency })} />
+          <FilterSelect label="Overdue" value={filters.overdue} options={['true', 'false']} onChange={(overdue) => setFilters({ ...filters, overdue })} />
         </>
-      )}
-    </section>
+      }
+    >
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Review</th>
+              <th scope="col">Status</th>
+              <th scope="col">Urgency</th>
+              <th scope="col">Decision due</th>
+              <th scope="col">Clock</th>
+              <th scope="col">Provider</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r) => (
+              <tr key={r.reviewId} className={r.clock.overdue ? 'overdue' : undefined}>
+                <td>
+                  <Link to={`/utilization-reviews/${r.reviewId}`}>{r.reviewId}</Link>
+                  <span className="sub">
+                    service {r.serviceCode} × {r.quantity}
+                  </span>
+                </td>
+                <td>{label(r.status)}</td>
+                <td>
+                  {label(r.urgency)} <span className="sub">{duration(r.clock.windowMs)} to decide</span>
+                </td>
+                <td>{r.clock.dueAt ? when(r.clock.dueAt) : <span className="muted">clock stopped</span>}</td>
+                <td className={r.clock.overdue ? 'late' : undefined}>{r.clock.stopped ? `stopped (${duration(r.clock.remainingMs)} left)` : timeLeft(r.clock.remainingMs)}</td>
+                <td>{r.providerId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ListFrame>
   );
 }
 
