@@ -48,7 +48,9 @@ export function decodePosition(list: string, cursor: string | undefined): { read
   return decodeCursor(cursor, (value) => {
     if (!Array.isArray(value) || value.length !== 3) return null;
     const [tag, at, id] = value as unknown[];
-    const atOk = at === null || (typeof at === 'string' && !Number.isNaN(Date.parse(at)));
-    return tag === list && atOk && typeof id === 'string' && id.length > 0 && id.length <= 200 ? { at: at as string | null, id } : null;
+    // Normalised to an ISO instant of years 0000-9999, which Postgres reads as timestamptz (Date.parse alone takes more).
+    const instant = typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(Date.parse(at)).toISOString() : undefined;
+    const atOk = at === null || (instant !== undefined && /^\d{4}-/.test(instant));
+    return tag === list && atOk && typeof id === 'string' && id.length > 0 && id.length <= 200 ? { at: at === null ? null : instant!, id } : null;
   }, `${PREVIOUS_PAGE} of the same list`);
 }
