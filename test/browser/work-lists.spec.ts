@@ -106,6 +106,7 @@ describe('console: discharges, the review queue and complaints (Chromium)', () =
     await page.getByRole('heading', { name: `Review ${reviewId}` }).waitFor();
     const clock = page.getByRole('region', { name: 'Decision clock' });
     expect(await textMatching(clock, /left/)).toMatch(new RegExp(`Decision due ${escape(await shown(page, submitted.body.decisionDueAt))} \\(standard\\): 6 d 23 h left`));
+    await screenshot(page, 'review');
 
     // A denial needs its reason: the API's 400 lands under Reason.
     const decide = page.getByRole('form', { name: 'Decide' });
@@ -118,7 +119,6 @@ describe('console: discharges, the review queue and complaints (Chromium)', () =
     await decide.getByRole('button', { name: 'Record the decision' }).click();
     expect(await textMatching(clock, /No decision pending/)).toMatch(/closed/);
     expect(await textMatching(page.getByRole('region', { name: 'Decisions' }), /Approved/)).toMatch(/Initial: Approved by sup-1/);
-    await screenshot(page, 'review');
     const stored = await stack.as(USERS.sup1).get(`/utilization-reviews/${reviewId}`).expect(200);
     expect(stored.body).toMatchObject({ status: 'closed', decisions: [{ level: 'initial', reviewerId: 'sup-1', decision: { kind: 'approved' } }] });
   });

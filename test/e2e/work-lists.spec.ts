@@ -306,6 +306,28 @@ describe('work lists: discharges, review queue, complaints, stop-participation r
       expect(left.body.items[0].caseId).toBe(s.south.caseId);
     });
 
+    it("marks a request overdue once the supervisor's decision time has passed (a 2-second review window on this case)", async () => {
+      const admin = stack.as(USERS.admin);
+      await stack.registerMember('M-WL-S3');
+      const caseId: string = (
+        await admin
+          .post('/cases')
+          .send({ memberRef: 'M-WL-S3', programCode: 'CCM', enrollmentDate: new Date().toISOString().slice(0, 10), policyOverrides: { providerRequests: { stopParticipationReviewMs: '2s' } } })
+          .expect(201)
+      ).body.id;
+      await admin.post(`/cases/${caseId}/reassign`).send({ careManagerId: 'cm-1', reason: 'test setup' }).expect(200);
+      await admin.post(`/cases/${caseId}/stop-participation-requests`).send(sample('provider-stop-participation-request')).expect(200);
+      const listed = await eventually(
+        () => get(USERS.sup1, '/supervisor/stop-participation-requests'),
+        (r) => r.body.items?.some((i: Json) => i.caseId === caseId && i.overdue === true),
+      );
+      // Soonest decision first: this one (due seconds after its request) before nothing else of north's.
+      expect(listed.body.items.map((i: Json) => [i.caseId, i.overdue])).toEqual([[caseId, true]]);
+      expect(Date.parse(listed.body.items[0].decisionDueAt) - Date.parse(listed.body.items[0].receivedAt)).toBe(2000);
+      const all = await get(USERS.admin, '/supervisor/stop-participation-requests').expect(200);
+      expect(all.body.items.map((i: Json) => i.caseId)).toEqual([caseId, s.south.caseId]);
+    });
+
     it('is for supervisors and admins; a bad team or cursor is a 400 naming it', async () => {
       await get(USERS.cm1, '/supervisor/stop-participation-requests').expect(403);
       await get(USERS.provider9, '/supervisor/stop-participation-requests').expect(403);
