@@ -49,7 +49,7 @@ describe('console: a care manager takes a case from enrolment to an active care 
     await screenshot(page, 'login');
     await signIn(page, stack.baseUrl, 'cm-1');
     await page.getByRole('heading', { name: 'My caseload' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My caseload', 'New case', 'Members']);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My caseload', 'New case', 'Members', 'Discharges', 'Reviews', 'Complaints']);
     expect(await page.locator('.who').textContent()).toBe('cm-1 · Care manager · team north');
 
     await page.goto(`${stack.baseUrl}/app/supervisor/stuck`);

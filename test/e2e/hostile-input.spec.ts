@@ -155,6 +155,11 @@ describe('hostile input (real Temporal, real Postgres)', () => {
       `/cases/${encodeURIComponent("case-ccm-' OR 1=1")}`,
       `/cases?limit=1e9`,
       `/cases?unknown=1`,
+      `/discharges?team=${encodeURIComponent("north' OR '1'='1")}`,
+      `/discharges?caseId=${encodeURIComponent("case-ccm-x' OR 1=1 --")}`,
+      `/utilization-reviews?status=${encodeURIComponent("in_review' OR '1'='1")}`,
+      `/complaints?status=${encodeURIComponent('received; DROP TABLE complaints')}`,
+      `/supervisor/stop-participation-requests?team=${encodeURIComponent("x') OR ('1'='1")}`,
     ]) {
       const res = await admin.get(url);
       expect({ url, status: res.status }).toEqual({ url, status: 400 });

@@ -10,6 +10,10 @@ import { CaseloadsPage } from './caseloads.page';
 import { DiagnosisPage } from './diagnosis.page';
 import { MemberSearchPage } from './member-search.page';
 import { MemberEditPage, MemberNewPage, MemberPage } from './member.page';
+import { DischargePage, DischargesPage } from './discharges.page';
+import { UtilizationReviewPage, UtilizationReviewsPage } from './utilization-reviews.page';
+import { ComplaintPage, ComplaintsPage } from './complaints.page';
+import { StopParticipationPage } from './stop-participation.page';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
@@ -27,7 +31,14 @@ const ROUTES: readonly Route[] = [
   { pattern: '/members/new', allowed: can.workCases, render: () => <MemberNewPage /> },
   { pattern: '/members/:id', allowed: can.workCases, render: (p) => <MemberPage key={p.id} memberId={p.id!} /> },
   { pattern: '/members/:id/edit', allowed: can.workCases, render: (p) => <MemberEditPage key={p.id} memberId={p.id!} /> },
+  { pattern: '/discharges', allowed: can.workCases, render: () => <DischargesPage /> },
+  { pattern: '/discharges/:id', allowed: can.workCases, render: (p) => <DischargePage key={p.id} dischargeId={p.id!} /> },
+  { pattern: '/utilization-reviews', allowed: can.workCases, render: () => <UtilizationReviewsPage /> },
+  { pattern: '/utilization-reviews/:id', allowed: can.workCases, render: (p) => <UtilizationReviewPage key={p.id} reviewId={p.id!} /> },
+  { pattern: '/complaints', allowed: can.workCases, render: () => <ComplaintsPage /> },
+  { pattern: '/complaints/:id', allowed: can.workCases, render: (p) => <ComplaintPage key={p.id} complaintId={p.id!} /> },
   { pattern: '/supervisor/stuck', allowed: can.supervise, render: () => <StuckCasesPage /> },
+  { pattern: '/supervisor/stop-participation', allowed: can.supervise, render: () => <StopParticipationPage /> },
   { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
   { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
 ];
@@ -57,6 +68,10 @@ export function AppShell() {
     { to: '/members', text: 'Members', show: can.workCases(me.role) },
     { to: '/supervisor/stuck', text: 'Stuck cases', show: can.supervise(me.role) },
     { to: '/supervisor/caseloads', text: 'Caseloads', show: can.supervise(me.role) },
+    { to: '/discharges', text: 'Discharges', show: can.workCases(me.role) },
+    { to: '/utilization-reviews', text: me.role === 'care_manager' ? 'Reviews' : 'Review queue', show: can.workCases(me.role) },
+    { to: '/complaints', text: 'Complaints', show: can.workCases(me.role) },
+    { to: '/supervisor/stop-participation', text: 'Stop requests', show: can.supervise(me.role) },
   ];
 
   let page: ReactNode = <NotFound />;

@@ -51,3 +51,19 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** A length of time, coarse: "3 d 4 h", "2 h 5 min", "40 s". */
+export function duration(ms: number): string {
+  const abs = Math.abs(ms);
+  const d = Math.floor(abs / 86_400_000);
+  const h = Math.floor((abs % 86_400_000) / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  return m > 0 ? `${m} min` : `${Math.round(abs / 1000)} s`;
+}
+
+/** "2 d 3 h left" or "overdue by 5 h". */
+export function timeLeft(remainingMs: number): string {
+  return remainingMs >= 0 ? `${duration(remainingMs)} left` : `overdue by ${duration(remainingMs)}`;
+}

@@ -24,3 +24,4 @@ export * from './team.contract';
 export * from './work-item.contract';
 export * from './notification.contract';
 export * from './task-clocks';
+export * from './work-lists.contract';

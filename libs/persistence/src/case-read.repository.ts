@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CasePhase, CaseStatus, ClosureReason, RecoveryStep, RiskTier } from '@careloop/domain';
 import { selectOne, selectRows } from './sql.query';
+import { SqlFilter, visibleCaseCondition } from './sql.filter';
 
 /**
  * Plain shape of a stored case, free of TypeORM types (the API maps it to JSON).
@@ -65,12 +66,7 @@ export class CaseReadRepository {
    * inserts). Due times come from the open tasks the workflows keep current.
    */
   async list(filters: CaseListFilters, after: CaseListCursor | null, limit: number): Promise<CaseListItem[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const f = new SqlFilter();
     const columns: [keyof CaseListFilters, string][] = [
       ['phase', 'c.phase'],
       ['step', 'c.step'],
@@ -81,32 +77,27 @@ export class CaseReadRepository {
     ];
     for (const [key, column] of columns) {
       if (filters[key] !== undefined) {
-        add(`${column} = ?`, filters[key]);
+        f.where(`${column} = ${f.param(filters[key])}`);
       }
     }
     if (filters.visibleTo !== undefined) {
       // Unassigned: the caller's team's pool and legacy cases without a team (docs/security.md).
-      params.push(filters.visibleTo, filters.visibleTeam ?? null);
-      where.push(
-        `(c.care_manager_id = ANY($${params.length - 1}::varchar[]) OR (c.care_manager_id IS NULL AND (c.team_id IS NULL OR c.team_id = $${params.length}::varchar)))`,
-      );
+      f.where(visibleCaseCondition(f, { visibleTo: filters.visibleTo, visibleTeam: filters.visibleTeam ?? null }));
     }
     if (filters.overdue !== undefined) {
-      where.push(`${filters.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open' AND t.due_at < now())`);
+      f.where(`${filters.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open' AND t.due_at < now())`);
     }
     if (after) {
-      params.push(after.openedAt, after.id);
-      where.push(`(c.opened_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+      f.where(`(c.opened_at, c.id) < (${f.param(after.openedAt)}::timestamptz, ${f.param(after.id)})`);
     }
-    params.push(limit);
     const rows = await selectRows<Omit<CaseListItem, 'overdue'>>(
       this.dataSource,
       `SELECT c.id, c.member_ref AS "memberRef", c.program_code AS "programCode", c.phase, c.step, c.status, c.risk_tier AS "riskTier",
               c.care_manager_id AS "careManagerId", c.opened_at AS "openedAt",
               (SELECT min(t.due_at) FROM case_tasks t WHERE t.case_id = c.id AND t.episode_id = c.run_id AND t.status = 'open') AS "nextDueAt"
-       FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.opened_at DESC, c.id DESC LIMIT $${params.length}`,
-      params,
+       FROM cases c ${f.clause}
+       ORDER BY c.opened_at DESC, c.id DESC LIMIT ${f.param(limit)}`,
+      f.params,
     );
     const now = Date.now();
     return rows.map((r) => ({ ...r, overdue: r.nextDueAt !== null && r.nextDueAt.getTime() < now }));

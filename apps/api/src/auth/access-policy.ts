@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   /** Utilization review (seed 004): providers submit and follow their own requests; clinical reviewers (supervisor role) decide. */
   'review.submit': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'review.read': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'review' },
+  /** The review queue (GET /utilization-reviews): staff see every review, a provider only the ones they submitted (filtered by the route). */
+  'review.list': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'none' },
   'review.act': { roles: ['provider', 'care_manager', 'supervisor', 'admin'], scope: 'review' },
   'review.decide': { roles: ['supervisor', 'admin'], scope: 'review' },
   /** Complaints: anyone on the care side may record one (verbal or written); staff handle them. */

@@ -34,3 +34,23 @@ export function decodeCursor<T>(cursor: string, read: (value: unknown) => T | nu
 export function cursorFields(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
+
+/**
+ * A keyset position cursor of list `list`: the sort value of the page's last row (ISO time, or null for
+ * "no due time") and its id. A cursor of another list does not decode (400).
+ */
+export function encodePosition(list: string, at: string | null, id: string): string {
+  return encodeCursor([list, at, id]);
+}
+
+export function decodePosition(list: string, cursor: string | undefined): { readonly at: string | null; readonly id: string } | null {
+  if (cursor === undefined) return null;
+  return decodeCursor(cursor, (value) => {
+    if (!Array.isArray(value) || value.length !== 3) return null;
+    const [tag, at, id] = value as unknown[];
+    // Normalised to an ISO instant of years 0000-9999, which Postgres reads as timestamptz (Date.parse alone takes more).
+    const instant = typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(Date.parse(at)).toISOString() : undefined;
+    const atOk = at === null || (instant !== undefined && /^\d{4}-/.test(instant));
+    return tag === list && atOk && typeof id === 'string' && id.length > 0 && id.length <= 200 ? { at: at === null ? null : instant!, id } : null;
+  }, `${PREVIOUS_PAGE} of the same list`);
+}

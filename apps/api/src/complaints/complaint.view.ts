@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COMPLAINANT_KINDS, COMPLAINT_CHANNELS, COMPLAINT_OUTCOMES, COMPLAINT_SUBJECTS, type ComplainantKind, type ComplaintChannel, type ComplaintOutcome, type ComplaintSubject } from '@careloop/domain';
-import { COMPLAINT_STATUSES, type ComplaintActionResult, type ComplaintStatus, type ComplaintView } from '@careloop/contracts';
+import { COMPLAINT_STATUSES, type ComplaintActionResult, type ComplaintListItem, type ComplaintStatus, type ComplaintView, type ListPage } from '@careloop/contracts';
 
 class ComplaintEscalationsView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgement!: string | null;
@@ -29,4 +29,15 @@ export class ComplaintViewDto implements ComplaintView {
 
 export class ComplaintActionResultView implements ComplaintActionResult {
   @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: ComplaintStatus;
+}
+
+class ComplaintListItemView extends ComplaintViewDto implements ComplaintListItem {
+  @ApiProperty({ description: 'Not acknowledged and past acknowledgeBy.' }) acknowledgementOverdue!: boolean;
+  @ApiProperty({ description: 'Not resolved and past resolveBy.' }) resolutionOverdue!: boolean;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class ComplaintPageView implements ListPage<ComplaintListItem> {
+  @ApiProperty({ type: [ComplaintListItemView] }) items!: ComplaintListItemView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

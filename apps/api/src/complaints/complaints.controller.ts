@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { acknowledgeComplaintUpdate, resolveComplaintUpdate, type ComplaintActionResult, type ComplaintView } from '@careloop/contracts';
@@ -10,7 +10,9 @@ import { WorkflowAction } from '../common/workflow-action.decorator';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { COMPLAINT } from '../temporal/workflow-kinds';
 import { ComplaintsService } from './complaints.service';
-import { ComplaintActionResultView, ComplaintViewDto } from './complaint.view';
+import { ComplaintActionResultView, ComplaintPageView, ComplaintViewDto } from './complaint.view';
+import { ComplaintListService } from './complaint-list.service';
+import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ApiBodyVariants } from '../openapi/body-variants';
 import { LodgeComplaintDto, ResolveComplaintDto } from './dto/complaint.dto';
 
@@ -27,7 +29,16 @@ export class ComplaintsController {
   constructor(
     private readonly complaints: ComplaintsService,
     private readonly temporal: TemporalGateway,
+    private readonly listing: ComplaintListService,
   ) {}
+
+  @Get()
+  @Access('complaint.handle')
+  @ApiOperation({ summary: 'Complaints to work (received, acknowledged), next due first, each with its acknowledgement and resolution due times; filter by status, overdue; paged with a cursor' })
+  @ApiOkResponse({ type: ComplaintPageView })
+  list(@Query() q: ListComplaintsQuery) {
+    return this.listing.list(q);
+  }
 
   @Post()
   @Access('complaint.lodge')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { TRANSITION_TASKS, type TransitionTask } from '@careloop/domain';
@@ -7,8 +7,13 @@ import type { ContractBody } from '../common/contract-body';
 import { fieldError } from '../common/api-error';
 import { WorkflowAction } from '../common/workflow-action.decorator';
 import { IdempotencyKey } from '../cases/case-request';
-import { Access, ActorId } from '../auth/access.decorator';
+import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
+import { AccessScope } from '../auth/access-scope.service';
+import type { Principal } from '../auth/principal';
 import { DischargesService } from './discharges.service';
+import { DischargeListService } from './discharge-list.service';
+import { DischargePageView } from './discharge-list.view';
+import { ListDischargesQuery } from './dto/list-discharges.query';
 
 class ParseDischargeIdPipe implements PipeTransform<string, string> {
   static readonly parameterSchema = { type: 'string', pattern: DISCHARGE_WORKFLOW_ID_PATTERN.source } as const;
@@ -76,7 +81,22 @@ class DischargeView {
 @ApiBearerAuth()
 @Controller('discharges')
 export class DischargesController {
-  constructor(private readonly discharges: DischargesService) {}
+  constructor(
+    private readonly discharges: DischargesService,
+    private readonly list: DischargeListService,
+    private readonly scope: AccessScope,
+  ) {}
+
+  @Get()
+  @Access('discharge.work')
+  @ApiOperation({
+    summary: "Discharges of the cases the caller may see, newest first, each with its transition-of-care tasks' deadlines and status; filter by status, overdue, case, team; paged with a cursor",
+  })
+  @ApiOkResponse({ type: DischargePageView })
+  async index(@Query() q: ListDischargesQuery, @CurrentPrincipal() principal: Principal): Promise<DischargePageView> {
+    const page = await this.list.list(q, await this.scope.caseListScope(principal));
+    return { items: page.items.map((i) => ({ ...i, tasks: [...i.tasks] })), nextCursor: page.nextCursor };
+  }
 
   @Get(':id')
   @Access('discharge.work')

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { fieldError } from '../common/api-error';
 import { WorkflowAction } from '../common/workflow-action.decorator';
 import { ActionResultView } from '../cases/case.view';
-import { CaseloadsView, DiagnosisView, RetryResultView, StuckCasePageView, StuckSummaryView } from './supervisor.view';
+import { CaseloadsView, DiagnosisView, RetryResultView, StopParticipationPageView, StuckCasePageView, StuckSummaryView } from './supervisor.view';
+import { StopParticipationListService } from './stop-participation-list.service';
+import { StopParticipationQuery } from './dto/stop-participation.query';
 import { parseDuration, STUCK_KIND_INFO } from '@careloop/domain';
 import { IdempotencyKey, ParseCaseIdPipe } from '../cases/case-request';
 import { Access, ActorId, CurrentPrincipal } from '../auth/access.decorator';
@@ -48,7 +50,16 @@ export class SupervisorController {
     private readonly stuck: StuckCasesService,
     private readonly actions: SupervisorActionsService,
     private readonly scope: AccessScope,
+    private readonly stopRequests: StopParticipationListService,
   ) {}
+
+  @Get('stop-participation-requests')
+  @Access('supervisor.read')
+  @ApiOperation({ summary: "Providers' open requests that the patient stop participating, soonest decision due first, on the cases the caller may see; filter by team; paged with a cursor" })
+  @ApiOkResponse({ type: StopParticipationPageView })
+  async stopParticipationRequests(@Query() q: StopParticipationQuery, @CurrentPrincipal() principal: Principal) {
+    return this.stopRequests.list(q, await this.scope.caseListScope(principal));
+  }
 
   @Get('stuck-cases')
   @Access('supervisor.read')

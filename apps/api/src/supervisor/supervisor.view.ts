@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { STUCK_KINDS, type StuckCaseRow, type StuckKind, type StuckReason } from '@careloop/domain';
 import type {
+  ListPage,
+  StopParticipationListItem,
   CaseDiagnosisView,
   CaseloadListView,
   CaseloadSummaryView,
@@ -147,4 +149,21 @@ export class RetryResultView implements RetryNowResult {
   @ApiProperty() activitiesReset!: number;
   @ApiProperty() notificationsRequeued!: number;
   @ApiProperty({ type: ActionResultView, nullable: true, description: 'The case update that queued the notifications, if any.' }) result!: ActionResultView | null;
+}
+
+class StopParticipationItemView implements StopParticipationListItem {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ example: 'pr-1' }) requestId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'prov-1' }) providerId!: string | null;
+  @ApiProperty({ example: 'CCM' }) programCode!: string;
+  @ApiProperty({ type: String, nullable: true }) teamId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) careManagerId!: string | null;
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty({ description: "The supervisor's decision is due by then." }) decisionDueAt!: string;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class StopParticipationPageView implements ListPage<StopParticipationListItem> {
+  @ApiProperty({ type: [StopParticipationItemView] }) items!: StopParticipationItemView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UR_DECISION_KINDS, UR_REQUIRED_ITEMS, UR_URGENCIES, type UrDecisionKind, type UrRequiredItem, type UrUrgency } from '@careloop/domain';
-import { UR_STATUSES, type UrActionResult, type UrStatus } from '@careloop/contracts';
+import { UR_STATUSES, type DecisionClock, type UrActionResult, type UrStatus } from '@careloop/contracts';
 
 /** A decision as recorded: `reason` for denied and partially_approved; the approved part for partially_approved. */
 class UrDecisionDetailView {
@@ -54,4 +54,22 @@ export class UtilizationReviewViewDto {
 export class UrActionResultView implements UrActionResult {
   @ApiProperty({ enum: UR_STATUSES }) status!: UrStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decisionDueAt!: string | null;
+}
+
+class DecisionClockView implements DecisionClock {
+  @ApiProperty({ type: String, nullable: true, description: 'The decision deadline while the clock runs; null while pended.' }) dueAt!: string | null;
+  @ApiProperty({ description: 'The window the deadline counts (policy): standard 7 days, expedited 72 hours; an appeal its appeal window.', example: 604800000 })
+  windowMs!: number;
+  @ApiProperty({ description: 'Not running: pended (stopped), decided or closed.' }) stopped!: boolean;
+  @ApiProperty({ description: 'Time left now (or when it stopped), in ms; negative: overdue by that much.' }) remainingMs!: number;
+  @ApiProperty() overdue!: boolean;
+}
+
+class UtilizationReviewListItemView extends UtilizationReviewViewDto {
+  @ApiProperty({ type: DecisionClockView }) clock!: DecisionClockView;
+}
+
+export class UtilizationReviewPageView {
+  @ApiProperty({ type: [UtilizationReviewListItemView] }) items!: UtilizationReviewListItemView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }

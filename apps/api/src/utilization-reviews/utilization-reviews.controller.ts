@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { appealReviewUpdate, decideReviewUpdate, supplyInformationUpdate, type UrActionResult, type UtilizationReviewView } from '@careloop/contracts';
@@ -12,7 +12,9 @@ import { WorkflowAction } from '../common/workflow-action.decorator';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { UTILIZATION_REVIEW } from '../temporal/workflow-kinds';
 import { UtilizationReviewsService } from './utilization-reviews.service';
-import { UrActionResultView, UtilizationReviewViewDto } from './utilization-review.view';
+import { UrActionResultView, UtilizationReviewPageView, UtilizationReviewViewDto } from './utilization-review.view';
+import { ReviewQueueService } from './review-queue.service';
+import { ListUtilizationReviewsQuery } from './dto/list-utilization-reviews.query';
 import { ApiBodyVariants, ApiBodyWithOneOf } from '../openapi/body-variants';
 import { AppealReviewDto, DecideReviewDto, SubmitUtilizationReviewDto, SupplyInformationDto } from './dto/utilization-review.dto';
 import { ProviderDirectory } from '../providers/provider-directory.service';
@@ -30,7 +32,18 @@ export class UtilizationReviewsController {
     private readonly reviews: UtilizationReviewsService,
     private readonly temporal: TemporalGateway,
     private readonly providers: ProviderDirectory,
+    private readonly queue: ReviewQueueService,
   ) {}
+
+  @Get()
+  @Access('review.list')
+  @ApiOperation({
+    summary: "The reviewer's queue: open reviews (pended, in review, appeal review) by decision due time, each with its decision clock; a provider sees only their own requests; paged with a cursor",
+  })
+  @ApiOkResponse({ type: UtilizationReviewPageView })
+  list(@Query() q: ListUtilizationReviewsQuery, @CurrentPrincipal() principal: Principal) {
+    return this.queue.utilizationReviews(q, principal.role === 'provider' ? principal.sub : undefined);
+  }
 
   @Post()
   @Access('review.submit')

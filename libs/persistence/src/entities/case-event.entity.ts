@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The case's timeline and the record of everything that happened to it.
@@ -7,6 +7,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * `data` may hold PHI (answers, notes); `summary` never does.
  */
 @Entity({ name: 'case_events' })
+/**
+ * An expression index (migration 1796330000000), which TypeORM cannot describe: the discharge list finds a
+ * discharge's reports on the case timeline by `(case_id, data->>'reference')` among external events.
+ */
+@Index('ix_case_events_external_reference', { synchronize: false })
 export class CaseEventEntity {
   @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 64 }) caseId!: string;
   @PrimaryColumn({ name: 'episode_id', type: 'varchar', length: 64 }) episodeId!: string;

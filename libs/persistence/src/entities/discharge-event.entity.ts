@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_discharge_events_legacy_source_event', ['source', 'sourceEventId'], { unique: true, where: '"client_id" IS NULL' })
 @Index('ix_discharge_events_visit', ['clientId', 'source', 'memberRef', 'visitNumber'], { where: '"visit_number" IS NOT NULL' })
 @Index('ix_discharge_events_case', ['caseId', 'dischargedAt'])
+/** GET /discharges: newest first, keyset-paged. */
+@Index('ix_discharge_events_discharged', ['dischargedAt', 'dischargeId'])
 export class DischargeEventEntity {
   /** The discharge workflow id (keyed hash of client + source + event id; of source + event id for rows before clients were keyed). */
   @PrimaryColumn({ name: 'discharge_id', type: 'varchar', length: 64 }) dischargeId!: string;

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { PageQuery } from '../../common/page.query';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { BooleanQuery, PageQuery } from '../../common/page.query';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CASE_PHASES, CASE_STATUSES, PROGRAM_CODE_PATTERN, RECOVERY_STEPS, RISK_TIERS } from '@careloop/domain';
 
 /** Filters and paging of `GET /cases`. Unknown query parameters are rejected like unknown body fields. */
@@ -13,10 +12,7 @@ export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'cm-17' }) @IsOptional() @Matches(/^[A-Za-z0-9_.:@-]{1,64}$/, { message: 'careManagerId must be a staff id' }) careManagerId?: string;
   @ApiPropertyOptional({ example: 'CCM' }) @IsOptional() @Matches(PROGRAM_CODE_PATTERN, { message: 'programCode must be a program code such as CCM' }) programCode?: string;
 
-  @ApiPropertyOptional({ description: 'true: only cases with an open task past its due time; false: only cases without.' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @BooleanQuery('overdue', 'true: only cases with an open task past its due time; false: only cases without.')
   overdue?: boolean;
 
 }
