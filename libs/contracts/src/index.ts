@@ -23,4 +23,5 @@ export * from './provider.contract';
 export * from './team.contract';
 export * from './work-item.contract';
 export * from './notification.contract';
+export * from './notification-templates';
 export * from './task-clocks';

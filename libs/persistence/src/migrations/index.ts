@@ -16,6 +16,7 @@ import { MemberRegistry1796200000000 } from './1796200000000-MemberRegistry';
 import { ProviderDirectory1796210000000 } from './1796210000000-ProviderDirectory';
 import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
 import { WorkItems1796300000000 } from './1796300000000-WorkItems';
+import { Notifications1796320000000 } from './1796320000000-Notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CaseMembers1796240000000,
   MemberRoutes1796250000000,
   WorkItems1796300000000,
+  Notifications1796320000000,
 ];
