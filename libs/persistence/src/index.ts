@@ -26,3 +26,7 @@ export * from './members/member-crypto.config';
 export * from './provider-directory.repository';
 export * from './members/member-cases.repository';
 export * from './members/member-create-request.repository';
+export * from './inbox.repository';
+export * from './notification-delivery.repository';
+export * from './notification-preferences.repository';
+export * from './notification-recipients.repository';

@@ -22,6 +22,10 @@ import { OperationsMetricsRepository } from './operations-metrics.repository';
 import { ProviderDirectoryRepository } from './provider-directory.repository';
 import { MemberCasesRepository } from './members/member-cases.repository';
 import { MemberCreateRequestRepository } from './members/member-create-request.repository';
+import { InboxRepository } from './inbox.repository';
+import { NotificationDeliveryRepository } from './notification-delivery.repository';
+import { NotificationPreferencesRepository } from './notification-preferences.repository';
+import { NotificationRecipientsRepository } from './notification-recipients.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -44,6 +48,10 @@ const REPOSITORIES = [
   ProviderDirectoryRepository,
   MemberCasesRepository,
   MemberCreateRequestRepository,
+  InboxRepository,
+  NotificationDeliveryRepository,
+  NotificationPreferencesRepository,
+  NotificationRecipientsRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
