@@ -28,7 +28,7 @@ function fields(n: Renderable, language: TemplateLanguage, timeZone: string): Te
     return value === null || value === undefined ? '' : String(value);
   };
   const zone = safeTimeZone(timeZone);
-  const format = new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' });
   return {
     v: raw,
     at: (name) => {
