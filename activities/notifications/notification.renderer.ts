@@ -1,4 +1,4 @@
-import { isNotificationTemplateKey, NOTIFICATION_TEMPLATE_AUDIENCES, TEMPLATE_LANGUAGES, type NotificationRequest, type TemplateLanguage } from '@careloop/contracts';
+import { isNotificationTemplateKey, NOTIFICATION_TEMPLATE_AUDIENCES, type NotificationRequest, type TemplateLanguage } from '@careloop/contracts';
 import type { AlertText, TemplateFields, TemplateSet, TemplateText } from './template.types';
 import { EN_ALERT, EN_TEMPLATES, EN_TERMS } from './templates.en';
 import { ES_ALERT, ES_TEMPLATES, ES_TERMS } from './templates.es';
@@ -8,11 +8,6 @@ export const TEMPLATES: Readonly<Record<TemplateLanguage, TemplateSet>> = { en: 
 export const ALERTS: Readonly<Record<TemplateLanguage, AlertText>> = { en: EN_ALERT, es: ES_ALERT };
 const TERMS: Readonly<Record<TemplateLanguage, Readonly<Record<string, string>>>> = { en: EN_TERMS, es: ES_TERMS };
 
-/** A BCP 47 tag ("es-MX", "en") to a template language; anything without templates falls back to English. */
-export function templateLanguage(preferred: string | null | undefined): TemplateLanguage {
-  const primary = (preferred ?? '').toLowerCase().split('-')[0];
-  return (TEMPLATE_LANGUAGES as readonly string[]).includes(primary) ? (primary as TemplateLanguage) : 'en';
-}
 
 export interface RenderedMessage {
   readonly subject: string;

@@ -1,7 +1,7 @@
 import type { MemberContactMethod } from '@careloop/domain';
-import type { NotificationPreferences, NotificationRequest, QuietHours, TemplateLanguage } from '@careloop/contracts';
+import { templateLanguage, type NotificationPreferences, type NotificationRequest, type QuietHours, type TemplateLanguage } from '@careloop/contracts';
 import type { NotificationSubjectRow, PersonChannelName, StaffContactRow, WorkItemOwnerRow } from '@careloop/persistence';
-import { safeTimeZone, templateLanguage } from './notification.renderer';
+import { safeTimeZone } from './notification.renderer';
 
 /** A member's registry contact, read at delivery time in the worker (PHI: never logged, never in the outbox). */
 export interface MemberContact {

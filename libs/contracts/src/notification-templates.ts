@@ -1,4 +1,5 @@
 import type { NotificationAudience } from './case-events';
+import { TEMPLATE_LANGUAGES, type TemplateLanguage } from './notification.contract';
 
 /**
  * Every notification template a workflow can ask for, with the audiences it is sent to
@@ -56,3 +57,9 @@ export type TemplateAudience<K extends NotificationTemplateKey> = (typeof NOTIFI
 export const NOTIFICATION_TEMPLATE_KEYS = Object.keys(NOTIFICATION_TEMPLATE_AUDIENCES) as NotificationTemplateKey[];
 
 export const isNotificationTemplateKey = (value: string): value is NotificationTemplateKey => Object.prototype.hasOwnProperty.call(NOTIFICATION_TEMPLATE_AUDIENCES, value);
+
+/** A BCP 47 tag ("es-MX", "en") to a template language; anything without templates falls back to English. */
+export function templateLanguage(preferred: string | null | undefined): TemplateLanguage {
+  const primary = (preferred ?? '').toLowerCase().split('-')[0] ?? '';
+  return (TEMPLATE_LANGUAGES as readonly string[]).includes(primary) ? (primary as TemplateLanguage) : 'en';
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOCK_NOTICE_TEMPLATES, NOTIFICATION_TEMPLATE_AUDIENCES, NOTIFICATION_TEMPLATE_KEYS, TEMPLATE_LANGUAGES, type NotificationAudience } from '@careloop/contracts';
-import { renderMessage, templateLanguage, templateText } from '../../../activities/notifications';
+import { CLOCK_NOTICE_TEMPLATES, NOTIFICATION_TEMPLATE_AUDIENCES, NOTIFICATION_TEMPLATE_KEYS, TEMPLATE_LANGUAGES, templateLanguage, type NotificationAudience } from '@careloop/contracts';
+import { renderMessage, templateText } from '../../../activities/notifications';
 import { SAMPLE_PARAMS } from './notification-samples';
 
 const LEFTOVER = /undefined|null|NaN|\[object|\{\{|\}\}|\$\{|Invalid Date/;
