@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, Matches, Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { TEMPLATE_LANGUAGES, type NotificationPreferences, type TemplateLanguage } from '@careloop/contracts';
 import { PageQuery } from '../common/page.query';
 
@@ -48,7 +48,8 @@ export class NotificationPreferencesInput implements NotificationPreferences {
   channels!: ('email' | 'sms')[];
 
   @ApiProperty({ type: QuietHoursInput, nullable: true, description: 'Email and SMS wait until the period ends; null: none.' })
-  @IsOptional()
+  @ValidateIf((o: NotificationPreferencesInput) => o.quietHours !== null)
+  @IsObject({ message: 'quietHours must be an object with start, end and timeZone, or null' })
   @ValidateNested()
   @Type(() => QuietHoursInput)
   quietHours!: QuietHoursInput | null;

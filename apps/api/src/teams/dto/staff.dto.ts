@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Length, Matches, Validate, ValidateIf, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { E164_PATTERN, EMAIL_PATTERN, LANGUAGE_TAG_PATTERN, STAFF_ID_PATTERN, STAFF_ROLES, TEAM_ID_PATTERN, type StaffRole } from '@careloop/domain';
 import type { StaffInput, StaffUpdateInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
@@ -45,13 +45,13 @@ export class UpdateStaffDto implements ContractBody<StaffUpdateInput, UpdateStaf
   active!: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'dana.east@example.org', description: 'Where notices are emailed (a link to the inbox only); absent or null: inbox only.' })
-  @IsOptional()
+  @ValidateIf((o: UpdateStaffDto) => o.email !== null && o.email !== undefined)
   @Matches(EMAIL_PATTERN, { message: 'email must be an email address' })
   @Length(3, 254)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+15551234567', description: 'E.164 number for SMS notices; absent or null: none.' })
-  @IsOptional()
+  @ValidateIf((o: UpdateStaffDto) => o.phone !== null && o.phone !== undefined)
   @Matches(E164_PATTERN, { message: 'phone must be an E.164 number such as +15551234567' })
   phone?: string | null;
 }
