@@ -10,6 +10,8 @@ import { CaseloadsPage } from './caseloads.page';
 import { DiagnosisPage } from './diagnosis.page';
 import { MemberSearchPage } from './member-search.page';
 import { MemberEditPage, MemberNewPage, MemberPage } from './member.page';
+import { InboxPage } from './inbox.page';
+import { InboxBadge } from './inbox.badge';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
@@ -27,6 +29,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/members/new', allowed: can.workCases, render: () => <MemberNewPage /> },
   { pattern: '/members/:id', allowed: can.workCases, render: (p) => <MemberPage key={p.id} memberId={p.id!} /> },
   { pattern: '/members/:id/edit', allowed: can.workCases, render: (p) => <MemberEditPage key={p.id} memberId={p.id!} /> },
+  { pattern: '/inbox', allowed: can.workCases, render: () => <InboxPage /> },
   { pattern: '/supervisor/stuck', allowed: can.supervise, render: () => <StuckCasesPage /> },
   { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
   { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
@@ -51,12 +54,13 @@ export function AppShell() {
     return <LoginPage />;
   }
 
-  const nav: { to: string; text: string; show: boolean }[] = [
+  const nav: { to: string; text: string; show: boolean; badge?: ReactNode }[] = [
     { to: '/caseload', text: me.role === 'care_manager' ? 'My caseload' : 'Team cases', show: can.workCases(me.role) },
     { to: '/cases/new', text: 'New case', show: can.workCases(me.role) },
     { to: '/members', text: 'Members', show: can.workCases(me.role) },
     { to: '/supervisor/stuck', text: 'Stuck cases', show: can.supervise(me.role) },
     { to: '/supervisor/caseloads', text: 'Caseloads', show: can.supervise(me.role) },
+    { to: '/inbox', text: 'Inbox', show: can.workCases(me.role), badge: <InboxBadge /> },
   ];
 
   let page: ReactNode = <NotFound />;
@@ -86,6 +90,7 @@ export function AppShell() {
                 <li key={n.to}>
                   <Link to={n.to} aria-current={path === n.to || (n.to !== '/cases/new' && path.startsWith(`${n.to}/`)) ? 'page' : undefined}>
                     {n.text}
+                    {n.badge}
                   </Link>
                 </li>
               ))}
