@@ -7,3 +7,4 @@ export * from './discharge.ports';
 export * from './discharge.activities';
 export * from './case-signaller.temporal';
 export * from './provider-notice.channel';
+export * from './notifications';

@@ -60,9 +60,13 @@ describe('teams and staff through the API (real Temporal, real Postgres)', () =>
   it('records care managers and supervisors on their teams, idempotently (409 staff_conflict for different content)', async () => {
     for (const [id, team, role] of [['cm-east-1', 'east'], ['cm-east-2', 'east'], ['sup-east', 'east', 'supervisor'], ['cm-west-1', 'west'], ['sup-west', 'west', 'supervisor']] as const) {
       const res = await admin().post('/staff').send(person(id, team, role)).expect(201);
-      expect(res.body).toEqual({ ...person(id, team, role), openCaseload: 0 });
+      expect(res.body).toEqual({ ...person(id, team, role), openCaseload: 0, email: null, phone: null });
     }
     await admin().post('/staff').send(person('cm-east-1', 'east')).expect(200);
+    // Notice contacts (issue 17): kept on a replace, cleared by null.
+    const contact = { email: 'cm.east.2@example.org', phone: '+15550001234' };
+    expect((await admin().put('/staff/cm-east-2').send({ ...person('cm-east-2', 'east'), id: undefined, ...contact }).expect(200)).body).toMatchObject(contact);
+    expect((await admin().put('/staff/cm-east-2').send({ ...person('cm-east-2', 'east'), id: undefined, email: null, phone: null }).expect(200)).body).toMatchObject({ email: null, phone: null });
     expect((await admin().post('/staff').send(person('cm-east-1', 'west')).expect(409)).body.code).toBe('staff_conflict');
     expect((await admin().get('/staff/cm-east-1').expect(200)).body).toMatchObject({ teamId: 'east', caseloadCap: 10, active: true });
   });
@@ -76,6 +80,8 @@ describe('teams and staff through the API (real Temporal, real Postgres)', () =>
       ['post', '/staff', { ...person('cm-bad', 'east'), caseloadCap: 0 }, 'caseloadCap'],
       ['post', '/staff', { ...person('cm-bad', 'east'), role: 'admin' }, 'role'],
       ['post', '/staff', { ...person('cm-bad', 'east'), languages: ['english!'] }, 'languages'],
+      ['post', '/staff', { ...person('cm-bad', 'east'), email: 'not-an-address' }, 'email'],
+      ['post', '/staff', { ...person('cm-bad', 'east'), phone: '555-0100' }, 'phone'],
       ['put', '/staff/cm-east-2', { ...person('cm-east-2', 'east'), id: undefined, caseloadCap: -1 }, 'caseloadCap'],
     ];
     for (const [method, path, body, field] of refusals) {

@@ -40,6 +40,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'CaseMembers1796240000000',
       'MemberRoutes1796250000000',
       'WorkItems1796300000000',
+      'Notifications1796320000000',
       'WorkLists1796330000000',
     ]);
     expect(await runMigrations(ds)).toEqual([]);

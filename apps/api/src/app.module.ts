@@ -16,6 +16,7 @@ import { CoreModule } from './core.module';
 import { DischargesModule } from './discharges/discharges.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MembersModule } from './members/members.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ProvidersModule,
         TeamsModule,
         FhirModule,
+        InboxModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

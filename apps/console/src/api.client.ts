@@ -66,6 +66,8 @@ export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
   delete: <T>(path: string) => call<T>('DELETE', path),
+  /** A whole-resource replace with no version (a person's own preferences). */
+  put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   /** A versioned read: the body and its ETag, to send back as If-Match. */
   getVersioned: <T>(path: string) => exchange<T>('GET', path),
   /** A conditional replace: refused with 412 when the resource changed since `etag` was read. */

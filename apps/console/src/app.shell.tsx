@@ -14,6 +14,8 @@ import { DischargePage, DischargesPage } from './discharges.page';
 import { UtilizationReviewPage, UtilizationReviewsPage } from './utilization-reviews.page';
 import { ComplaintPage, ComplaintsPage } from './complaints.page';
 import { StopParticipationPage } from './stop-participation.page';
+import { InboxPage } from './inbox.page';
+import { InboxBadge } from './inbox.badge';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
@@ -37,6 +39,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/utilization-reviews/:id', allowed: can.workCases, render: (p) => <UtilizationReviewPage key={p.id} reviewId={p.id!} /> },
   { pattern: '/complaints', allowed: can.workCases, render: () => <ComplaintsPage /> },
   { pattern: '/complaints/:id', allowed: can.workCases, render: (p) => <ComplaintPage key={p.id} complaintId={p.id!} /> },
+  { pattern: '/inbox', allowed: can.workCases, render: () => <InboxPage /> },
   { pattern: '/supervisor/stuck', allowed: can.supervise, render: () => <StuckCasesPage /> },
   { pattern: '/supervisor/stop-participation', allowed: can.supervise, render: () => <StopParticipationPage /> },
   { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
@@ -62,7 +65,7 @@ export function AppShell() {
     return <LoginPage />;
   }
 
-  const nav: { to: string; text: string; show: boolean }[] = [
+  const nav: { to: string; text: string; show: boolean; badge?: ReactNode }[] = [
     { to: '/caseload', text: me.role === 'care_manager' ? 'My caseload' : 'Team cases', show: can.workCases(me.role) },
     { to: '/cases/new', text: 'New case', show: can.workCases(me.role) },
     { to: '/members', text: 'Members', show: can.workCases(me.role) },
@@ -72,6 +75,7 @@ export function AppShell() {
     { to: '/utilization-reviews', text: me.role === 'care_manager' ? 'Reviews' : 'Review queue', show: can.workCases(me.role) },
     { to: '/complaints', text: 'Complaints', show: can.workCases(me.role) },
     { to: '/supervisor/stop-participation', text: 'Stop requests', show: can.supervise(me.role) },
+    { to: '/inbox', text: 'Inbox', show: can.workCases(me.role), badge: <InboxBadge /> },
   ];
 
   let page: ReactNode = <NotFound />;
@@ -101,6 +105,7 @@ export function AppShell() {
                 <li key={n.to}>
                   <Link to={n.to} aria-current={path === n.to || (n.to !== '/cases/new' && path.startsWith(`${n.to}/`)) ? 'page' : undefined}>
                     {n.text}
+                    {n.badge}
                   </Link>
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { STAFF_ID_PATTERN, STAFF_ROLES } from '@careloop/domain';
+import { E164_PATTERN, EMAIL_PATTERN, STAFF_ID_PATTERN, STAFF_ROLES } from '@careloop/domain';
 import { StaffRosterRepository, type StaffMember } from '@careloop/persistence';
 import { WORKER_CONFIG } from './worker.tokens';
 import type { WorkerConfig } from './worker.config';
@@ -41,6 +41,12 @@ export function parseRoster(text: string, source: string): StaffMember[] {
     }
     if (!(STAFF_ROLES as readonly string[]).includes(m.role as string)) {
       throw new Error(`${source}[${i}].role must be one of ${STAFF_ROLES.join(', ')}`);
+    }
+    if (m.email != null && (typeof m.email !== 'string' || !EMAIL_PATTERN.test(m.email))) {
+      throw new Error(`${source}[${i}].email must be an email address`);
+    }
+    if (m.phone != null && (typeof m.phone !== 'string' || !E164_PATTERN.test(m.phone))) {
+      throw new Error(`${source}[${i}].phone must be an E.164 number such as +15551234567`);
     }
     return m as StaffMember;
   });

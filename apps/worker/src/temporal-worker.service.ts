@@ -1,17 +1,30 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CareManagerAssignmentRepository, CaseEventRepository, NotificationOutboxRepository, ProviderDirectoryRepository, ReviewRepository, WorkerHeartbeatRepository } from '@careloop/persistence';
+import { DataSource } from 'typeorm';
+import {
+  CareManagerAssignmentRepository,
+  CaseEventRepository,
+  InboxRepository,
+  NotificationDeliveryRepository,
+  NotificationOutboxRepository,
+  ProviderDirectoryRepository,
+  ReviewRepository,
+  WorkerHeartbeatRepository,
+} from '@careloop/persistence';
 import {
   createAssignmentActivities,
   createCaseActivities,
   createReviewActivities,
   createDischargeActivities,
+  HttpSmsSender,
   LogNotificationChannel,
+  PeopleNotificationChannel,
   ProviderNoticeChannel,
   TemporalCaseSignaller,
   WebhookNotificationChannel,
   type NotificationChannel,
+  type PersonDeliveryDeps,
 } from '@careloop/activities';
 import { addPathAliases, careloopDataConverter, PRELOADED_WORKFLOW_MODULES, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
@@ -19,6 +32,8 @@ import { activityRetryReporter } from './activity-retry.interceptor';
 import { WorkerHeartbeatReporter } from './worker-heartbeat.reporter';
 import type { WorkerConfig } from './worker.config';
 import { SmtpMailSender } from './smtp-mail.sender';
+import { notificationDirectory } from './notification-directory';
+import { NotificationSweeper } from './notification-sweeper';
 
 /**
  * Hosts the Temporal worker inside the Nest application context: activities
@@ -33,6 +48,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private running: Promise<void> | undefined;
   private heartbeat: WorkerHeartbeatReporter | undefined;
   private mail: SmtpMailSender | null = null;
+  private sweeper: NotificationSweeper | undefined;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -42,6 +58,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly reviews: ReviewRepository,
     private readonly heartbeats: WorkerHeartbeatRepository,
     private readonly providers: ProviderDirectoryRepository,
+    private readonly inbox: InboxRepository,
+    private readonly deliveries: NotificationDeliveryRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,7 +75,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     if (!this.mail) {
       this.logger.warn('CARELOOP_SMTP_URL is not set: email and Direct provider notices go to the default channel');
     }
-    const channel: NotificationChannel = new ProviderNoticeChannel({
+    const providerChannel: NotificationChannel = new ProviderNoticeChannel({
       // Read at each delivery (no cache): a deactivated or re-pointed provider takes effect on the next notice.
       directory: {
         endpointOf: async (id) => {
@@ -68,6 +87,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       mail: this.mail,
       publicUrl: this.config.publicUrl,
     });
+    // People (care team, supervisors, members): inbox, email, SMS; then the provider/default channel as before.
+    const people: PersonDeliveryDeps = {
+      store: this.deliveries,
+      inbox: this.inbox,
+      directory: notificationDirectory(this.dataSource, this.config.memberCrypto),
+      mail: this.mail,
+      sms: this.config.sms ? new HttpSmsSender(this.config.sms.url, this.config.sms.token) : null,
+      publicUrl: this.config.publicUrl,
+      memberContactPoint: this.config.memberContactPoint,
+    };
+    const channel: NotificationChannel = new PeopleNotificationChannel(people, providerChannel);
+    this.sweeper = new NotificationSweeper(people, this.config.notifySweepMs);
     // Discharge planning starts/signals cases: a client on the worker's own connection, with the same payload codec.
     const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter });
     this.worker = await Worker.create({
@@ -92,6 +123,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     this.running = this.worker.run();
     this.heartbeat = new WorkerHeartbeatReporter(this.worker, this.heartbeats, this.config.heartbeatMs);
     this.heartbeat.start();
+    this.sweeper?.start();
     // A worker that dies on its own (e.g. lost connection beyond retries) takes the process down,
     // so the supervisor (npm start, systemd, Kubernetes) sees it and restarts it.
     this.running.catch((err: unknown) => {
@@ -104,6 +136,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.heartbeat?.stop();
+    await this.sweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') {
       this.worker.shutdown();
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { databaseEnvSchema } from '@careloop/persistence';
+import { databaseEnvSchema, memberCryptoEnvSchema, memberCryptoFrom, type MemberCrypto } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
 
-export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend({
+export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(memberCryptoEnvSchema.shape).extend({
   /** A bundle built by `npm run build`; without it the worker bundles workflows/ from source at start. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   /** How long in-flight activities get to finish on SIGTERM before the worker gives up on them. */
@@ -14,8 +14,16 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
     .url({ error: 'must be an smtp:// or smtps:// URL' })
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
-  /** Sender of provider notice mail. */
+  /** Sender (From) of notice mail: providers, staff and members. */
   CARELOOP_SMTP_FROM: z.string().min(3).default('CareLoop <notices@careloop.invalid>'),
+  /** SMS provider adapter: a JSON POST {to, text, reference} per message (docs/notifications.md); unset: no SMS. */
+  CARELOOP_SMS_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  /** Bearer token for CARELOOP_SMS_URL. */
+  CARELOOP_SMS_TOKEN: z.string().min(1).optional(),
+  /** What a member's email/SMS points to (a portal URL or a phone number); default: CARELOOP_PUBLIC_URL. */
+  CARELOOP_MEMBER_CONTACT_POINT: z.string().min(3).max(200).optional(),
+  /** How often the worker sends waiting email/SMS (quiet hours over, retry back-off passed). */
+  CARELOOP_NOTIFY_SWEEP_MS: z.coerce.number().int().min(200).default(60_000),
   /** Where providers sign in to read a notice (the only link notice messages carry). */
   CARELOOP_PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).default('http://localhost:3000'),
   /** A staff roster (JSON list) upserted at start; see config/staff.demo.json. */
@@ -55,6 +63,10 @@ export interface WorkerConfig {
   readonly smtpUrl: string | undefined;
   readonly smtpFrom: string;
   readonly publicUrl: string;
+  readonly sms: { readonly url: string; readonly token: string | undefined } | null;
+  readonly memberContactPoint: string;
+  readonly notifySweepMs: number;
+  readonly memberCrypto: MemberCrypto;
   readonly reportActivityRetryFromAttempt: number;
   readonly metricsBind: string | undefined;
   readonly heartbeatMs: number;
@@ -72,6 +84,10 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     smtpUrl: env.CARELOOP_SMTP_URL,
     smtpFrom: env.CARELOOP_SMTP_FROM,
     publicUrl: env.CARELOOP_PUBLIC_URL,
+    sms: env.CARELOOP_SMS_URL ? { url: env.CARELOOP_SMS_URL, token: env.CARELOOP_SMS_TOKEN } : null,
+    memberContactPoint: env.CARELOOP_MEMBER_CONTACT_POINT ?? env.CARELOOP_PUBLIC_URL,
+    notifySweepMs: env.CARELOOP_NOTIFY_SWEEP_MS,
+    memberCrypto: memberCryptoFrom(env),
     reportActivityRetryFromAttempt: env.ACTIVITY_RETRY_REPORT_ATTEMPT,
     metricsBind: env.WORKER_METRICS_BIND,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,

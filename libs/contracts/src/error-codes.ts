@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   integration_event_conflict: { status: 409, title: 'This event id was already used for different content' },
   team_not_found: { status: 404, title: 'No such care team' },
   staff_not_found: { status: 404, title: 'No such staff member' },
+  /** Not a message of the caller's inbox (another person's answers the same: messages are never shown across people). */
+  inbox_message_not_found: { status: 404, title: 'No such message in your inbox' },
   /** `POST /teams` or `POST /staff` with an id already used for different content (the same content again answers 200). */
   team_conflict: { status: 409, title: 'This team id already exists with different content' },
   staff_conflict: { status: 409, title: 'This staff id already exists with different content' },

@@ -23,5 +23,6 @@ export * from './provider.contract';
 export * from './team.contract';
 export * from './work-item.contract';
 export * from './notification.contract';
+export * from './notification-templates';
 export * from './task-clocks';
 export * from './work-lists.contract';

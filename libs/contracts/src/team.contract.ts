@@ -63,6 +63,10 @@ export interface StaffInput {
   readonly caseloadCap: number | null;
   /** Deactivating keeps the row (assignments and timelines name the person); they take no new cases and see no team's cases. */
   readonly active: boolean;
+  /** Where notices are emailed (only a link to the inbox, never clinical detail); absent or null: inbox only. */
+  readonly email?: string | null;
+  /** E.164 number for SMS notices (same rule); absent or null: none. */
+  readonly phone?: string | null;
 }
 
 /** `PUT /staff/:id`: the whole record again, less its id. */
@@ -73,4 +77,6 @@ export interface StaffView extends Omit<StaffInput, 'teamId'> {
   /** null only for someone the roster file put on no team. */
   readonly teamId: string | null;
   readonly openCaseload: number;
+  readonly email: string | null;
+  readonly phone: string | null;
 }

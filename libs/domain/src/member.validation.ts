@@ -58,9 +58,13 @@ export interface MemberRecordForValidation {
   readonly enrollments: readonly (Span & { readonly programCode: string })[];
 }
 
+/** An international number as stored: + and 8–15 digits (E.164): member phones, staff SMS numbers. */
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+/** An email address's shape (the relay is the real check): member and staff addresses. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** E.164 with optional formatting: `+` and 8–15 digits once spaces, dashes, dots and parentheses are removed. */
-const PHONE = /^\+[1-9]\d{7,14}$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE = E164_PATTERN;
+const EMAIL = EMAIL_PATTERN;
 /** BCP 47 (RFC 5646) shape: language, optional script, region and variants. */
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-([a-zA-Z\d]{5,8}|\d[a-zA-Z\d]{3}))*$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -12,6 +12,9 @@ import { CaseTaskEntity } from './entities/case-task.entity';
 import { WorkItemEntity } from './entities/work-item.entity';
 import { ContactAttemptEntity } from './entities/contact-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { NotificationDeliveryEntity } from './entities/notification-delivery.entity';
+import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import { InboxMessageEntity } from './entities/inbox-message.entity';
 import { SupervisorActionEntity } from './entities/supervisor-action.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { IntegrationClientEntity } from './entities/integration-client.entity';
@@ -35,6 +38,9 @@ export const ENTITIES = [
   CaseTaskEntity,
   WorkItemEntity,
   NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  InboxMessageEntity,
   TeamEntity,
   StaffEntity,
   CaseAssignmentEntity,

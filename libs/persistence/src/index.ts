@@ -28,3 +28,7 @@ export * from './members/member-cases.repository';
 export * from './members/member-create-request.repository';
 export * from './work-lists.repository';
 export * from './sql.filter';
+export * from './inbox.repository';
+export * from './notification-delivery.repository';
+export * from './notification-preferences.repository';
+export * from './notification-recipients.repository';

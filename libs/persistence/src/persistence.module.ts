@@ -23,6 +23,10 @@ import { ProviderDirectoryRepository } from './provider-directory.repository';
 import { MemberCasesRepository } from './members/member-cases.repository';
 import { MemberCreateRequestRepository } from './members/member-create-request.repository';
 import { WorkListsRepository } from './work-lists.repository';
+import { InboxRepository } from './inbox.repository';
+import { NotificationDeliveryRepository } from './notification-delivery.repository';
+import { NotificationPreferencesRepository } from './notification-preferences.repository';
+import { NotificationRecipientsRepository } from './notification-recipients.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -46,6 +50,10 @@ const REPOSITORIES = [
   MemberCasesRepository,
   MemberCreateRequestRepository,
   WorkListsRepository,
+  InboxRepository,
+  NotificationDeliveryRepository,
+  NotificationPreferencesRepository,
+  NotificationRecipientsRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -11,11 +11,13 @@ export interface StoredStaff {
   readonly caseloadCap: number | null;
   readonly active: boolean;
   readonly openCaseload: number;
+  readonly email: string | null;
+  readonly phone: string | null;
 }
 
 type StaffFields = Omit<StoredStaff, 'openCaseload' | 'teamId' | 'languages'> & { readonly teamId: string; readonly languages: readonly string[] };
 
-const STAFF_COLUMNS = `id, display_name AS "displayName", role, team AS "teamId", languages, caseload_cap AS "caseloadCap", active, open_caseload AS "openCaseload"`;
+const STAFF_COLUMNS = `id, display_name AS "displayName", role, team AS "teamId", languages, caseload_cap AS "caseloadCap", active, open_caseload AS "openCaseload", email, phone`;
 
 /**
  * Staff as admins manage them (apps/api/src/teams). Never deleted: assignments, timelines and the
@@ -29,9 +31,9 @@ export class StaffAdminRepository {
   async create(s: StaffFields): Promise<{ created: boolean; staff: StoredStaff }> {
     const inserted = await selectOne<{ id: string }>(
       this.dataSource,
-      `INSERT INTO staff (id, display_name, role, team, languages, caseload_cap, active) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO staff (id, display_name, role, team, languages, caseload_cap, active, email, phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [s.id, s.displayName, s.role, s.teamId, s.languages, s.caseloadCap, s.active],
+      [s.id, s.displayName, s.role, s.teamId, s.languages, s.caseloadCap, s.active, s.email, s.phone],
     );
     return { created: inserted !== null, staff: (await this.get(s.id))! };
   }
@@ -40,8 +42,8 @@ export class StaffAdminRepository {
   async update(s: StaffFields): Promise<StoredStaff | null> {
     const updated = await selectOne<{ id: string }>(
       this.dataSource,
-      `WITH u AS (UPDATE staff SET display_name = $2, role = $3, team = $4, languages = $5, caseload_cap = $6, active = $7 WHERE id = $1 RETURNING id) SELECT id FROM u`,
-      [s.id, s.displayName, s.role, s.teamId, s.languages, s.caseloadCap, s.active],
+      `WITH u AS (UPDATE staff SET display_name = $2, role = $3, team = $4, languages = $5, caseload_cap = $6, active = $7, email = $8, phone = $9 WHERE id = $1 RETURNING id) SELECT id FROM u`,
+      [s.id, s.displayName, s.role, s.teamId, s.languages, s.caseloadCap, s.active, s.email, s.phone],
     );
     return updated ? this.get(s.id) : null;
   }

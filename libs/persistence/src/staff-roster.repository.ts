@@ -9,6 +9,8 @@ export interface StaffMember {
   readonly languages?: readonly string[];
   readonly active?: boolean;
   readonly caseloadCap?: number | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
 }
 
 /** Upserts staff from a roster; people missing from the roster are left as they are. */
@@ -23,10 +25,10 @@ export class StaffRosterRepository {
     for (const m of members) {
       await execute(
         this.dataSource,
-        `INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO staff (id, display_name, role, team, languages, active, caseload_cap, email, phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, team = EXCLUDED.team,
-           languages = EXCLUDED.languages, active = EXCLUDED.active, caseload_cap = EXCLUDED.caseload_cap`,
-        [m.id, m.displayName, m.role, m.team ?? null, m.languages ?? [], m.active ?? true, m.caseloadCap ?? null],
+           languages = EXCLUDED.languages, active = EXCLUDED.active, caseload_cap = EXCLUDED.caseload_cap, email = EXCLUDED.email, phone = EXCLUDED.phone`,
+        [m.id, m.displayName, m.role, m.team ?? null, m.languages ?? [], m.active ?? true, m.caseloadCap ?? null, m.email ?? null, m.phone ?? null],
       );
     }
   }

@@ -67,6 +67,8 @@ export const PERMISSIONS = {
   'team.read': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
+  /** A person's own inbox and notification preferences (GET /inbox…, /me/notification-preferences): only their own rows, ever. */
+  'inbox': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
   /** Anything any signed-in person may do about their own session. */
   'session': { roles: ['care_manager', 'supervisor', 'provider', 'committee', 'admin'], scope: 'none' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'none' | 'case' | 'review' | 'member' }>;

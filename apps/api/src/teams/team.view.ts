@@ -37,4 +37,6 @@ export class StaffViewDto implements StaffView {
   @ApiProperty({ type: 'integer', nullable: true }) caseloadCap!: number | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: 'integer' }) openCaseload!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Notice email (a link to the inbox only).' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164 number for SMS notices.' }) phone!: string | null;
 }

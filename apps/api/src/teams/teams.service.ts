@@ -12,7 +12,7 @@ const staffNotFound = (id: string) => new ApiError('staff_not_found', `No staff 
 
 /** Plain records of exactly the written fields (a DTO instance has another prototype, which isDeepStrictEqual compares). */
 const teamFields = (t: Omit<TeamRecord, 'activeMembers'>): Omit<TeamRecord, 'activeMembers'> => ({ id: t.id, name: t.name, programs: [...t.programs], regions: [...t.regions], active: t.active });
-const staffFields = (s: StaffInput | StoredStaff): Omit<StaffInput, 'teamId'> & { teamId: string | null } => ({
+const staffFields = (s: StaffInput | StoredStaff): Omit<StaffInput, 'teamId' | 'email' | 'phone'> & { teamId: string | null; email: string | null; phone: string | null } => ({
   id: s.id,
   displayName: s.displayName,
   role: s.role,
@@ -20,6 +20,8 @@ const staffFields = (s: StaffInput | StoredStaff): Omit<StaffInput, 'teamId'> & 
   languages: [...s.languages],
   caseloadCap: s.caseloadCap,
   active: s.active,
+  email: s.email ?? null,
+  phone: s.phone ?? null,
 });
 
 /**

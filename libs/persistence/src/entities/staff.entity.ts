@@ -15,6 +15,10 @@ export class StaffEntity {
   /** BCP 47 tags the person works in, e.g. {en,es}. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages!: string[];
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** Where notices are emailed (a link to the inbox only, never clinical detail); null: inbox only. */
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
+  /** E.164 number for SMS notices (same rule as email); null: none. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) phone!: string | null;
   /** Overrides the program policy's caseload cap for this person (part-time staff, leads). */
   @Column({ name: 'caseload_cap', type: 'integer', nullable: true }) caseloadCap!: number | null;
   /**

@@ -17,6 +17,7 @@ import { ProviderDirectory1796210000000 } from './1796210000000-ProviderDirector
 import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
 import { WorkItems1796300000000 } from './1796300000000-WorkItems';
 import { WorkLists1796330000000 } from './1796330000000-WorkLists';
+import { Notifications1796320000000 } from './1796320000000-Notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   CaseMembers1796240000000,
   MemberRoutes1796250000000,
   WorkItems1796300000000,
+  Notifications1796320000000,
   WorkLists1796330000000,
 ];

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Length, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { LANGUAGE_TAG_PATTERN, STAFF_ID_PATTERN, STAFF_ROLES, TEAM_ID_PATTERN, type StaffRole } from '@careloop/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Length, Matches, Validate, ValidateIf, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { E164_PATTERN, EMAIL_PATTERN, LANGUAGE_TAG_PATTERN, STAFF_ID_PATTERN, STAFF_ROLES, TEAM_ID_PATTERN, type StaffRole } from '@careloop/domain';
 import type { StaffInput, StaffUpdateInput } from '@careloop/contracts';
 import type { ContractBody } from '../../common/contract-body';
 import { TEAM_ID_MESSAGE } from './team.dto';
@@ -43,6 +43,17 @@ export class UpdateStaffDto implements ContractBody<StaffUpdateInput, UpdateStaf
   @ApiProperty({ description: 'Inactive: keeps the row (assignments name the person) but takes no new cases and sees no team cases.' })
   @IsBoolean()
   active!: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'dana.east@example.org', description: 'Where notices are emailed (a link to the inbox only); absent or null: inbox only.' })
+  @ValidateIf((o: UpdateStaffDto) => o.email !== null && o.email !== undefined)
+  @Matches(EMAIL_PATTERN, { message: 'email must be an email address' })
+  @Length(3, 254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+15551234567', description: 'E.164 number for SMS notices; absent or null: none.' })
+  @ValidateIf((o: UpdateStaffDto) => o.phone !== null && o.phone !== undefined)
+  @Matches(E164_PATTERN, { message: 'phone must be an E.164 number such as +15551234567' })
+  phone?: string | null;
 }
 
 /** `POST /staff`. */
