@@ -26,3 +26,4 @@ export * from './members/member-crypto.config';
 export * from './provider-directory.repository';
 export * from './members/member-cases.repository';
 export * from './members/member-create-request.repository';
+export * from './work-item.repository';

@@ -22,6 +22,7 @@ import { OperationsMetricsRepository } from './operations-metrics.repository';
 import { ProviderDirectoryRepository } from './provider-directory.repository';
 import { MemberCasesRepository } from './members/member-cases.repository';
 import { MemberCreateRequestRepository } from './members/member-create-request.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   ProviderDirectoryRepository,
   MemberCasesRepository,
   MemberCreateRequestRepository,
+  WorkItemRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */
