@@ -95,6 +95,19 @@ function whereOf(scope: WorklistScope, f: WorklistFilters, params: unknown[]): s
 
 const RANK = `(CASE WHEN w.status = 'open' AND w.due_at < now() THEN 0 ELSE 1 END)`;
 
+function listQuery(scope: WorklistScope, filters: WorklistFilters, after: WorklistCursor | null, limit: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = whereOf(scope, filters, params);
+  let keyset = '';
+  if (after) {
+    params.push(after.rank, after.dueAt, after.id);
+    const n = params.length;
+    keyset = ` AND (${RANK}, w.due_at, w.id) > ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::varchar)`;
+  }
+  params.push(limit);
+  return { sql: `SELECT ${COLUMNS} FROM work_items w WHERE ${where}${keyset} ORDER BY ${RANK}, w.due_at, w.id LIMIT $${params.length}`, params };
+}
+
 /**
  * The worklist reads and the holder changes (claim, release, reassign). Every change is one
  * conditional UPDATE: it names the state it moves from, so of two concurrent claims exactly one
@@ -104,20 +117,15 @@ export class WorkItemRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(scope: WorklistScope, filters: WorklistFilters, after: WorklistCursor | null, limit: number): Promise<StoredWorkItem[]> {
-    const params: unknown[] = [];
-    const where = whereOf(scope, filters, params);
-    let keyset = '';
-    if (after) {
-      params.push(after.rank, after.dueAt, after.id);
-      const n = params.length;
-      keyset = ` AND (${RANK}, w.due_at, w.id) > ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::varchar)`;
-    }
-    params.push(limit);
-    return selectRows<StoredWorkItem>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM work_items w WHERE ${where}${keyset} ORDER BY ${RANK}, w.due_at, w.id LIMIT $${params.length}`,
-      params,
-    );
+    const { sql, params } = listQuery(scope, filters, after, limit);
+    return selectRows<StoredWorkItem>(this.dataSource, sql, params);
+  }
+
+  /** The plan of `list` (EXPLAIN ANALYZE), as text lines: the benchmark shows which index a list uses. */
+  async explainList(scope: WorklistScope, filters: WorklistFilters, limit: number): Promise<string[]> {
+    const { sql, params } = listQuery(scope, filters, null, limit);
+    const rows = await selectRows<{ 'QUERY PLAN': string }>(this.dataSource, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    return rows.map((r) => r['QUERY PLAN']);
   }
 
   /** Overdue, due before `endOfDay` (and not overdue), and open, over the same scope and filters. */
