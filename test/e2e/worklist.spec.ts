@@ -21,6 +21,15 @@ describe('worklists (real Temporal, real Postgres)', () => {
 
   beforeAll(async () => {
     stack = await startE2eStack('worklist');
+    // The demo roster's teams and people, through the admin API (a case started by cm-1 belongs to north).
+    const admin = stack.as(USERS.admin);
+    for (const team of [{ id: 'north', regions: ['IL'] }, { id: 'south', regions: ['TX'] }]) {
+      await admin.post('/teams').send({ ...team, name: team.id, programs: ['CCM'], active: true }).expect((r) => expect([200, 201]).toContain(r.status));
+    }
+    for (const [id, teamId, role] of [['cm-1', 'north', 'care_manager'], ['cm-2', 'north', 'care_manager'], ['sup-1', 'north', 'supervisor'], ['cm-3', 'south', 'care_manager']] as const) {
+      const person = { id, displayName: `Person ${id}`, role, teamId, languages: ['en', 'es'], caseloadCap: role === 'care_manager' ? 20 : null, active: true };
+      await admin.post('/staff').send(person).expect((r) => expect([200, 201]).toContain(r.status));
+    }
   });
 
   afterAll(async () => {
@@ -36,17 +45,22 @@ describe('worklists (real Temporal, real Postgres)', () => {
     return id;
   }
 
-  it("shows a case's assessment task on its care manager's worklist, with the route that completes it, and closes it when the assessment is submitted", async () => {
+  it("shows a case's assessment task in its team's queue, then on its care manager's worklist with the route that completes it, and closes it when the assessment is submitted", async () => {
     const id = await screened(`M-WORK-${run}-A`);
-    const { careManagerId, teamId } = (await eventually(() => stack.sql(`SELECT care_manager_id AS "careManagerId", team_id AS "teamId" FROM cases WHERE id = $1`, [id]), (r) => r[0]?.careManagerId != null))[0] as { careManagerId: string; teamId: string };
-    const holder: TestUser = { sub: careManagerId, role: 'care_manager', team: teamId };
-    const items = await eventually(() => itemsOf(holder, '?scope=mine'), (list) => find(list, id, 'assessment') !== undefined);
-    expect(find(items, id, 'assessment')).toMatchObject({ owner: { kind: 'person', staffId: careManagerId }, complete: { method: 'POST', path: `/cases/${id}/assessment` } });
+    const queued = await eventually(() => itemsOf(USERS.cm1, '?scope=team'), (list) => find(list, id, 'assessment') !== undefined);
+    expect(find(queued, id, 'assessment')).toMatchObject({ owner: { kind: 'team', teamId: 'north', role: 'care_manager' }, complete: { method: 'POST', path: `/cases/${id}/assessment` } });
 
-    await stack.as(holder).post(`/cases/${id}/assessment`).send({ answers: assessmentAnswers('high') }).expect(200);
-    const after = await eventually(() => itemsOf(holder, '?scope=mine'), (list) => find(list, id, 'assessment') === undefined);
+    // The supervisor names the case's care manager: the queued task moves to them.
+    await stack.as(USERS.sup1).post(`/supervisor/cases/${id}/reassign`).send({ careManagerId: 'cm-2', reason: 'speaks the member language' }).expect(200);
+    const items = await eventually(() => itemsOf(cm2, '?scope=mine'), (list) => find(list, id, 'assessment') !== undefined);
+    expect(find(items, id, 'assessment')).toMatchObject({ owner: { kind: 'person', staffId: 'cm-2', teamId: 'north' }, complete: { method: 'POST', path: `/cases/${id}/assessment` } });
+    expect(find(await itemsOf(USERS.cm1, '?scope=team'), id, 'assessment')).toBeUndefined();
+
+    await stack.as(cm2).post(`/cases/${id}/assessment`).send({ answers: assessmentAnswers('high') }).expect(200);
+    const after = await eventually(() => itemsOf(cm2, '?scope=mine'), (list) => find(list, id, 'assessment') === undefined && find(list, id, 'care_plan') !== undefined);
     // The next task (the care plan) took its place on the same person's list.
-    expect(find(after, id, 'care_plan')).toMatchObject({ owner: { kind: 'person', staffId: careManagerId }, complete: { path: `/cases/${id}/plan` } });
+    expect(find(after, id, 'assessment')).toBeUndefined();
+    expect(find(after, id, 'care_plan')).toMatchObject({ owner: { kind: 'person', staffId: 'cm-2' }, complete: { path: `/cases/${id}/plan` } });
   });
 
   it("puts a low-risk member's contact in the team queue: a teammate claims it, another's claim is 409, the holder releases, the supervisor reassigns with a reason", async () => {
@@ -85,7 +99,7 @@ describe('worklists (real Temporal, real Postgres)', () => {
     // Reassignment: a supervisor's, with a reason, to an active care manager of the item's team.
     await stack.as(USERS.cm1).post(`/worklist/${contact.id}/reassign`).send({ toStaffId: 'cm-2', reason: 'covering' }).expect(403);
     const noReason = await stack.as(USERS.sup1).post(`/worklist/${contact.id}/reassign`).send({ toStaffId: 'cm-2' }).expect(400);
-    expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect([...new Set(noReason.body.errors.map((e: { field: string }) => e.field))]).toEqual(['reason']);
     const otherTeam = await stack.as(USERS.sup1).post(`/worklist/${contact.id}/reassign`).send({ toStaffId: 'cm-3', reason: 'covering' }).expect(422);
     expect(otherTeam.body).toMatchObject({ code: 'work_item_assignee_invalid', errors: [{ field: 'toStaffId' }] });
     const moved = await stack.as(USERS.sup1).post(`/worklist/${contact.id}/reassign`).send({ toStaffId: 'cm-2', reason: 'covering this week' }).expect(200);

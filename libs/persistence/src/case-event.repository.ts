@@ -15,10 +15,10 @@ type Projector<K extends CaseEventData['kind']> = (
  * (`Record<kind, …>`), so a new kind does not compile until it is projected.
  */
 const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
-  case_opened: (tx, k, e) =>
+  case_opened: async (tx, k, e) => {
     // A new episode under the same case id (re-enrolment after closure) replaces the row;
     // a retried write of the same episode changes nothing.
-    execute(
+    await execute(
       tx,
       `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at, team_id, member_id)
        VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7, $8, $9)
@@ -29,7 +29,9 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
          opened_at = EXCLUDED.opened_at, phase_changed_at = EXCLUDED.phase_changed_at, team_id = EXCLUDED.team_id, member_id = EXCLUDED.member_id, updated_at = now()
        WHERE cases.run_id <> EXCLUDED.run_id`,
       [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at, e.data.teamId ?? null, e.data.memberId ?? null],
-    ),
+    );
+    await workItems.adoptTransitionItems(tx, k);
+  },
   phase_changed: (tx, k, e) =>
     execute(
       tx,
@@ -113,7 +115,8 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   task_nudged: () => Promise.resolve(),
   contact_preference_changed: () => Promise.resolve(),
   notifications_redelivered: () => Promise.resolve(),
-  external_event_recorded: () => Promise.resolve(),
+  // Kept in case_events; the discharge workflow's task reports also settle its transition-of-care work items.
+  external_event_recorded: (tx, _k, e) => workItems.reportTransitionStep(tx, e.data, e.at),
   // Reminders and misses are kept by the work-item projection (issue 17); case_tasks does not keep them.
   task_reminded: (tx, k, e) => workItems.remindCaseTask(tx, k, e.data.key, e.at),
   task_missed: (tx, k, e) => workItems.missCaseTask(tx, k, e.data, e.at),

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DischargeAmendmentKind, DischargeDetailChanges, DischargeEvent } from '@careloop/domain';
 import { execute, selectOne } from './sql.query';
+import { cancelTransitionItems, openTransitionItems } from './work-item.projection';
 
 export interface DischargeIntake {
   /** False when this event was stored before. */
@@ -61,10 +62,19 @@ export class DischargeEventRepository {
    * id) alone and keeps its discharge id: a redelivery after the upgrade is a
    * repeat, never a second workflow. No row is ever inserted with a NULL client.
    */
-  async record(key: IntakeKey, dischargeId: string, caseId: string, event: DischargeEvent, visitNumber: string | null, payloadHash: string): Promise<DischargeIntake> {
+  async record(
+    key: IntakeKey,
+    dischargeId: string,
+    caseId: string,
+    event: DischargeEvent,
+    visitNumber: string | null,
+    payloadHash: string,
+    tasks: readonly { task: string; dueAt: string }[] = [],
+  ): Promise<DischargeIntake> {
+    return this.dataSource.transaction(async (tx) => {
     // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
     const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
-      this.dataSource,
+      tx,
       `WITH legacy AS (
          UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
          WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
@@ -98,7 +108,11 @@ export class DischargeEventRepository {
         key.clientId,
       ],
     );
-    return { inserted: row!.inserted, conflicting: row!.payloadHash !== payloadHash, dischargeId: row!.dischargeId };
+    const conflicting = row!.payloadHash !== payloadHash;
+    // The transition-of-care work items, with the first delivery (a redelivery finds them there: nothing changes).
+    if (!conflicting) await openTransitionItems(tx, row!.dischargeId, caseId, event.dischargedAt, tasks);
+    return { inserted: row!.inserted, conflicting, dischargeId: row!.dischargeId };
+    });
   }
 
   async exists(dischargeId: string): Promise<boolean> {
@@ -170,6 +184,7 @@ export class DischargeEventRepository {
       ))!;
       if (row.inserted && a.kind === 'cancel') {
         await execute(tx, 'UPDATE discharge_events SET cancelled_at = coalesce(cancelled_at, now()) WHERE discharge_id = $1', [a.dischargeId]);
+        await cancelTransitionItems(tx, a.dischargeId);
       }
       if (row.inserted && a.kind === 'update') {
         await execute(

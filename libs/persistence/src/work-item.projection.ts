@@ -212,7 +212,7 @@ export function moveCaseItems(tx: SqlRunner, k: CaseKey, to: string, from: strin
   return execute(
     tx,
     `UPDATE work_items SET owner_staff_id = $3, claimed_at = NULL, updated_at = now()
-     WHERE case_id = $1 AND episode_id = $2 AND ${OPEN} AND owner_role = 'care_manager'
+     WHERE case_id = $1 AND (episode_id = $2 OR source = 'discharge') AND ${OPEN} AND owner_role = 'care_manager'
        AND (owner_staff_id IS NULL OR owner_staff_id = coalesce($4, (SELECT care_manager_id FROM cases WHERE id = $1 AND run_id = $2)))`,
     [k.caseId, k.episodeId, to, from],
   );
@@ -272,4 +272,56 @@ export function holdItem(tx: SqlRunner, id: string, held: boolean): Promise<void
 /** Closes an open item (its work was done upstream); a closed one stays as it was. */
 export function closeItem(tx: SqlRunner, id: string, status: 'done' | 'cancelled', at: string): Promise<void> {
   return execute(tx, `UPDATE work_items SET status = $2, closed_at = $3, updated_at = now() WHERE id = $1 AND ${OPEN}`, [id, status, at]);
+}
+
+/** A discharge's transition-of-care item id (`discharge:<discharge id>:<task>`). */
+export const transitionWorkItemId = (dischargeId: string, task: string): string => `discharge:${dischargeId}:${task}`;
+
+/**
+ * The discharge's transition-of-care tasks (member contact, medication reconciliation, follow-up
+ * visit, PCP informed), opened with the intake row (their due times are the policy's, from the
+ * discharge time: libs/domain transitionSchedule). The care team works them: the case's care
+ * manager when it has one, else its team's care-manager queue; a case not in the read model yet
+ * leaves them in the organisation-wide queue until `adoptTransitionItems` (case_opened) places them.
+ */
+export async function openTransitionItems(tx: SqlRunner, dischargeId: string, caseId: string, openedAt: string, tasks: readonly { task: string; dueAt: string }[]): Promise<void> {
+  for (const t of tasks) {
+    await openSourceItem(
+      tx,
+      { id: transitionWorkItemId(dischargeId, t.task), source: 'discharge', sourceId: dischargeId, kind: 'transition_of_care', taskKey: t.task, dueAt: t.dueAt, caseId, openedAt },
+      { role: 'care_manager', toCareManager: true },
+    );
+  }
+}
+
+/** case_opened: transition-of-care items waiting for their case take its team, program and member (and its care manager, if any). */
+export function adoptTransitionItems(tx: SqlRunner, k: CaseKey): Promise<void> {
+  return execute(
+    tx,
+    `UPDATE work_items w SET owner_team_id = c.team_id, program_code = c.program_code, member_id = c.member_id, updated_at = now()
+     FROM cases c WHERE c.id = $1 AND c.run_id = $2 AND w.case_id = c.id AND w.source = 'discharge' AND w.owner_team_id IS NULL AND w.status IN ('open', 'suspended')`,
+    [k.caseId, k.episodeId],
+  );
+}
+
+/**
+ * The discharge workflow's reports on the case timeline (external_event_recorded, `reference` the
+ * discharge id, key `<discharge id>:<task>:<step>`): done closes the item, missed marks it urgent,
+ * escalated hands it to the supervisors' queue (the supervisor owns it from there).
+ */
+export async function reportTransitionStep(tx: SqlRunner, report: { key: string; eventKind: string; reference: string | null }, at: string): Promise<void> {
+  if (report.reference === null || !report.key.startsWith(`${report.reference}:`)) return;
+  const id = transitionWorkItemId(report.reference, report.key.slice(report.reference.length + 1).split(':')[0]!);
+  if (report.eventKind === 'transition_task_done') await closeItem(tx, id, 'done', at);
+  if (report.eventKind === 'transition_task_missed') {
+    await execute(tx, `UPDATE work_items SET missed_at = coalesce(missed_at, $2), priority = 'urgent', updated_at = now() WHERE id = $1 AND ${OPEN}`, [id, at]);
+  }
+  if (report.eventKind === 'transition_task_escalated') {
+    await execute(tx, `UPDATE work_items SET owner_staff_id = NULL, claimed_at = NULL, owner_role = 'supervisor', updated_at = now() WHERE id = $1 AND ${OPEN}`, [id]);
+  }
+}
+
+/** The sender cancelled the discharge: its open transition-of-care items are cancelled with it. */
+export function cancelTransitionItems(tx: SqlRunner, dischargeId: string): Promise<void> {
+  return execute(tx, `UPDATE work_items SET status = 'cancelled', closed_at = now(), updated_at = now() WHERE source = 'discharge' AND source_id = $1 AND ${OPEN}`, [dischargeId]);
 }
