@@ -131,6 +131,13 @@ async function seed(ds: DataSource): Promise<number> {
        FROM generate_series($2::int, $3::int) g`,
       [status, offset, offset + N - 1],
     );
+  // The teams and people the lists are read for (the team route checks that the team exists; the roster decides a caller's team).
+  await ds.query(`INSERT INTO teams (id, name, programs, regions, active) SELECT 'team-' || t, 'Team ' || t, '{CCM}', '{}', true FROM generate_series(0, ${TEAMS - 1}) t`);
+  await ds.query(
+    `INSERT INTO staff (id, display_name, role, team, languages, active)
+     SELECT 'cm-' || c, 'Care manager ' || c, 'care_manager', 'team-' || (c % ${TEAMS}), '{en}'::text[], true FROM generate_series(0, ${CARE_MANAGERS - 1}) c
+     UNION ALL SELECT 'sup-7', 'Supervisor 7', 'supervisor', 'team-7', '{en}'::text[], true`,
+  );
   await insert('open', 0);
   await insert('done', N);
   await ds.query('ANALYZE work_items');

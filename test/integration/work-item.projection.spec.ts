@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CaseEventRepository, ReviewRepository, runMigrations, WorkItemRepository } from '@careloop/persistence';
+import { CaseEventRepository, DischargeEventRepository, ReviewRepository, runMigrations, WorkItemRepository } from '@careloop/persistence';
 import { caseWorkItemId, escalationWorkItemId, type CaseEvent, type CaseEventData, type ComplaintRecord } from '@careloop/contracts';
 import { freshDatabase } from '../support/integration-database';
 import { instantFromNow } from '../support/fixture-dates';
@@ -195,6 +195,45 @@ describe('work_items projection (real Postgres)', () => {
     expect(await row(ack)).toMatchObject({ status: 'done' });
     await reviews.saveComplaint(view.complaintId, record(3, { status: 'resolved', resolvedAt: receivedAt }));
     expect(await row(res)).toMatchObject({ status: 'done' });
+  });
+
+  it('opens transition-of-care items with the discharge intake, places them on the case\'s team, closes one on its done report and cancels the rest with the discharge', async () => {
+    const discharges = new DischargeEventRepository(ds);
+    const caseId = 'case-ccm-aaaaaaaaaaaaaaaaaaaaaaa7';
+    const dischargeId = 'discharge-000000000000000000000007';
+    const dischargedAt = instantFromNow(-3_600_000);
+    const event = { format: 'json', source: 'GENHOSP-ADT', sourceEventId: 'evt-7', memberRef: 'M-7', programCode: 'CCM', dischargedAt, facility: { id: 'GENHOSP', name: null }, disposition: 'home', pcpId: null } as const;
+    const tasks = ['member_contact', 'medication_reconciliation', 'follow_up_visit', 'pcp_informed'].map((task, n) => ({ task, dueAt: instantFromNow((n + 1) * 86_400_000) }));
+    const intakeKey = { clientId: 'integration:test-feed', source: 'GENHOSP-ADT', sourceEventId: 'evt-7' };
+    await discharges.record(intakeKey, dischargeId, caseId, event, 'V7', 'e'.repeat(64), tasks);
+    await discharges.record(intakeKey, dischargeId, caseId, event, 'V7', 'e'.repeat(64), tasks);
+    const toc = (task: string) => row(`discharge:${dischargeId}:${task}`);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM work_items WHERE source = 'discharge' AND source_id = $1`, [dischargeId]))[0].n).toBe(4);
+    // The case did not exist yet: the organisation-wide queue, until its case_opened places them.
+    expect(await toc('member_contact')).toMatchObject({ kind: 'transition_of_care', status: 'open', owner: null, team: null, role: 'care_manager' });
+    const history = sequence(
+      opened('north'),
+      { kind: 'care_manager_assigned', careManagerId: 'cm-1', languageMatch: true },
+      { kind: 'external_event_recorded', key: `${dischargeId}:member_contact:done`, source: 'discharge-planning', eventKind: 'transition_task_done', occurredAt: dischargedAt, reference: dischargeId },
+      { kind: 'external_event_recorded', key: `${dischargeId}:follow_up_visit:escalated`, source: 'discharge-planning', eventKind: 'transition_task_escalated', occurredAt: dischargedAt, reference: dischargeId },
+    );
+    await events.append(caseId, 'run-1', history);
+    expect(await toc('member_contact')).toMatchObject({ status: 'done' });
+    expect(await toc('medication_reconciliation')).toMatchObject({ status: 'open', owner: 'cm-1', team: 'north', program: 'CCM' });
+    expect(await toc('follow_up_visit')).toMatchObject({ status: 'open', owner: null, team: 'north', role: 'supervisor' });
+
+    await discharges.recordAmendment({
+      amendmentId: 'amend-7',
+      key: { ...intakeKey, sourceEventId: 'evt-7-cancel' },
+      kind: 'cancel',
+      messageType: 'ADT^A13',
+      dischargeId,
+      changes: {},
+      occurredAt: null,
+      payloadHash: 'f'.repeat(64),
+    });
+    expect(await toc('medication_reconciliation')).toMatchObject({ status: 'cancelled' });
+    expect(await toc('member_contact')).toMatchObject({ status: 'done' });
   });
 
   it('reads a person\'s list through the partial index, overdue first and then by due time, paged by keyset', async () => {

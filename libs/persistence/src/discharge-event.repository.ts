@@ -72,46 +72,46 @@ export class DischargeEventRepository {
     tasks: readonly { task: string; dueAt: string }[] = [],
   ): Promise<DischargeIntake> {
     return this.dataSource.transaction(async (tx) => {
-    // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
-    const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
-      tx,
-      `WITH legacy AS (
-         UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
-         WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
-         RETURNING discharge_id, false AS inserted, payload_hash
-       ), fresh AS (
-         INSERT INTO discharge_events (discharge_id, client_id, source, source_event_id, format, member_ref, program_code, case_id, discharged_at,
-           facility_id, facility_name, disposition, pcp_id, visit_number, payload_hash)
-         SELECT $1::varchar, $15::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::varchar, $8::timestamptz,
-           $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::varchar, $14::char(64)
-         WHERE NOT EXISTS (SELECT 1 FROM legacy)
-         ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_events.redeliveries + 1, last_received_at = now()
-         RETURNING discharge_id, (xmax = 0) AS inserted, payload_hash
-       )
-       SELECT discharge_id AS "dischargeId", inserted, payload_hash AS "payloadHash" FROM legacy
-       UNION ALL SELECT discharge_id, inserted, payload_hash FROM fresh`,
-      [
-        dischargeId,
-        event.source,
-        event.sourceEventId,
-        event.format,
-        event.memberRef,
-        event.programCode,
-        caseId,
-        event.dischargedAt,
-        event.facility.id,
-        event.facility.name,
-        event.disposition,
-        event.pcpId,
-        visitNumber,
-        payloadHash,
-        key.clientId,
-      ],
-    );
-    const conflicting = row!.payloadHash !== payloadHash;
-    // The transition-of-care work items, with the first delivery (a redelivery finds them there: nothing changes).
-    if (!conflicting) await openTransitionItems(tx, row!.dischargeId, caseId, event.dischargedAt, tasks);
-    return { inserted: row!.inserted, conflicting, dischargeId: row!.dischargeId };
+      // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
+      const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
+        tx,
+        `WITH legacy AS (
+           UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
+           WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
+           RETURNING discharge_id, false AS inserted, payload_hash
+         ), fresh AS (
+           INSERT INTO discharge_events (discharge_id, client_id, source, source_event_id, format, member_ref, program_code, case_id, discharged_at,
+             facility_id, facility_name, disposition, pcp_id, visit_number, payload_hash)
+           SELECT $1::varchar, $15::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::varchar, $8::timestamptz,
+             $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::varchar, $14::char(64)
+           WHERE NOT EXISTS (SELECT 1 FROM legacy)
+           ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_events.redeliveries + 1, last_received_at = now()
+           RETURNING discharge_id, (xmax = 0) AS inserted, payload_hash
+         )
+         SELECT discharge_id AS "dischargeId", inserted, payload_hash AS "payloadHash" FROM legacy
+         UNION ALL SELECT discharge_id, inserted, payload_hash FROM fresh`,
+        [
+          dischargeId,
+          event.source,
+          event.sourceEventId,
+          event.format,
+          event.memberRef,
+          event.programCode,
+          caseId,
+          event.dischargedAt,
+          event.facility.id,
+          event.facility.name,
+          event.disposition,
+          event.pcpId,
+          visitNumber,
+          payloadHash,
+          key.clientId,
+        ],
+      );
+      const conflicting = row!.payloadHash !== payloadHash;
+      // The transition-of-care work items, with the first delivery (a redelivery finds them there: nothing changes).
+      if (!conflicting) await openTransitionItems(tx, row!.dischargeId, caseId, event.dischargedAt, tasks);
+      return { inserted: row!.inserted, conflicting, dischargeId: row!.dischargeId };
     });
   }
 
