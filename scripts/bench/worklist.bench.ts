@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrations, WorkItemRepository, type WorklistScope } from '@careloop/persistence';
 import { projectRoot } from '@careloop/temporal';
@@ -38,6 +39,13 @@ async function main(): Promise<void> {
       // A fresh database on an existing server (e.g. postgres://postgres@127.0.0.1:5432/postgres).
       const name = `careloop_bench_worklist_${Date.now()}`;
       await ensureDatabase(process.env.BENCH_DATABASE_ADMIN_URL, name);
+      const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL;
+      // Dropped at the end (runs last: stops run in reverse), so a shared server keeps no 200,000 bench rows.
+      stops.push(async () => {
+        const admin = new Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`).finally(() => admin.end());
+      });
       const url = new URL(process.env.BENCH_DATABASE_ADMIN_URL);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
