@@ -6,6 +6,7 @@ import type { WorkItemView, WorklistPage } from '@careloop/contracts';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { requestContext } from '../auth/request-context';
+import { EmptyDto } from '../cases/dto/case-actions.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { WorkItemViewDto, WorklistPageView } from './work-item.view';
 import { ParseStaffId, ParseWorkItemId, ReassignWorkItemDto, WorklistQuery } from './worklist.dto';
@@ -59,7 +60,8 @@ export class WorklistController {
   @ApiOkResponse({ type: WorkItemViewDto })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: CLOSED_OR_HELD })
-  async claim(@Param('id', ParseWorkItemId) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<WorkItemView> {
+  // The empty body DTO refuses any field sent (400 naming it), as every other POST does.
+  async claim(@Param('id', ParseWorkItemId) id: string, @Body() _body: EmptyDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<WorkItemView> {
     return audited(req, await this.worklist.claim(principal, id));
   }
 
@@ -70,7 +72,7 @@ export class WorklistController {
   @ApiOkResponse({ type: WorkItemViewDto })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiConflictResponse({ description: CLOSED_OR_HELD })
-  async release(@Param('id', ParseWorkItemId) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<WorkItemView> {
+  async release(@Param('id', ParseWorkItemId) id: string, @Body() _body: EmptyDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<WorkItemView> {
     return audited(req, await this.worklist.release(principal, id));
   }
 
