@@ -48,8 +48,11 @@ describe('console: a care manager takes a case from enrolment to an active care 
     await page.getByRole('heading', { name: 'CareLoop console' }).waitFor();
     await screenshot(page, 'login');
     await signIn(page, stack.baseUrl, 'cm-1');
-    await page.getByRole('heading', { name: 'My caseload' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My caseload', 'New case', 'Members', 'Discharges', 'Reviews', 'Complaints']);
+    // A care manager lands on My work (their worklist).
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    // The inbox link carries the unread count when there is one.
+    const links = (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/^Inbox\d+$/, 'Inbox'));
+    expect(links).toEqual(['My work', 'My caseload', 'New case', 'Members', 'Discharges', 'Reviews', 'Complaints', 'Inbox']);
     expect(await page.locator('.who').textContent()).toBe('cm-1 · Care manager · team north');
 
     await page.goto(`${stack.baseUrl}/app/supervisor/stuck`);

@@ -48,6 +48,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     if (path.startsWith('/complaints/')) return 'complaint-000000000000000000000000';
     if (path.startsWith('/discharges/')) return 'discharge-000000000000000000000000';
     if (path.startsWith('/member-duplicates/')) return 'dup_0123456789abcdefghjkmnpqrs';
+    if (path.startsWith('/worklist/')) return 'case:case-ccm-000000000000000000000000:run-1:contact-1';
     return caseId;
   }
 

@@ -146,6 +146,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
   });
 
   it('passes Schemathesis: no 5xx, no undocumented status, no response outside its schema', async () => {
+    const [open] = (await stack.sql(`SELECT id FROM work_items WHERE case_id = $1 AND status = 'open' ORDER BY id LIMIT 1`, [ids.case])) as { id: string }[];
+    const workItem = open?.id ?? `case:${ids.case}:none:contact-1`;
     const settings: OperationSettings[] = [
       // (Every entry whose regex matches an operation applies to it.)
       // The ids of real resources, so that requests reach the handlers (a random well-formed id is a 404).
@@ -157,6 +159,10 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/providers/\\{id\\}', parameters: { id: 'pcp-44' } },
       { pathRegex: '^/teams/\\{id\\}', parameters: { id: 'fuzz-team' } },
       { pathRegex: '^/staff/\\{id\\}', parameters: { id: 'cm-fuzz' } },
+      // A worklist's own team and person; a work item of the fuzzed case (its open contact in the team's queue or with its care manager).
+      { pathRegex: '^/worklist/staff/\\{staffId\\}', parameters: { staffId: 'cm-fuzz' } },
+      { pathRegex: '^/worklist/teams/\\{teamId\\}', parameters: { teamId: 'fuzz-team' } },
+      { pathRegex: '^/worklist/\\{id\\}/', parameters: { id: workItem } },
       { pathRegex: '^/fhir/Patient/\\{id\\}', parameters: { id: ids.member } },
       { pathRegex: '^/fhir/CarePlan$', parameters: { patient: ids.member } },
       // A PUT without its required If-Match is 428 Precondition Required (RFC 6585, as FHIR servers answer), not the 400 the check expects.
@@ -169,7 +175,7 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       // an opaque cursor is valid only as the nextCursor of an earlier page (GET /cases, /audit, /discharges, …;
       // /utilization-reviews and /complaints are listed below for their POST),
       // the policy overrides of POST /cases are checked against the program policy's shape,
-      { pathRegex: '^/(cases|audit|committee/updates|supervisor/stuck-cases|supervisor/stop-participation-requests|discharges|inbox)$', disabledChecks: ['positive_data_acceptance'] },
+      { pathRegex: '^/(cases|audit|committee/updates|supervisor/stuck-cases|supervisor/stop-participation-requests|discharges|inbox|worklist|worklist/staff/\\{staffId\\}|worklist/teams/\\{teamId\\})$', disabledChecks: ['positive_data_acceptance'] },
       // quiet hours name an IANA time zone (checked with Intl; a pattern cannot list them).
       { pathRegex: '^/me/notification-preferences$', disabledChecks: ['positive_data_acceptance'] },
       // a care plan's references and dates are checked against each other and today,
@@ -186,6 +192,8 @@ describe('OpenAPI contract (Schemathesis against the live API)', () => {
       { pathRegex: '^/providers', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/cases/\\{id\\}/(pcp|provider-reports|care-manager-change-requests|stop-participation-requests)$', disabledChecks: ['positive_data_acceptance'] },
       { pathRegex: '^/utilization-reviews$', disabledChecks: ['positive_data_acceptance'] },
+      // a reassignment's toStaffId must be an active person of the item's team and role (422 otherwise),
+      { pathRegex: '^/worklist/\\{id\\}/reassign$', disabledChecks: ['positive_data_acceptance'] },
       // a staff record's teamId must name an existing team (active unless the person is inactive).
       { pathRegex: '^/staff', disabledChecks: ['positive_data_acceptance'] },
       // a member record follows the registry's rules (exactly one plan id, E.164 phones, IANA time zones, spans in

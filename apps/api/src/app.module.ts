@@ -24,6 +24,7 @@ import { ProvidersModule } from './providers/providers.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { TeamsModule } from './teams/teams.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
+import { WorklistModule } from './worklist/worklist.module';
 
 /**
  * The API: one feature module per endpoint family, on CoreModule (config,
@@ -58,6 +59,7 @@ export class AppModule {
         TeamsModule,
         FhirModule,
         InboxModule,
+        WorklistModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

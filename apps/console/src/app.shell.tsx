@@ -16,6 +16,7 @@ import { ComplaintPage, ComplaintsPage } from './complaints.page';
 import { StopParticipationPage } from './stop-participation.page';
 import { InboxPage } from './inbox.page';
 import { InboxBadge } from './inbox.badge';
+import { WorkPage } from './work.page';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
 
@@ -26,6 +27,7 @@ interface Route {
 }
 
 const ROUTES: readonly Route[] = [
+  { pattern: '/work', allowed: can.workCases, render: () => <WorkPage /> },
   { pattern: '/caseload', allowed: can.workCases, render: () => <CaseloadPage /> },
   { pattern: '/cases/new', allowed: can.workCases, render: () => <NewCasePage /> },
   { pattern: '/cases/:id', allowed: can.workCases, render: (p) => <CasePage key={p.id} caseId={p.id!} /> },
@@ -46,7 +48,8 @@ const ROUTES: readonly Route[] = [
   { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
 ];
 
-const home = (r: Role) => (can.supervise(r) ? '/supervisor/stuck' : '/caseload');
+/** Where each role lands: a care manager on My work (their worklist), a supervisor on Stuck cases. */
+const home = (r: Role) => (can.supervise(r) ? '/supervisor/stuck' : '/work');
 
 export function AppShell() {
   const { me, loading, signOut } = useSession();
@@ -66,6 +69,7 @@ export function AppShell() {
   }
 
   const nav: { to: string; text: string; show: boolean; badge?: ReactNode }[] = [
+    { to: '/work', text: 'My work', show: can.workCases(me.role) },
     { to: '/caseload', text: me.role === 'care_manager' ? 'My caseload' : 'Team cases', show: can.workCases(me.role) },
     { to: '/cases/new', text: 'New case', show: can.workCases(me.role) },
     { to: '/members', text: 'Members', show: can.workCases(me.role) },

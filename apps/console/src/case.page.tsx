@@ -11,7 +11,7 @@ import { ContactForm, GoalProgressForm, InterventionForm, MemberDiscussionForm, 
 import { CloseForm, NoteForm, PauseForm, PcpForm, ReassignForm } from './case-admin.forms';
 import { CaseRecordsSections, CarePlanSection } from './case-records.view';
 import { ProblemNotice } from './problem.notice';
-import { Link } from './router.nav';
+import { Link, takeCarried } from './router.nav';
 import { can, useSession } from './session.context';
 
 type Ctx = ActionProps & { readonly view: CaseStateView; readonly records: CaseDocumentationView | null };
@@ -39,7 +39,8 @@ const ACTIONS: readonly { key: string; label: string; render: (c: Ctx) => ReactN
 ];
 
 /** Which action an open task asks for. */
-const FOR_TASK: Record<string, string> = {
+/** The form each open task calls for (also what My work's "Do it" opens: work.page.tsx). */
+export const FOR_TASK: Record<string, string> = {
   outreach_attempt: 'attempt',
   screening: 'screening',
   assessment: 'assessment',
@@ -76,7 +77,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const view = useLoad(() => api.get<CaseStateView>(`/cases/${caseId}`), [caseId], 5_000);
   const records = useLoad(() => api.get<CaseDocumentationView>(`/cases/${caseId}/records`), [caseId], 15_000);
   const timeline = useLoad(() => loadTimeline(caseId), [caseId], 15_000);
-  const [chosen, setChosen] = useState('');
+  // My work's "Do it" hands over the form to open (router carry: in memory, never in the URL).
+  const [chosen, setChosen] = useState(() => takeCarried().action ?? '');
   const [notice, setNotice] = useState('');
 
   if (view.loading && !view.data) {

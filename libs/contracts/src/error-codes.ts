@@ -55,6 +55,15 @@ export const ERROR_CODES = {
   consent_representative_unknown: { status: 422, title: 'This representative is not on the member record' },
   consent_representative_without_authority: { status: 422, title: 'This representative has no authority to consent to care plans' },
   consent_representative_not_in_force: { status: 422, title: "The representative's authority is not in force today" },
+  /** Worklists (issue 17). An item of another team answers the same as an unknown one. */
+  work_item_not_found: { status: 404, title: 'No such work item' },
+  /** Claim or release of an item someone else holds (or that is not in a queue); the detail says who may act. */
+  work_item_held: { status: 409, title: 'Someone else holds this work item' },
+  work_item_closed: { status: 409, title: 'This work item is closed' },
+  /** A claim of an item in a queue that is not the caller's (another role's queue). */
+  work_item_wrong_queue: { status: 403, title: "This work item is not in the caller's queue" },
+  /** Reassignment to someone who may not hold the item (inactive, another team, another role); `errors` names toStaffId. */
+  work_item_assignee_invalid: { status: 422, title: 'This person cannot hold this work item' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

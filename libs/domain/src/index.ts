@@ -36,3 +36,4 @@ export * from './member.validation';
 export * from './provider';
 export * from './contact-point';
 export * from './case-clock';
+export * from './work-item-priority';

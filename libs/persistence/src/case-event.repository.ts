@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseEvent, CaseEventData } from '@careloop/contracts';
 import { insertPendingNotification } from './notification-outbox.repository';
 import { execute, selectRows, type SqlRunner } from './sql.query';
+import * as workItems from './work-item.projection';
 
 type Projector<K extends CaseEventData['kind']> = (
   tx: SqlRunner,
@@ -14,10 +15,10 @@ type Projector<K extends CaseEventData['kind']> = (
  * (`Record<kind, …>`), so a new kind does not compile until it is projected.
  */
 const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
-  case_opened: (tx, k, e) =>
+  case_opened: async (tx, k, e) => {
     // A new episode under the same case id (re-enrolment after closure) replaces the row;
     // a retried write of the same episode changes nothing.
-    execute(
+    await execute(
       tx,
       `INSERT INTO cases (id, run_id, member_ref, program_code, enrollment_date, policy_version, phase, status, opened_at, phase_changed_at, team_id, member_id)
        VALUES ($1, $2, $3, $4, $5, $6, 'enrolled', 'active', $7, $7, $8, $9)
@@ -28,7 +29,9 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
          opened_at = EXCLUDED.opened_at, phase_changed_at = EXCLUDED.phase_changed_at, team_id = EXCLUDED.team_id, member_id = EXCLUDED.member_id, updated_at = now()
        WHERE cases.run_id <> EXCLUDED.run_id`,
       [k.caseId, k.episodeId, e.data.memberRef, e.data.programCode, e.data.enrollmentDate, e.data.policyVersion, e.at, e.data.teamId ?? null, e.data.memberId ?? null],
-    ),
+    );
+    await workItems.adoptTransitionItems(tx, k);
+  },
   phase_changed: (tx, k, e) =>
     execute(
       tx,
@@ -56,6 +59,7 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
   assessment_submitted: async (tx, k, e) => {
     await insertAssessment(tx, k, e, e.data.reassessment ? 'reassessment' : 'assessment', e.data.answers, e.data.risk);
     await execute(tx, `UPDATE cases SET risk_tier = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.risk.tier]);
+    await workItems.setCaseRisk(tx, k.caseId, e.data.risk.tier);
   },
   plan_proposed: (tx, k, e) =>
     execute(
@@ -79,55 +83,73 @@ const PROJECTORS: { [K in CaseEventData['kind']]: Projector<K> } = {
       `INSERT INTO case_notes (case_id, episode_id, seq, kind, text, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [k.caseId, k.episodeId, e.seq, e.data.noteKind, e.data.text, e.actorId, e.at],
     ),
-  task_opened: (tx, k, e) =>
-    execute(
+  task_opened: async (tx, k, e) => {
+    await execute(
       tx,
       `INSERT INTO case_tasks (case_id, episode_id, task_key, kind, status, due_at, opened_at) VALUES ($1, $2, $3, $4, 'open', $5, $6)
        ON CONFLICT (case_id, episode_id, task_key) DO UPDATE SET status = 'open', kind = EXCLUDED.kind, due_at = EXCLUDED.due_at,
          opened_at = EXCLUDED.opened_at, closed_at = NULL`,
       [k.caseId, k.episodeId, e.data.key, e.data.taskKind, e.data.dueAt, e.at],
-    ),
-  task_rescheduled: (tx, k, e) =>
-    execute(tx, `UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]),
+    );
+    await workItems.openCaseTask(tx, k, e.data, e.at);
+  },
+  task_rescheduled: async (tx, k, e) => {
+    await execute(tx, `UPDATE case_tasks SET due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [k.caseId, k.episodeId, e.data.key, e.data.dueAt]);
+    await workItems.rescheduleCaseTask(tx, k, e.data.key, e.data.dueAt);
+  },
   // A suspended task is neither due nor overdue in the read model (GET /cases?overdue, next due) until resumed.
-  task_suspended: (tx, k, e) =>
-    execute(tx, `UPDATE case_tasks SET status = 'suspended' WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'open'`, [k.caseId, k.episodeId, e.data.key]),
-  task_resumed: (tx, k, e) =>
-    execute(tx, `UPDATE case_tasks SET status = 'open', due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'suspended'`, [
+  task_suspended: async (tx, k, e) => {
+    await execute(tx, `UPDATE case_tasks SET status = 'suspended' WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'open'`, [k.caseId, k.episodeId, e.data.key]);
+    await workItems.suspendCaseTask(tx, k, e.data.key);
+  },
+  task_resumed: async (tx, k, e) => {
+    await execute(tx, `UPDATE case_tasks SET status = 'open', due_at = $4 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3 AND status = 'suspended'`, [
       k.caseId,
       k.episodeId,
       e.data.key,
       e.data.dueAt,
-    ]),
+    ]);
+    await workItems.resumeCaseTask(tx, k, e.data.key, e.data.dueAt);
+  },
   plan_reviewed: () => Promise.resolve(),
   task_nudged: () => Promise.resolve(),
   contact_preference_changed: () => Promise.resolve(),
   notifications_redelivered: () => Promise.resolve(),
-  external_event_recorded: () => Promise.resolve(),
-  // Reminders and misses are recorded for the work-item projection (issue 17); case_tasks does not keep them.
-  task_reminded: async () => undefined,
-  task_missed: async () => undefined,
-  task_closed: (tx, k, e) =>
-    execute(tx, `UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
+  // Kept in case_events; the discharge workflow's task reports also settle its transition-of-care work items.
+  external_event_recorded: (tx, _k, e) => workItems.reportTransitionStep(tx, e.data, e.at),
+  // Reminders and misses are kept by the work-item projection (issue 17); case_tasks does not keep them.
+  task_reminded: (tx, k, e) => workItems.remindCaseTask(tx, k, e.data.key, e.at),
+  task_missed: (tx, k, e) => workItems.missCaseTask(tx, k, e.data, e.at),
+  task_closed: async (tx, k, e) => {
+    await execute(tx, `UPDATE case_tasks SET status = $4, closed_at = $5 WHERE case_id = $1 AND episode_id = $2 AND task_key = $3`, [
       k.caseId,
       k.episodeId,
       e.data.key,
       e.data.resolution,
       e.at,
-    ]),
+    ]);
+    await workItems.closeCaseTask(tx, k, e.data.key, e.data.resolution, e.at);
+  },
   // Closing releases the care manager's caseload slot; the counter trigger on case_assignments lowers
   // staff.open_caseload in this same transaction (a retried release matches no open row and changes nothing).
-  case_closed: (tx, k, e) =>
-    execute(tx, `UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
+  case_closed: async (tx, k, e) => {
+    await execute(tx, `UPDATE case_assignments SET released_at = $3 WHERE case_id = $1 AND episode_id = $2 AND released_at IS NULL`, [
       k.caseId,
       k.episodeId,
       e.at,
-    ]),
-  care_manager_assigned: (tx, k, e) =>
-    execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]),
+    ]);
+    await workItems.closeCaseItems(tx, k, e.at);
+  },
+  // The items move first: the previous care manager is read from the case row before it changes.
+  care_manager_assigned: async (tx, k, e) => {
+    await workItems.moveCaseItems(tx, k, e.data.careManagerId, null);
+    await execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.careManagerId]);
+  },
   assignment_unavailable: () => Promise.resolve(),
-  care_manager_reassigned: (tx, k, e) =>
-    execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]),
+  care_manager_reassigned: async (tx, k, e) => {
+    await workItems.moveCaseItems(tx, k, e.data.to, e.data.from);
+    await execute(tx, `UPDATE cases SET care_manager_id = $3, updated_at = now() WHERE id = $1 AND run_id = $2`, [k.caseId, k.episodeId, e.data.to]);
+  },
   pcp_changed: () => Promise.resolve(),
   // Kept in case_events (data holds the discussion, the contact, the de-identified committee update).
   member_discussed: () => Promise.resolve(),

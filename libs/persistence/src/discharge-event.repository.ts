@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DischargeAmendmentKind, DischargeDetailChanges, DischargeEvent } from '@careloop/domain';
 import { execute, selectOne } from './sql.query';
+import { cancelTransitionItems, openTransitionItems } from './work-item.projection';
 
 export interface DischargeIntake {
   /** False when this event was stored before. */
@@ -61,44 +62,57 @@ export class DischargeEventRepository {
    * id) alone and keeps its discharge id: a redelivery after the upgrade is a
    * repeat, never a second workflow. No row is ever inserted with a NULL client.
    */
-  async record(key: IntakeKey, dischargeId: string, caseId: string, event: DischargeEvent, visitNumber: string | null, payloadHash: string): Promise<DischargeIntake> {
-    // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
-    const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
-      this.dataSource,
-      `WITH legacy AS (
-         UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
-         WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
-         RETURNING discharge_id, false AS inserted, payload_hash
-       ), fresh AS (
-         INSERT INTO discharge_events (discharge_id, client_id, source, source_event_id, format, member_ref, program_code, case_id, discharged_at,
-           facility_id, facility_name, disposition, pcp_id, visit_number, payload_hash)
-         SELECT $1::varchar, $15::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::varchar, $8::timestamptz,
-           $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::varchar, $14::char(64)
-         WHERE NOT EXISTS (SELECT 1 FROM legacy)
-         ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_events.redeliveries + 1, last_received_at = now()
-         RETURNING discharge_id, (xmax = 0) AS inserted, payload_hash
-       )
-       SELECT discharge_id AS "dischargeId", inserted, payload_hash AS "payloadHash" FROM legacy
-       UNION ALL SELECT discharge_id, inserted, payload_hash FROM fresh`,
-      [
-        dischargeId,
-        event.source,
-        event.sourceEventId,
-        event.format,
-        event.memberRef,
-        event.programCode,
-        caseId,
-        event.dischargedAt,
-        event.facility.id,
-        event.facility.name,
-        event.disposition,
-        event.pcpId,
-        visitNumber,
-        payloadHash,
-        key.clientId,
-      ],
-    );
-    return { inserted: row!.inserted, conflicting: row!.payloadHash !== payloadHash, dischargeId: row!.dischargeId };
+  async record(
+    key: IntakeKey,
+    dischargeId: string,
+    caseId: string,
+    event: DischargeEvent,
+    visitNumber: string | null,
+    payloadHash: string,
+    tasks: readonly { task: string; dueAt: string }[] = [],
+  ): Promise<DischargeIntake> {
+    return this.dataSource.transaction(async (tx) => {
+      // One row always: the legacy repeat, else the insert or the counted redelivery (xmax = 0 only for a fresh insert).
+      const row = await selectOne<{ dischargeId: string; inserted: boolean; payloadHash: string }>(
+        tx,
+        `WITH legacy AS (
+           UPDATE discharge_events SET redeliveries = redeliveries + 1, last_received_at = now()
+           WHERE client_id IS NULL AND source = $2 AND source_event_id = $3
+           RETURNING discharge_id, false AS inserted, payload_hash
+         ), fresh AS (
+           INSERT INTO discharge_events (discharge_id, client_id, source, source_event_id, format, member_ref, program_code, case_id, discharged_at,
+             facility_id, facility_name, disposition, pcp_id, visit_number, payload_hash)
+           SELECT $1::varchar, $15::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::varchar, $8::timestamptz,
+             $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::varchar, $14::char(64)
+           WHERE NOT EXISTS (SELECT 1 FROM legacy)
+           ON CONFLICT (client_id, source, source_event_id) DO UPDATE SET redeliveries = discharge_events.redeliveries + 1, last_received_at = now()
+           RETURNING discharge_id, (xmax = 0) AS inserted, payload_hash
+         )
+         SELECT discharge_id AS "dischargeId", inserted, payload_hash AS "payloadHash" FROM legacy
+         UNION ALL SELECT discharge_id, inserted, payload_hash FROM fresh`,
+        [
+          dischargeId,
+          event.source,
+          event.sourceEventId,
+          event.format,
+          event.memberRef,
+          event.programCode,
+          caseId,
+          event.dischargedAt,
+          event.facility.id,
+          event.facility.name,
+          event.disposition,
+          event.pcpId,
+          visitNumber,
+          payloadHash,
+          key.clientId,
+        ],
+      );
+      const conflicting = row!.payloadHash !== payloadHash;
+      // The transition-of-care work items, with the first delivery (a redelivery finds them there: nothing changes).
+      if (!conflicting) await openTransitionItems(tx, row!.dischargeId, caseId, event.dischargedAt, tasks);
+      return { inserted: row!.inserted, conflicting, dischargeId: row!.dischargeId };
+    });
   }
 
   async exists(dischargeId: string): Promise<boolean> {
@@ -170,6 +184,7 @@ export class DischargeEventRepository {
       ))!;
       if (row.inserted && a.kind === 'cancel') {
         await execute(tx, 'UPDATE discharge_events SET cancelled_at = coalesce(cancelled_at, now()) WHERE discharge_id = $1', [a.dischargeId]);
+        await cancelTransitionItems(tx, a.dischargeId);
       }
       if (row.inserted && a.kind === 'update') {
         await execute(

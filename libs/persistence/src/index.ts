@@ -32,3 +32,4 @@ export * from './inbox.repository';
 export * from './notification-delivery.repository';
 export * from './notification-preferences.repository';
 export * from './notification-recipients.repository';
+export * from './work-item.repository';

@@ -27,6 +27,7 @@ import { InboxRepository } from './inbox.repository';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
 import { NotificationPreferencesRepository } from './notification-preferences.repository';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -54,6 +55,7 @@ const REPOSITORIES = [
   NotificationDeliveryRepository,
   NotificationPreferencesRepository,
   NotificationRecipientsRepository,
+  WorkItemRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

@@ -51,7 +51,7 @@ export class AuditMiddleware implements NestMiddleware, OnApplicationShutdown {
       outcome: status >= 500 ? 'failed' : ctx.denied ? 'denied' : status >= 400 ? 'rejected' : 'allowed',
       status,
       sourceIp: req.ip?.slice(0, 64) ?? null,
-      reason: ctx.permission === 'supervisor.case' ? reasonOf(req.body) : null,
+      reason: ctx.permission === 'supervisor.case' || ctx.permission === 'worklist.supervise' ? reasonOf(req.body) : null,
       requestId: ctx.requestId,
     };
     // A member read names its member; a search one row per member it returned (the subject of each PHI read).

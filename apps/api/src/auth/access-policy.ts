@@ -65,6 +65,14 @@ export const PERMISSIONS = {
    * (the roster's team; another team answers 404 as if it did not exist: teamReadable below).
    */
   'team.read': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /** Worklists (issue 17): the caller's own list and their team's queue (GET /worklist); claim and release. */
+  'worklist.read': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  'worklist.work': { roles: ['care_manager', 'supervisor', 'admin'], scope: 'none' },
+  /**
+   * Another person's or a team's list, and reassignment with a reason: supervisors for their own team
+   * (another team answers 404, teamReadable), admins for every team.
+   */
+  'worklist.supervise': { roles: ['supervisor', 'admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** A person's own inbox and notification preferences (GET /inbox…, /me/notification-preferences): only their own rows, ever. */

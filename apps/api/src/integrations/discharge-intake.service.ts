@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { localDate, type DischargeEvent, type Hl7MemberIdRule } from '@careloop/domain';
+import { localDate, transitionSchedule, type DischargeEvent, type Hl7MemberIdRule } from '@careloop/domain';
 import {
   caseWorkflowId,
   DISCHARGE_WORKFLOW_TYPE,
@@ -82,7 +82,9 @@ export class DischargeIntakeService {
     const key = { clientId: sender.clientId, source: event.source, sourceEventId: event.sourceEventId };
     const caseId = caseWorkflowId(event.memberRef, programCode, secret);
 
-    const intake = await this.events.record(key, dischargeWorkflowId(key, secret), caseId, event, visitNumber, fingerprint(received));
+    // The work items of the transition of care: the same due times the workflow computes (libs/domain transitionSchedule).
+    const tasks = transitionSchedule(event.dischargedAt, new Date().toISOString(), policy.transitionOfCare).map((t) => ({ task: t.task, dueAt: t.dueAt }));
+    const intake = await this.events.record(key, dischargeWorkflowId(key, secret), caseId, event, visitNumber, fingerprint(received), tasks);
     const dischargeId = intake.dischargeId;
     if (intake.conflicting) {
       throw new ApiError(

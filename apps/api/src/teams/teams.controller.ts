@@ -1,31 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { STAFF_ID_PATTERN, TEAM_ID_PATTERN } from '@careloop/domain';
 import type { StaffView, TeamList, TeamView } from '@careloop/contracts';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
-import { fieldError } from '../common/api-error';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
 import { CreateTeamDto, TEAM_ID_MESSAGE, UpdateTeamDto } from './dto/team.dto';
 import { StaffViewDto, TeamListView, TeamViewDto } from './team.view';
 import { TeamsService } from './teams.service';
-
-/** A path id checked before anything is read (400 naming `id`), described for the OpenAPI document. */
-class ParseIdPipe implements PipeTransform<string, string> {
-  constructor(
-    private readonly pattern: RegExp,
-    private readonly reason: string,
-    readonly parameterSchema = { type: 'string', pattern: pattern.source } as const,
-  ) {}
-
-  transform(id: string): string {
-    if (!this.pattern.test(id)) {
-      throw fieldError('id', this.reason);
-    }
-    return id;
-  }
-}
 
 const ParseTeamId = new ParseIdPipe(TEAM_ID_PATTERN, `id ${TEAM_ID_MESSAGE}`);
 const ParseStaffId = new ParseIdPipe(STAFF_ID_PATTERN, 'id must be a staff id: 1-64 letters, digits, "_", ".", ":", "@" or "-"');

@@ -7,11 +7,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * workflow stays the source of truth for the work, this row only adds who holds it.
  * Owner: `owner_staff_id` (a named person), else the queue of `owner_team_id` (null: the
  * organisation-wide queue) for `owner_role`. Worklist reads go through the partial indexes on
- * open items only, so closed history does not slow them.
+ * open items only, so closed history does not slow them: a person's list, a team's queue, and a
+ * team's whole open work (the supervisor's view).
  */
 @Entity({ name: 'work_items' })
 @Index('ix_work_items_person_open', ['ownerStaffId', 'dueAt'], { where: `status IN ('open', 'suspended') AND owner_staff_id IS NOT NULL` })
 @Index('ix_work_items_queue_open', ['ownerTeamId', 'ownerRole', 'dueAt'], { where: `status IN ('open', 'suspended') AND owner_staff_id IS NULL` })
+@Index('ix_work_items_team_open', ['ownerTeamId', 'dueAt'], { where: `status IN ('open', 'suspended')` })
 @Index('ix_work_items_case', ['caseId'])
 export class WorkItemEntity {
   /** `<source>:<source id>:<task key>` (WORK_ITEM_ID_PATTERN). */

@@ -35,6 +35,10 @@ export class WorkItems1796300000000 implements MigrationInterface {
             CREATE INDEX "ix_work_items_case" ON "work_items" ("case_id")
         `);
         await queryRunner.query(`
+            CREATE INDEX "ix_work_items_team_open" ON "work_items" ("owner_team_id", "due_at")
+            WHERE status IN ('open', 'suspended')
+        `);
+        await queryRunner.query(`
             CREATE INDEX "ix_work_items_queue_open" ON "work_items" ("owner_team_id", "owner_role", "due_at")
             WHERE status IN ('open', 'suspended')
                 AND owner_staff_id IS NULL
@@ -52,6 +56,9 @@ export class WorkItems1796300000000 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_work_items_queue_open"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_work_items_team_open"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_work_items_case"
