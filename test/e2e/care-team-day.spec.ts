@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from '../support/case-fixtures';
@@ -7,6 +5,7 @@ import { dateFromToday } from '../support/fixture-dates';
 import { sampleJson } from '../support/integration-samples';
 import { sample } from '../support/samples';
 import { USERS, type TestUser } from '../support/auth';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.harness';
 
 type Json = Record<string, unknown>;
 type WorkItem = { id: string; kind: string; taskKey: string; caseId: string | null; sourceId: string; dueAt: string; overdue: boolean; missedAt: string | null; remindedAt: string | null; owner: Json; status: string };
@@ -19,28 +18,14 @@ type WorkItem = { id: string; kind: string; taskKey: string; caseId: string | nu
  */
 describe("the care team's day (real Temporal, Postgres and SMTP)", () => {
   let stack: E2eStack;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: SmtpCapture;
   /** A contact every 40 seconds, reminded 20 seconds ahead. */
   const fastContacts = { contactCadenceMs: { high: '40s', medium: '40s', low: '40s' }, reminderLeadMs: { contact: '20s' } };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpCapture();
     stack = await startE2eStack('careday', {
-      CARELOOP_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      CARELOOP_SMTP_URL: smtp.url,
       CARELOOP_PUBLIC_URL: 'https://careloop.example.org',
     });
     await stack.sql(`INSERT INTO teams (id, name, programs) VALUES ('north', 'North', '{CCM}') ON CONFLICT (id) DO NOTHING`);
@@ -52,7 +37,7 @@ describe("the care team's day (real Temporal, Postgres and SMTP)", () => {
 
   afterAll(async () => {
     await stack?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    await smtp?.close();
   });
 
   const as = (user: TestUser) => stack.as(user);
@@ -94,7 +79,7 @@ describe("the care team's day (real Temporal, Postgres and SMTP)", () => {
     expect(reminder).toMatchObject({ readAt: null, workItemId: contact.id });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     const email = `${holder.replace('-', '')}@north.example.org`;
-    const mail = await eventually(async () => mails.find((m) => m.to.includes(email)), (m) => m !== undefined, 30_000);
+    const mail = await eventually(async () => smtp.mails.find((m) => m.to.includes(email)), (m) => m !== undefined, 30_000);
     expect(mail!.raw).toContain('https://careloop.example.org/app/inbox');
     expect(mail!.raw).not.toContain(caseId);
     expect(mail!.raw).not.toContain('M-DAY-HIGH');

@@ -1,14 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.harness';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { assessmentAnswers, screeningAnswers } from '../support/case-fixtures';
 import { dateFromToday } from '../support/fixture-dates';
 import { USERS } from '../support/auth';
-
-/** Quoted-printable (what nodemailer sends non-ASCII text as) back to text, so assertions read the words. */
-const decodeQp = (raw: string): string => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
 /**
  * Notifications people read, through the real stack (Temporal dev server, Postgres, a real SMTP
@@ -17,28 +14,14 @@ const decodeQp = (raw: string): string => Buffer.from(raw.replace(/=\r?\n/g, '')
  */
 describe('notifications to people (real Temporal, Postgres, SMTP and SMS stand-in)', () => {
   let stack: E2eStack;
-  let smtp: SMTPServer;
+  let smtp: SmtpCapture;
   let smsServer: Server;
-  const mails: { to: string[]; raw: string }[] = [];
   const texts: { headers: IncomingHttpHeaders; body: { to: string; text: string; reference: string } }[] = [];
   const me = { sub: 'cm-notify', role: 'care_manager' } as const;
   let caseId = '';
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: decodeQp(raw) });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpCapture({ decode: true });
     smsServer = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
@@ -49,7 +32,7 @@ describe('notifications to people (real Temporal, Postgres, SMTP and SMS stand-i
     });
     await new Promise<void>((resolve) => smsServer.listen(0, '127.0.0.1', resolve));
     stack = await startE2eStack('notify', {
-      CARELOOP_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      CARELOOP_SMTP_URL: smtp.url,
       CARELOOP_SMTP_FROM: 'CareLoop Notices <notices@careloop.example.org>',
       CARELOOP_SMS_URL: `http://127.0.0.1:${(smsServer.address() as AddressInfo).port}/messages`,
       CARELOOP_SMS_TOKEN: 'sms-test-token',
@@ -60,7 +43,7 @@ describe('notifications to people (real Temporal, Postgres, SMTP and SMS stand-i
 
   afterAll(async () => {
     await stack?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    await smtp?.close();
     await new Promise((resolve) => smsServer?.close(resolve));
   });
 
@@ -90,7 +73,7 @@ describe('notifications to people (real Temporal, Postgres, SMTP and SMS stand-i
     expect(page.items[0].body).toContain(caseId);
     expect((await cm.get('/inbox/unread-count').expect(200)).body).toEqual({ unread: 1 });
 
-    const mail = await eventually(async () => mails.find((m) => m.to.includes('cm.notify@example.org')), (m) => m !== undefined);
+    const mail = await eventually(async () => smtp.mails.find((m) => m.to.includes('cm.notify@example.org')), (m) => m !== undefined);
     const sms = await eventually(async () => texts.find((t) => t.body.to === '+15550001111'), (t) => t !== undefined);
     expect(mail!.raw).toMatch(/^Subject: CareLoop: tiene un mensaje nuevo/m);
     expect(mail!.raw).toMatch(/^From: CareLoop Notices <notices@careloop\.example\.org>/m);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.harness';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { USERS } from '../support/auth';
 import { eventually } from '../support/eventually';
@@ -14,9 +14,8 @@ import { dateFromToday } from '../support/fixture-dates';
 describe('provider directory (real Temporal, real Postgres, real SMTP)', () => {
   let stack: E2eStack;
   let webhook: Server;
-  let smtp: SMTPServer;
+  let smtp: SmtpCapture;
   const posts: { headers: IncomingHttpHeaders; body: string }[] = [];
-  const mails: { to: string[]; raw: string }[] = [];
   let webhookUrl = '';
 
   beforeAll(async () => {
@@ -30,28 +29,14 @@ describe('provider directory (real Temporal, real Postgres, real SMTP)', () => {
     });
     await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
     webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/notices`;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    stack = await startE2eStack('providers', { CARELOOP_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, CARELOOP_PUBLIC_URL: 'https://careloop.example.org' });
+    smtp = await startSmtpCapture();
+    stack = await startE2eStack('providers', { CARELOOP_SMTP_URL: smtp.url, CARELOOP_PUBLIC_URL: 'https://careloop.example.org' });
   });
 
   afterAll(async () => {
     await stack?.close();
     await new Promise((resolve) => webhook?.close(resolve));
-    await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    await smtp?.close();
   });
 
   const admin = () => stack.as(USERS.admin);
@@ -122,7 +107,7 @@ describe('provider directory (real Temporal, real Postgres, real SMTP)', () => {
     expect(post!.body).not.toContain(id);
 
     await cm.post(`/cases/${id}/pcp`).send({ pcpId: 'prv-mail-1' }).expect(200);
-    const [mail] = await eventually(async () => mails, (m) => m.length >= 1);
+    const [mail] = await eventually(async () => smtp.mails, (m) => m.length >= 1);
     expect(mail!.to).toEqual(['inbox@mail-clinic.example.org']);
     expect(mail!.raw).toContain('Subject: CareLoop: a new notice for you');
     expect(mail!.raw).toContain('https://careloop.example.org/app/provider');
