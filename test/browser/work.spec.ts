@@ -67,4 +67,24 @@ describe('console: My work — the worklist, the team queue, claim (Chromium)', 
     expect(page.url()).toBe(`${stack.baseUrl}/app/cases/${caseId}`);
     expect(errors).toEqual([]);
   });
+
+  it("lets a supervisor see the team's open work and reassign an item with a reason", async () => {
+    ({ page, errors } = await openPage(browser));
+    await signIn(page, stack.baseUrl, 'sup-1');
+    await page.goto(`${stack.baseUrl}/app/work`);
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await page.getByRole('tab', { name: "My team's open work" }).click();
+    await item().waitFor();
+    await item().getByText('Reassign', { exact: true }).first().click();
+    const form = item().getByRole('form', { name: 'Reassign Assessment' });
+    await form.getByLabel('To').selectOption('cm-2');
+    await form.getByLabel('Reason').fill('cm-1 on leave this week');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    await textMatching(page.getByRole('status').filter({ hasText: 'Reassigned' }), /Reassigned: Assessment is now cm-2's/);
+    expect(await stack.sql(`SELECT owner_staff_id AS "owner" FROM work_items WHERE case_id = $1 AND kind = 'assessment'`, [caseId])).toEqual([{ owner: 'cm-2' }]);
+    // The reason is kept with the audit row of the reassignment.
+    const audit = await stack.sql(`SELECT actor_id AS "actor", reason FROM audit_log WHERE route LIKE '%/reassign' AND action = 'worklist.supervise' AND outcome = 'allowed'`);
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'sup-1', reason: expect.stringContaining('cm-1 on leave this week') })]));
+    expect(errors).toEqual([]);
+  });
 });

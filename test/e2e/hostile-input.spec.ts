@@ -49,6 +49,7 @@ describe('hostile input (real Temporal, real Postgres)', () => {
     if (path.startsWith('/discharges/')) return 'discharge-000000000000000000000000';
     if (path.startsWith('/member-duplicates/')) return 'dup_0123456789abcdefghjkmnpqrs';
     if (path.startsWith('/worklist/')) return 'case:case-ccm-000000000000000000000000:run-1:contact-1';
+    if (path.startsWith('/inbox/')) return '00000000-0000-4000-8000-000000000000';
     return caseId;
   }
 

@@ -106,7 +106,8 @@ describe('notifications to people (real Temporal, Postgres, SMTP and SMS stand-i
     expect((await cm.post(`/inbox/${message.id}/read`).expect(200)).body.readAt).toBe(read.readAt);
     expect((await cm.get('/inbox/unread-count').expect(200)).body).toEqual({ unread: 0 });
     expect((await cm.get('/inbox?unread=true').expect(200)).body.items).toEqual([]);
-    expect((await cm.post('/inbox/read-all').expect(200)).body).toEqual({ marked: 0, unread: 0 });
+    expect((await cm.post('/inbox/read-all').send({ through: new Date().toISOString() }).expect(200)).body).toEqual({ marked: 0, unread: 0 });
+    expect((await cm.post('/inbox/read-all').send({}).expect(400)).body.errors[0].field).toBe('through');
     expect((await cm.post('/inbox/not-a-uuid/read').expect(400)).body.errors[0].field).toBe('id');
     expect((await cm.get('/inbox?unread=maybe').expect(400)).body.errors[0].field).toBe('unread');
     expect((await cm.get('/inbox?cursor=bm90LWEtY3Vyc29y').expect(400)).body.errors[0].field).toBe('cursor');

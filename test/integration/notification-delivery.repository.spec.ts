@@ -122,8 +122,11 @@ describe('notification deliveries and the inbox (real Postgres)', () => {
     expect(read?.readAt).not.toBeNull();
     expect((await inbox.markRead('cm-a', page[0]!.id))?.readAt).toBe(read!.readAt);
     expect(await inbox.unreadCount('cm-a')).toBe(1);
-    expect(await inbox.markAllRead('cm-a')).toBe(1);
+    expect(await inbox.markAllRead('cm-a', new Date(Date.now() + 60_000))).toBe(1);
     expect(await inbox.unreadCount('cm-a')).toBe(0);
+    expect(await inbox.unreadCount('cm-b')).toBe(2);
+    // Only what was received by `through` (what the person saw): nothing of cm-b's is that old.
+    expect(await inbox.markAllRead('cm-b', new Date(Date.parse(page[0]!.createdAt) - 3_600_000))).toBe(0);
     expect(await inbox.unreadCount('cm-b')).toBe(2);
   });
 });

@@ -27,7 +27,7 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
       errors.push(m.text());
     }
   });
-  page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  page.on('pageerror', (e) => { errors.push(`${e.name}: ${e.message}`); if (process.env.CARELOOP_BROWSER_STACKS) console.log(e.stack); });
   page.setDefaultTimeout(20_000);
   return { context, page, errors };
 }

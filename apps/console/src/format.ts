@@ -36,8 +36,17 @@ export function isPast(iso: string | null | undefined, now = Date.now()): boolea
   return !!iso && new Date(iso).getTime() < now;
 }
 
-export function stepTitle(step: RecoveryStep | null): string {
-  return step ? `${RECOVERY_STEP_INFO[step].number}. ${RECOVERY_STEP_INFO[step].title}` : '—';
+/**
+ * "3. Support and assistance" for a recovery step. Lists that mix workflows (the stuck list also shows
+ * utilization reviews and complaints, whose step is their status, e.g. `received`) or a newer server's
+ * step the console does not know yet show the value as it came, rather than failing the page.
+ */
+export function stepTitle(step: RecoveryStep | string | null): string {
+  if (!step) {
+    return '—';
+  }
+  const info = (RECOVERY_STEP_INFO as Readonly<Record<string, (typeof RECOVERY_STEP_INFO)[RecoveryStep] | undefined>>)[step];
+  return info ? `${info.number}. ${info.title}` : label(step);
 }
 
 /** Today as YYYY-MM-DD in the user's time zone (enrollment dates are calendar dates). */

@@ -40,7 +40,9 @@ export function InboxPage() {
     await changed();
   };
   const markAll = async () => {
-    await api.post('/inbox/read-all');
+    // Only what is shown: a message that arrived since stays unread.
+    const newest = list.data?.items[0]?.createdAt ?? new Date().toISOString();
+    await api.post('/inbox/read-all', { through: newest });
     await changed();
   };
 

@@ -53,6 +53,19 @@ export function WorkPage() {
     }
   };
 
+  const reassign = async (item: WorkItemView, toStaffId: string, reason: string) => {
+    setActionProblem(null);
+    try {
+      await api.post(`/worklist/${encodeURIComponent(item.id)}/reassign`, { toStaffId, reason });
+      setNotice(`Reassigned: ${label(item.kind)} is now ${toStaffId}'s.`);
+      await list.reload();
+    } catch (err) {
+      setActionProblem(err instanceof ApiProblem ? err : new ApiProblem(0, 'console_error', String(err)));
+    }
+  };
+  // A supervisor hands work to someone on their team; the API refuses a person of the wrong role (422, shown on the page).
+  const assignees = supervisor ? (people.data?.members ?? []) : [];
+
   const items = list.data?.items ?? [];
   const endOfToday = new Date();
   endOfToday.setUTCHours(24, 0, 0, 0);
@@ -123,7 +136,7 @@ export function WorkPage() {
             ) : (
               <ul className="work-items">
                 {s.rows.map((i) => (
-                  <WorkRow key={i.id} item={i} mine={i.owner.kind === 'person' && i.owner.staffId === me?.sub} onAct={act} />
+                  <WorkRow key={i.id} item={i} mine={i.owner.kind === 'person' && i.owner.staffId === me?.sub} onAct={act} assignees={assignees} onReassign={reassign} />
                 ))}
               </ul>
             )}
@@ -134,7 +147,19 @@ export function WorkPage() {
   );
 }
 
-function WorkRow({ item, mine, onAct }: { item: WorkItemView; mine: boolean; onAct: (i: WorkItemView, a: 'claim' | 'release') => Promise<void> }) {
+/** Where the work of an item without a case is done in the console: its discharge, review or complaint page. */
+const SOURCE_PAGE: Partial<Record<WorkItemView['source'], string>> = { discharge: '/discharges', utilization_review: '/utilization-reviews', complaint: '/complaints' };
+
+interface WorkRowProps {
+  readonly item: WorkItemView;
+  readonly mine: boolean;
+  readonly onAct: (i: WorkItemView, a: 'claim' | 'release') => Promise<void>;
+  /** Who a supervisor may hand it to (empty for everyone else). */
+  readonly assignees: readonly { readonly id: string; readonly displayName: string }[];
+  readonly onReassign: (i: WorkItemView, toStaffId: string, reason: string) => Promise<void>;
+}
+
+function WorkRow({ item, mine, onAct, assignees, onReassign }: WorkRowProps) {
   const holder = item.owner.kind === 'person' ? item.owner.staffId : `${label(item.owner.role)} queue${item.owner.teamId ? ` of ${item.owner.teamId}` : ''}`;
   const form = FOR_TASK[item.kind];
   return (
@@ -162,8 +187,48 @@ function WorkRow({ item, mine, onAct }: { item: WorkItemView; mine: boolean; onA
             Do it
           </button>
         )}
-        {!item.caseId && item.complete && <code className="sub">{`${item.complete.method} ${item.complete.path}`}</code>}
+        {!item.caseId && SOURCE_PAGE[item.source] && (
+          <button type="button" className="link-button" onClick={() => navigate(`${SOURCE_PAGE[item.source]}/${encodeURIComponent(item.sourceId)}`)}>
+            Do it
+          </button>
+        )}
       </span>
+      {assignees.length > 0 && <ReassignForm item={item} assignees={assignees} onReassign={onReassign} />}
     </li>
+  );
+}
+
+/** A supervisor's reassignment with its reason (kept in the audit log): POST /worklist/:id/reassign. */
+function ReassignForm({ item, assignees, onReassign }: Pick<WorkRowProps, 'item' | 'assignees' | 'onReassign'>) {
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <details className="reassign">
+      <summary>Reassign</summary>
+      <form
+        aria-label={`Reassign ${label(item.kind)}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onReassign(item, to, reason);
+        }}
+      >
+        <label>
+          To
+          <select value={to} onChange={(e) => setTo(e.target.value)} required>
+            <option value="">Choose someone…</option>
+            {assignees.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName} ({m.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reason
+          <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} />
+        </label>
+        <button type="submit">Reassign</button>
+      </form>
+    </details>
   );
 }

@@ -74,12 +74,16 @@ export class InboxRepository {
     return row ? view(row) : null;
   }
 
-  /** Marks every unread message read; answers how many changed. */
-  async markAllRead(recipientId: string): Promise<number> {
+  /**
+   * Marks read every unread message received at or before `through` (what the person saw); answers how many
+   * changed. `through` comes from a view in milliseconds while created_at keeps microseconds: the whole
+   * millisecond counts, so the newest message shown is included.
+   */
+  async markAllRead(recipientId: string, through: Date): Promise<number> {
     const row = await selectOne<{ n: number }>(
       this.dataSource,
-      `WITH m AS (UPDATE inbox_messages SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1) SELECT count(*)::int AS n FROM m`,
-      [recipientId],
+      `WITH m AS (UPDATE inbox_messages SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND created_at < $2::timestamptz + interval '1 millisecond' RETURNING 1) SELECT count(*)::int AS n FROM m`,
+      [recipientId, through],
     );
     return row?.n ?? 0;
   }

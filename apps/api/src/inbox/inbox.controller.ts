@@ -6,7 +6,8 @@ import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError, fieldError } from '../common/api-error';
 import { cursorFields, decodeCursor, encodeCursor } from '../common/page-cursor';
-import { InboxQuery, NotificationPreferencesInput } from './inbox.dto';
+import { EmptyDto } from '../cases/dto/case-actions.dto';
+import { InboxQuery, NotificationPreferencesInput, ReadAllInput } from './inbox.dto';
 import { InboxMessageDto, InboxPageDto, NotificationPreferencesView, ReadAllDto, UnreadCountDto } from './inbox.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,10 +69,11 @@ export class InboxController {
   @Post('inbox/read-all')
   @HttpCode(HttpStatus.OK)
   @Access('inbox')
-  @ApiOperation({ summary: 'Mark all my messages read (a repeat changes nothing)' })
+  @ApiOperation({ summary: 'Mark my messages read up to `through` (what I have seen; a repeat changes nothing)' })
   @ApiOkResponse({ type: ReadAllDto })
-  async readAll(@CurrentPrincipal() me: Principal): Promise<ReadAllDto> {
-    return { marked: await this.inbox.markAllRead(me.sub), unread: 0 };
+  async readAll(@CurrentPrincipal() me: Principal, @Body() dto: ReadAllInput): Promise<ReadAllDto> {
+    const marked = await this.inbox.markAllRead(me.sub, new Date(dto.through));
+    return { marked, unread: await this.inbox.unreadCount(me.sub) };
   }
 
   @Post('inbox/:id/read')
@@ -80,7 +82,7 @@ export class InboxController {
   @ApiOperation({ summary: 'Mark one of my messages read (a repeat keeps the first read time)' })
   @ApiOkResponse({ type: InboxMessageDto })
   @ApiNotFoundResponse({ description: 'Not a message of my inbox (inbox_message_not_found).' })
-  async read(@CurrentPrincipal() me: Principal, @Param('id', new ParseMessageId()) id: string): Promise<InboxMessageDto> {
+  async read(@CurrentPrincipal() me: Principal, @Param('id', new ParseMessageId()) id: string, @Body() _body: EmptyDto): Promise<InboxMessageDto> {
     const message = await this.inbox.markRead(me.sub, id);
     if (!message) throw notFound(id);
     return message;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, Matches, Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsObject, IsOptional, Matches, Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { TEMPLATE_LANGUAGES, type NotificationPreferences, type TemplateLanguage } from '@careloop/contracts';
 import { PageQuery } from '../common/page.query';
 
@@ -13,6 +13,16 @@ export class InboxQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'unread must be true or false' })
   unread?: 'true' | 'false';
+}
+
+/**
+ * `POST /inbox/read-all`: marks read what the person has seen — every unread message received up to
+ * `through` (the newest one shown). A message that arrives after they looked stays unread.
+ */
+export class ReadAllInput {
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T09:00:00Z', description: 'Mark read the unread messages received at or before this instant (ISO 8601 with offset).' })
+  @IsISO8601({ strict: true }, { message: 'through must be an ISO 8601 date-time' })
+  through!: string;
 }
 
 @ValidatorConstraint({ name: 'isTimeZone' })
