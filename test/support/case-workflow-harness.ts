@@ -25,6 +25,7 @@ import {
 import { createAssignmentActivities, createCaseActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
 import { workflowSettled } from './workflow-settled';
+import { skipPastImminentTimers } from './timer-guard';
 import { assessmentAnswers, carePlan, memberConsent, screeningAnswers } from './case-fixtures';
 
 /** The real activity factory over in-memory ports; records what would be stored (once each) and sent. */
@@ -80,6 +81,7 @@ export function isoDateDaysBefore(nowMs: number, days: number): string {
  * with that message rather than hang until the test's timeout.
  */
 const SKIP_GUARD_MS = 20_000;
+const SETTLE_AFTER_FAILURE_MS = 15_000;
 
 async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -127,6 +129,8 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
     // A workflow left running without its worker would hold back time skipping for every later test;
     // so would one terminated with an activity in flight (the test server never releases that lock).
     // So: let running workflows finish their outbox while the worker still runs, then terminate them.
+    // Bounded: after a failure (e.g. a stranded workflow task) settling may never succeed, and a
+    // harness still polling when the file's environment is torn down crashes the jest process.
     const settle = async () => {
       for (const handle of started) {
         const { status } = await handle.describe();
@@ -137,10 +141,18 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
     };
     try {
       return await worker.runUntil(async () => {
+        let failed = false;
         try {
           return await fn({ start, stores });
+        } catch (err) {
+          failed = true;
+          throw err;
         } finally {
-          await settle();
+          if (!failed) {
+            await settle();
+          } else {
+            await within(SETTLE_AFTER_FAILURE_MS, 'settling after a failure', settle()).catch(() => undefined);
+          }
         }
       });
     } finally {
@@ -205,6 +217,7 @@ export function caseWorkflowHarness(getEnv: () => TestWorkflowEnvironment, name:
     await until(handle, (v) => v.outboxBacklog === 0);
     await within(SKIP_GUARD_MS, `skipping ${String(duration)}`, getEnv().sleep(duration));
     await settled(handle);
+    await within(SKIP_GUARD_MS, 'skipping past imminent timers', skipPastImminentTimers(getEnv(), handle, () => settled(handle)));
   }
 
   async function reachAndScreen(handle: WorkflowHandle, attempts = 1): Promise<void> {

@@ -14,6 +14,7 @@ import {
 import type { DischargeActivities, EnsureCaseInput } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
 import { workflowSettled } from './workflow-settled';
+import { skipPastImminentTimers } from './timer-guard';
 import { caseInput } from './case-fixtures';
 import { fakeStores } from './case-workflow-harness';
 
@@ -128,6 +129,7 @@ export function dischargeWorkflowHarness(getEnv: () => TestWorkflowEnvironment, 
     await settled(handle);
     await getEnv().sleep(duration);
     await settled(handle);
+    await skipPastImminentTimers(getEnv(), handle, () => settled(handle));
   }
 
   return { run, status, skip, settled };

@@ -8,6 +8,7 @@ import { createReviewActivities } from '@careloop/activities';
 import { testWorkflowBundlePath } from './test-workflow-bundle';
 import { fakeStores } from './case-workflow-harness';
 import { workflowSettled } from './workflow-settled';
+import { skipPastImminentTimers } from './timer-guard';
 
 /** Review policy from the seed defaults, with optional overrides (as in the policy file's `reviews` entry). */
 export function reviewPolicy(overrides?: PolicyOverrides) {
@@ -91,6 +92,7 @@ export function reviewWorkflowHarness(getEnv: () => TestWorkflowEnvironment, nam
     await settled(handle);
     await getEnv().sleep(duration);
     await settled(handle);
+    await skipPastImminentTimers(getEnv(), handle, () => settled(handle));
   }
 
   return { run, settled, skip };

@@ -18,6 +18,7 @@ export const CASE_PATCH_IDS = {
   outboxHandOver: 'outbox-hand-over-before-continue-as-new',
   preferredContactMethod: 'outreach-preferred-contact-method',
   taskClocks: 'task-clocks-remind-miss-escalate',
+  clockTimersKept: 'task-clocks-timers-kept',
 } as const;
 
 /** What a run of the case workflow does, decided once at its start. */
@@ -36,6 +37,13 @@ export interface CaseBehaviour {
   readonly preferredContactMethod: boolean;
   /** Every due time is a clock (CASE_CLOCKS): a reminder ahead of it, and at it the work not done is missed and escalated. */
   readonly taskClocks: boolean;
+  /**
+   * The clocks' loop never cancels a timer (a wake no longer needed fires and finds nothing due). A
+   * cancel of a timer that fired while the task was with the worker fails that workflow task; the
+   * time-skipping test server never recovers from it (temporalio/sdk-java#3088), and a phase's timer
+   * and a clock's timer share due times (an attempt's window ends when its clock is missed).
+   */
+  readonly clockTimersKept: boolean;
 }
 
 export const CURRENT_BEHAVIOUR: CaseBehaviour = {
@@ -46,6 +54,7 @@ export const CURRENT_BEHAVIOUR: CaseBehaviour = {
   memberDiscussionStep: true,
   preferredContactMethod: true,
   taskClocks: true,
+  clockTimersKept: true,
 };
 
 /**
@@ -64,8 +73,9 @@ export function readCaseBehaviour(input: CaseWorkflowInput): { behaviour: CaseBe
   const memberDiscussionStep = patched(CASE_PATCH_IDS.memberDiscussionStep);
   const preferredContactMethod = patched(CASE_PATCH_IDS.preferredContactMethod);
   const taskClocks = patched(CASE_PATCH_IDS.taskClocks);
+  const clockTimersKept = taskClocks && patched(CASE_PATCH_IDS.clockTimersKept);
   return {
-    behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep, preferredContactMethod, taskClocks },
+    behaviour: { periodicReviews, providerNotices, pauseSuspendsClocks, updateAnswersCarried, memberDiscussionStep, preferredContactMethod, taskClocks, clockTimersKept },
     startReason,
   };
 }

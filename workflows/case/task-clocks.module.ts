@@ -1,6 +1,7 @@
 import { CASE_CLOCKS, reminderAt, reminderLeadMs, type CaseClockSubject } from '@careloop/domain';
 import { SYSTEM_ACTOR, caseWorkItemId, clockOfTask, escalationWorkItemId, type CaseTask } from '@careloop/contracts';
-import { nowIso } from '../shared/workflow-time';
+import { sleep } from '@temporalio/workflow';
+import { msUntil, nowIso } from '../shared/workflow-time';
 import type { CaseKernel } from './kernel/case.kernel';
 import type { LifecycleClock } from './kernel/lifecycle-clock';
 
@@ -30,10 +31,47 @@ interface ClockEntry {
  * continue-as-new); the next run starts it again from the carried marks.
  */
 export async function runTaskClocks(k: CaseKernel, clock: LifecycleClock): Promise<void> {
+  if (k.behaviour.clockTimersKept) {
+    return runKeepingTimers(k, clock);
+  }
   while (clock.mayAct) {
     const wakeAt = nextClockAt(k);
     const changed = await clock.waitFor(() => nextClockAt(k) !== wakeAt, wakeAt ?? undefined);
     if (!changed && clock.mayAct) {
+      fireClocks(k, nowIso());
+    }
+  }
+}
+
+/**
+ * The loop since the clock-timers-kept patch: one timer per wake time, never cancelled. When the next
+ * wake moves (work done, a new due time, a pause) a timer is started for the new time if none runs for
+ * it; a timer no longer needed fires later and finds nothing due. So no workflow task of the clocks
+ * ever cancels a timer that may have fired meanwhile (see `CaseBehaviour.clockTimersKept`).
+ */
+async function runKeepingTimers(k: CaseKernel, clock: LifecycleClock): Promise<void> {
+  const armed = new Set<string>();
+  let woke = false;
+  while (clock.mayAct) {
+    const wakeAt = nextClockAt(k);
+    if (wakeAt !== null && !armed.has(wakeAt)) {
+      const ms = msUntil(wakeAt);
+      if (ms > 0) {
+        armed.add(wakeAt);
+        sleep(ms).then(
+          () => {
+            armed.delete(wakeAt);
+            woke = true;
+          },
+          () => armed.delete(wakeAt),
+        );
+      } else {
+        woke = true;
+      }
+    }
+    await clock.waitFor(() => woke || nextClockAt(k) !== wakeAt);
+    if (woke && clock.mayAct) {
+      woke = false;
       fireClocks(k, nowIso());
     }
   }
