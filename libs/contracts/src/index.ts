@@ -26,3 +26,4 @@ export * from './notification.contract';
 export * from './notification-templates';
 export * from './task-clocks';
 export * from './work-lists.contract';
+export * from './report.contract';

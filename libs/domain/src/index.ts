@@ -37,3 +37,4 @@ export * from './provider';
 export * from './contact-point';
 export * from './case-clock';
 export * from './work-item-priority';
+export * from './reporting';
