@@ -2,6 +2,7 @@ import { deadlineAfter, localDate } from '../business-calendar';
 import { transitionSchedule, type TransitionTask } from '../transition-of-care';
 import type { MeasureId } from './measure.definitions';
 import type { DischargeFacts } from './measure.types';
+import { parseInstant } from './instant';
 import type { MeasureRun } from './measure.context';
 import { outcomeOf, within } from './measure.tally';
 
@@ -30,8 +31,8 @@ export class TransitionDues {
     const day = localDate(dischargedAt, policy.calendar.timeZone);
     let dues = this.byLocalDay.get(day);
     if (!dues) {
-      const schedule = new Map(transitionSchedule(dischargedAt, dischargedAt, policy).map((s) => [s.task, Date.parse(s.dueAt)]));
-      const thirty = Date.parse(deadlineAfter(dischargedAt, 30, 'calendar', policy.calendar));
+      const schedule = new Map(transitionSchedule(dischargedAt, dischargedAt, policy).map((s) => [s.task, parseInstant(s.dueAt)]));
+      const thirty = parseInstant(deadlineAfter(dischargedAt, 30, 'calendar', policy.calendar));
       dues = Object.fromEntries(TRANSITION_MEASURES.map((m) => [m.measureId, m.within30CalendarDays ? thirty : schedule.get(m.task)!])) as Dues;
       this.byLocalDay.set(day, dues);
     }
@@ -41,9 +42,9 @@ export class TransitionDues {
 
 /** The toc_* measures for one discharge (docs/reporting.md). */
 export function transitionMeasures(d: DischargeFacts, run: MeasureRun, dues: TransitionDues): void {
-  const dischargedMs = Date.parse(d.dischargedAt);
+  const dischargedMs = parseInstant(d.dischargedAt);
   if (Number.isNaN(dischargedMs) || dischargedMs > run.bounds.endMs) return;
-  const cancelledMs = d.cancelledAt === null ? Number.NaN : Date.parse(d.cancelledAt);
+  const cancelledMs = d.cancelledAt === null ? Number.NaN : parseInstant(d.cancelledAt);
   const due = dues.of(d.dischargedAt);
   const scope = { caseId: d.caseId, memberId: d.memberId, programCode: d.programCode, teamId: d.teamId };
   for (const m of TRANSITION_MEASURES) {
@@ -51,7 +52,7 @@ export function transitionMeasures(d: DischargeFacts, run: MeasureRun, dues: Tra
     if (!within(dueMs, run.bounds)) continue;
     const tally = run.tally(m.measureId);
     const doneAt = d.tasks[m.task]?.doneAt ?? null;
-    const doneMs = doneAt === null ? Number.NaN : Date.parse(doneAt);
+    const doneMs = doneAt === null ? Number.NaN : parseInstant(doneAt);
     const doneRead = !Number.isNaN(doneMs) && doneMs <= run.bounds.endMs ? doneMs : null;
     const base = { subjectId: d.dischargeId, scope, dueMs, doneMs: doneRead };
     if (!Number.isNaN(cancelledMs) && cancelledMs <= dueMs) {
