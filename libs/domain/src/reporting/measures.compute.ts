@@ -4,7 +4,7 @@ import type { MeasurePolicy } from './measure.policy';
 import { caseTimeline } from './case-timeline';
 import type { CaseContext, MeasureRun } from './measure.context';
 import { MeasureTally, periodBounds } from './measure.tally';
-import { screeningMeasures } from './screening.measures';
+import { ScreeningDeadlines, screeningMeasures } from './screening.measures';
 import { caseTaskMeasures } from './case-tasks.measures';
 import { assignmentMeasures, Caseload, consentMeasure } from './assignment.measures';
 import { committeeMeasure } from './committee.measures';
@@ -48,11 +48,12 @@ export function computeMeasures(input: MeasureInput, policy: MeasurePolicy, filt
   const tallies = new Map<MeasureId, MeasureTally>(MEASURE_IDS.map((id) => [id, new MeasureTally(id, id === 'contacts_on_cadence', keepsRows(id))]));
   const run: MeasureRun = { bounds: periodBounds(input.period), policy, tally: (id) => tallies.get(id)! };
   const caseload = new Caseload();
+  const deadlines = new ScreeningDeadlines(run);
 
   for (const facts of input.cases) {
     if (!matches(filter, facts.programCode, facts.teamId)) continue;
     const c = caseContext(facts, run.bounds.endMs);
-    screeningMeasures(c, run);
+    screeningMeasures(c, run, deadlines);
     caseTaskMeasures(c, run);
     consentMeasure(c, run);
     assignmentMeasures(c, run, caseload);
