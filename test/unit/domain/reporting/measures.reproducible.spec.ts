@@ -1,9 +1,9 @@
-import { dayPeriod, MEASURE_IDS, monthPeriod, periodDays, type MeasureId } from '@careloop/domain';
+import { computeMeasures, DEFAULT_MEASURE_POLICY, dayPeriod, MEASURE_IDS, monthPeriod, periodDays, type MeasureId } from '@careloop/domain';
 import { CaseBuilder, compute, counts, input } from './measure-fixtures';
 import { scenario, truncated } from './measure-scenario';
 
 const APRIL = monthPeriod('2026-04');
-const FACTS = scenario(18, 600, Date.UTC(2026, 0, 1), 120);
+const FACTS = scenario(18, 400, Date.UTC(2026, 0, 1), 120);
 
 /** Measures whose items are decided by events at or before their own instant: daily values add up to the month. */
 const PARTITIONED: readonly MeasureId[] = MEASURE_IDS.filter((id) => !['named_care_manager', 'caseload_ratio', 'committee_update_every_28_days'].includes(id));
@@ -37,7 +37,8 @@ describe('computeMeasures is reproducible and deterministic', () => {
     const month = compute({ period: APRIL, ...FACTS });
     const sums = new Map<MeasureId, { numerator: number; denominator: number }>(PARTITIONED.map((id) => [id, { numerator: 0, denominator: 0 }]));
     for (const day of periodDays(APRIL)) {
-      const daily = compute({ period: dayPeriod(day), ...FACTS });
+      const daily = computeMeasures({ period: dayPeriod(day), ...FACTS }, DEFAULT_MEASURE_POLICY, {}, { rows: false });
+      expect(daily.rows).toEqual([]);
       for (const id of PARTITIONED) {
         const s = sums.get(id)!;
         const v = counts(daily, id);
@@ -61,6 +62,17 @@ describe('computeMeasures is reproducible and deterministic', () => {
     const teamA = compute({ period: APRIL, ...FACTS }, undefined, { programCode: 'cm', teamId: 'team-a' });
     expect(teamA.rows.every((r) => r.measureId === 'caseload_ratio' || (r.programCode === 'cm' && r.teamId === 'team-a'))).toBe(true);
     expect(teamA.rows.length).toBeGreaterThan(0);
+  });
+
+  it('values are the same with all rows, no rows or one measure\'s rows', () => {
+    const all = compute({ period: APRIL, ...FACTS });
+    const none = computeMeasures({ period: APRIL, ...FACTS }, DEFAULT_MEASURE_POLICY, {}, { rows: false });
+    const one = computeMeasures({ period: APRIL, ...FACTS }, DEFAULT_MEASURE_POLICY, {}, { rows: ['contacts_on_cadence'] });
+    expect(none.values).toEqual(all.values);
+    expect(one.values).toEqual(all.values);
+    expect(none.rows).toEqual([]);
+    expect(one.rows).toEqual(all.rows.filter((r) => r.measureId === 'contacts_on_cadence'));
+    expect(one.rows.length).toBeGreaterThan(0);
   });
 
   it('never copies note or summary text from events into rows', () => {
