@@ -219,7 +219,9 @@ export function caseTimeline(events: readonly CaseEventFact[], endMs: number): E
   }
   let order: number[] | null = null;
   if (!ordered) {
-    order = events.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || events[a]!.seq - events[b]!.seq);
+    // An unreadable time sorts last (and is skipped), so the comparator stays consistent.
+    const key = (i: number) => (Number.isNaN(times[i]!) ? Number.POSITIVE_INFINITY : times[i]!);
+    order = events.map((_, i) => i).sort((a, b) => key(a) - key(b) || events[a]!.seq - events[b]!.seq);
   }
   for (let j = 0; j < events.length; j++) {
     const i = order ? order[j]! : j;
