@@ -213,6 +213,7 @@ export function caseTimeline(events: readonly CaseEventFact[], endMs: number): E
     const e = events[i]!;
     const ms = parseInstant(e.at);
     times[i] = ms;
+    if (Number.isNaN(ms)) continue;
     if (ms < lastMs || (ms === lastMs && e.seq < lastSeq)) ordered = false;
     lastMs = ms;
     lastSeq = e.seq;
