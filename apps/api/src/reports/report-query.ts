@@ -18,7 +18,7 @@ export interface ResolvedPeriod {
 export function resolvePeriod(q: PeriodQuery): ResolvedPeriod {
   const range = q.from !== undefined || q.to !== undefined;
   if (q.period !== undefined && range) {
-    throw fieldError('period', 'give either period (YYYY-MM) or from and to (YYYY-MM-DD), not both');
+    throw fieldError('period', 'period (YYYY-MM) and from/to (YYYY-MM-DD) may not both be given');
   }
   try {
     if (q.period !== undefined) {
