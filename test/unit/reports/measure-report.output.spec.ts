@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { MEASURES, MEASURE_IDS, type MeasureId, type MeasureValue } from '@careloop/domain';
-import type { MeasureMembersView, MeasureReportView } from '@careloop/contracts';
+import { toMeasureValueView, type MeasureMembersView, type MeasureReportView } from '@careloop/contracts';
 import { validateFhir } from '../../../apps/api/src/fhir/fhir-validator';
 import { csvFileName, MEMBERS_CSV_HEADER, measureMembersCsv, measureReportCsv, REPORT_CSV_HEADER } from '../../../apps/api/src/reports/measure.csv';
 import { measureReportBundle, measureReportResource } from '../../../apps/api/src/reports/measure-report.fhir';
-import { isSmallCell, toMeasureValueView, toTrendPointView } from '../../../apps/api/src/reports/measure-value.view';
+import { toTrendPointView } from '../../../apps/api/src/reports/measure-value.view';
 
 const PERIOD = { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' };
 const AT = '2026-12-02T08:00:00.000Z';
@@ -30,21 +30,6 @@ const urDecisionTime = value('ur_decision_time', 1200.5, 40, {
 });
 
 describe('small-cell suppression (the committee)', () => {
-  it('withholds a cell of 1 to 10 people, any rate from one, and a proportion whose complement is 1 to 10; shows 0 and 11+', () => {
-    expect(isSmallCell('proportion', 0, 0)).toBe(false);
-    expect(isSmallCell('proportion', 0, 11)).toBe(false);
-    expect(isSmallCell('proportion', 11, 22)).toBe(false);
-    expect(isSmallCell('proportion', 11, 11)).toBe(false);
-    expect(isSmallCell('proportion', 3, 40)).toBe(true);
-    expect(isSmallCell('proportion', 12, 20)).toBe(true);
-    expect(isSmallCell('proportion', 35, 40)).toBe(true);
-    expect(isSmallCell('ratio', 50, 1)).toBe(true);
-    expect(isSmallCell('ratio', 300, 12)).toBe(false);
-    // A duration's numerator is hours, not people.
-    expect(isSmallCell('duration', 5, 40)).toBe(false);
-    expect(isSmallCell('duration', 500, 4)).toBe(true);
-  });
-
   it("gives the definition's fields, and for the committee nulls every withheld count, rate and target verdict, stratum by stratum", () => {
     const full = toMeasureValueView(urDecidedLate, { suppressSmallCells: false });
     const def = MEASURES.ur_decided_late;
@@ -67,10 +52,16 @@ describe('small-cell suppression (the committee)', () => {
     expect(toMeasureValueView(value('complaint_acknowledged_on_time', 0, 0), { suppressSmallCells: true })).toMatchObject({ numerator: 0, denominator: 0, value: null, suppressed: false });
   });
 
-  it('withholds small trend points for the committee only', () => {
+  it('withholds small trend points for the committee only, by the rule of a report cell', () => {
     const point = { period: '2026-11-03', numerator: 2, denominator: 5, value: 0.4, suppressed: false };
+    const withheld = { period: '2026-11-03', numerator: null, denominator: null, value: null, suppressed: true };
     expect(toTrendPointView(point, 'proportion', { suppressSmallCells: false })).toEqual(point);
-    expect(toTrendPointView(point, 'proportion', { suppressSmallCells: true })).toEqual({ period: '2026-11-03', numerator: null, denominator: null, value: null, suppressed: true });
+    expect(toTrendPointView(point, 'proportion', { suppressSmallCells: true })).toEqual(withheld);
+    expect(toTrendPointView({ ...point, denominator: 40, value: 2 / 40 }, 'proportion', { suppressSmallCells: true })).toEqual(withheld);
+    // A duration's numerator is hours, a ratio's participants per care manager: only the denominator decides.
+    expect(toTrendPointView({ ...point, numerator: 3, denominator: 12, value: 0.25 }, 'duration', { suppressSmallCells: true })).toEqual({ ...point, numerator: 3, denominator: 12, value: 0.25 });
+    const zero = { period: '2026-11', numerator: 0, denominator: 0, value: null, suppressed: false };
+    expect(toTrendPointView(zero, 'proportion', { suppressSmallCells: true })).toEqual(zero);
   });
 });
 

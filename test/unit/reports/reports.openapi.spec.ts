@@ -1,11 +1,11 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplication } from '@nestjs/common';
+import { MeasureFactsRepository, MeasureSnapshotRepository } from '@careloop/persistence';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { API_CONFIG } from '../../../apps/api/src/api.config';
 import { buildOpenApiDocument } from '../../../apps/api/src/openapi/openapi.document';
 import { PolicyRegistry } from '../../../apps/api/src/policies/policy-registry';
 import { MeasureReportsService } from '../../../apps/api/src/reports/measure-reports.service';
-import { MEASURE_FACTS_READER, MEASURE_TREND_READER } from '../../../apps/api/src/reports/report.ports';
 import { ReportsController } from '../../../apps/api/src/reports/reports.controller';
 
 describe('reports in the OpenAPI document', () => {
@@ -19,8 +19,8 @@ describe('reports in the OpenAPI document', () => {
         MeasureReportsService,
         PolicyRegistry,
         { provide: API_CONFIG, useValue: { policyFile: undefined } },
-        { provide: MEASURE_FACTS_READER, useValue: {} },
-        { provide: MEASURE_TREND_READER, useValue: {} },
+        { provide: MeasureFactsRepository, useValue: {} },
+        { provide: MeasureSnapshotRepository, useValue: {} },
       ],
     }).compile();
     app = module.createNestApplication();

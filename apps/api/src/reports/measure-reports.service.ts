@@ -1,20 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   computeMeasures,
   MEASURES,
   type MeasureComputation,
-  type MeasureFactsReader,
   type MeasureFilter,
   type MeasureId,
   type MeasureOutcome,
   type MeasurePolicy,
 } from '@careloop/domain';
-import { ALL_SCOPE, type MeasureMembersView, type MeasureReportView, type MeasureTrendView, type ReportFilterView, type TrendGranularity } from '@careloop/contracts';
+import { isSmallCell, toMeasureValueView, type MeasureMembersView, type MeasureReportView, type MeasureTrendView, type ReportFilterView, type TrendGranularity } from '@careloop/contracts';
+import { MeasureFactsRepository, MeasureSnapshotRepository } from '@careloop/persistence';
 import type { Principal } from '../auth/principal';
-import { ApiError } from '../common/api-error';
+import { ApiError, fieldError } from '../common/api-error';
 import { PolicyRegistry } from '../policies/policy-registry';
-import { isSmallCell, toMeasureValueView, toTrendPointView, type MeasureViewOptions } from './measure-value.view';
-import { MEASURE_FACTS_READER, MEASURE_TREND_READER, type MeasureTrendReader } from './report.ports';
+import { toTrendPointView } from './measure-value.view';
 import { resolvePeriod, type PeriodQuery, type ResolvedPeriod } from './report-query';
 
 export interface ReportScopeQuery extends PeriodQuery {
@@ -40,8 +39,8 @@ export interface ComputedReport {
 @Injectable()
 export class MeasureReportsService {
   constructor(
-    @Inject(MEASURE_FACTS_READER) private readonly facts: MeasureFactsReader,
-    @Inject(MEASURE_TREND_READER) private readonly trends: MeasureTrendReader,
+    private readonly facts: MeasureFactsRepository,
+    private readonly snapshots: MeasureSnapshotRepository,
     private readonly policies: PolicyRegistry,
   ) {}
 
@@ -52,7 +51,7 @@ export class MeasureReportsService {
     const excluded = Object.fromEntries(
       measures.map((m) => {
         const n = computation.rows.filter((r) => r.measureId === m.measureId && r.outcome === 'excluded').length;
-        const withheld = m.suppressed || (options.suppressSmallCells && isSmallCell('duration', null, n));
+        const withheld = m.suppressed || (options.suppressSmallCells && isSmallCell(n));
         return [m.measureId, withheld ? null : n];
       }),
     ) as Record<MeasureId, number | null>;
@@ -68,18 +67,16 @@ export class MeasureReportsService {
 
   async trend(
     principal: Principal,
-    q: ReportScopeQuery & { readonly measureId: MeasureId; readonly granularity?: TrendGranularity },
+    q: Omit<ReportScopeQuery, 'period'> & { readonly measureId: MeasureId; readonly from: string; readonly to: string; readonly granularity?: TrendGranularity },
   ): Promise<MeasureTrendView> {
-    const { period } = resolvePeriod({ from: q.from, to: q.to, period: q.period });
+    resolvePeriod({ from: q.from, to: q.to });
     const filter = this.scope(principal, q);
+    if (filter.programCode !== undefined && filter.teamId !== undefined) {
+      // Snapshots are kept per program and per team, not per pair (a supervisor's trend is always their team's).
+      throw fieldError('programCode', 'a trend is of one program or one team, not both');
+    }
     const granularity = q.granularity ?? 'day';
-    const points = await this.trends.trend({
-      measureId: q.measureId,
-      period,
-      programCode: filter.programCode ?? ALL_SCOPE,
-      teamId: filter.teamId ?? ALL_SCOPE,
-      granularity,
-    });
+    const points = await this.snapshots.trend(q.measureId, filter, q.from, q.to, granularity);
     const def = MEASURES[q.measureId];
     const options = viewOptions(principal);
     return { measureId: q.measureId, filter: filterView(filter), granularity, target: def.target, points: points.map((p) => toTrendPointView(p, def.scoring, options)) };
@@ -117,7 +114,7 @@ export class MeasureReportsService {
   }
 }
 
-function viewOptions(principal: Principal): MeasureViewOptions {
+function viewOptions(principal: Principal): { readonly suppressSmallCells: boolean } {
   return { suppressSmallCells: principal.role === 'committee' };
 }
 
