@@ -44,8 +44,12 @@ export class MeasureReportsService {
     private readonly policies: PolicyRegistry,
   ) {}
 
-  async report(principal: Principal, q: ReportScopeQuery): Promise<ComputedReport> {
-    const { period, label, filter, computation } = await this.compute(principal, q);
+  /**
+   * `rows`: which measures' drill-down rows to compute, for their exclusion counts (the FHIR answers);
+   * without them (JSON, CSV) `excluded` is 0 for every measure.
+   */
+  async report(principal: Principal, q: ReportScopeQuery, rows: boolean | readonly MeasureId[] = false): Promise<ComputedReport> {
+    const { period, label, filter, computation } = await this.compute(principal, q, rows);
     const options = viewOptions(principal);
     const measures = computation.values.map((v) => toMeasureValueView(v, options));
     const excluded = Object.fromEntries(
@@ -60,7 +64,7 @@ export class MeasureReportsService {
 
   /** The care-gap list of one measure (supervisors and admins only: the access policy keeps the committee out). */
   async members(principal: Principal, measureId: MeasureId, q: ReportScopeQuery & { readonly outcome?: MeasureOutcome }): Promise<{ view: MeasureMembersView; label: string }> {
-    const { period, label, filter, computation } = await this.compute(principal, q);
+    const { period, label, filter, computation } = await this.compute(principal, q, [measureId]);
     const rows = computation.rows.filter((r) => r.measureId === measureId && (q.outcome === undefined || r.outcome === q.outcome));
     return { view: { period, filter: filterView(filter), measureId, rows }, label };
   }
@@ -106,11 +110,11 @@ export class MeasureReportsService {
     return { transitionOfCare: p.transitionOfCare, screeningDeadlineMs: p.screening.deadlineMs, committeeUpdateMaxIntervalMs: p.committeeUpdateMaxIntervalMs };
   }
 
-  private async compute(principal: Principal, q: ReportScopeQuery): Promise<ResolvedPeriod & { filter: MeasureFilter; computation: MeasureComputation }> {
+  private async compute(principal: Principal, q: ReportScopeQuery, rows: boolean | readonly MeasureId[]): Promise<ResolvedPeriod & { filter: MeasureFilter; computation: MeasureComputation }> {
     const resolved = resolvePeriod(q);
     const filter = this.scope(principal, q);
     const input = await this.facts.read(resolved.period, filter);
-    return { ...resolved, filter, computation: computeMeasures(input, this.policy(filter.programCode), filter) };
+    return { ...resolved, filter, computation: computeMeasures(input, this.policy(filter.programCode), filter, { rows }) };
   }
 }
 

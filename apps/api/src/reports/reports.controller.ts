@@ -62,7 +62,8 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeasureReportView | Bundle<MeasureReport> | string> {
     const format = resolveFormat(q.format, accept, ['json', 'csv', 'fhir']);
-    const report = await this.reports.report(principal, q);
+    // Rows only for FHIR, whose populations count the exclusions.
+    const report = await this.reports.report(principal, q, format === 'fhir');
     if (format === 'csv') {
       return attachment(res, csvFileName('measures', report.label, ...scopeParts(report.view)), measureReportCsv(report.view));
     }
@@ -109,7 +110,7 @@ export class ReportsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeasureReport> {
-    const report = await this.reports.report(principal, q);
+    const report = await this.reports.report(principal, q, [id]);
     const measure = report.view.measures.find((m) => m.measureId === id);
     if (!measure) throw new Error(`computeMeasures gave no value for ${id}`);
     res.type(FHIR_MEDIA);
