@@ -7,6 +7,8 @@ import { FACTS_HORIZON_DAYS, MEASURE_EVENT_KINDS, isoText, measureEventData } fr
 
 /** Cases per statement: the timelines of a year come in pages, so no single answer holds them all as text. */
 const CASE_PAGE = 5_000;
+/** Pages read at once (two connections of the pool). */
+const PAGES_IN_FLIGHT = 2;
 
 type CaseRow = Omit<CaseFacts, 'events'> & { readonly events: CaseFacts['events'] };
 type DischargeRow = Omit<DischargeFacts, 'tasks'> & { readonly done: Record<string, string> | null };
@@ -35,36 +37,46 @@ export class MeasureFactsRepository implements MeasureFactsReader {
     return { period, cases, discharges, reviews, complaints };
   }
 
-  /** Cases opened by `end` and not closed before the horizon, each with its timeline up to `end` (all episodes, by at then seq). */
+  /**
+   * Cases opened by `end` and not closed before the horizon, each with its timeline up to `end` (all
+   * episodes, by at then seq). The ids come first (one index scan); the timelines then in pages of
+   * CASE_PAGE cases, PAGES_IN_FLIGHT at a time, so Postgres builds one page while the API parses
+   * another (building the JSON is most of a large read: BENCHMARKS.md, "Quality measures").
+   */
   private async cases(period: ReportPeriod, filter: MeasureFilter): Promise<CaseFacts[]> {
-    const out: CaseFacts[] = [];
-    let after = '';
-    for (;;) {
-      const f = new SqlFilter();
-      const end = f.param(period.end);
-      const horizon = `(${f.param(period.start)}::timestamptz - interval '${FACTS_HORIZON_DAYS} days')`;
-      const kinds = f.param(MEASURE_EVENT_KINDS);
-      f.where(`c.id > ${f.param(after)}`);
-      // The row is the latest episode's: a case re-enrolled after `end` is kept (its earlier episode may count).
-      f.where(`(c.opened_at <= ${end}::timestamptz OR EXISTS (SELECT 1 FROM case_events o WHERE o.case_id = c.id AND o.kind = 'case_opened' AND o.at <= ${end}::timestamptz))`);
-      f.where(`(c.phase <> 'closed' OR c.phase_changed_at >= ${horizon} OR c.opened_at > ${end}::timestamptz)`);
-      filterCases(f, filter, 'c');
-      const rows = await selectRows<CaseRow>(
+    const f = new SqlFilter();
+    const end = f.param(period.end);
+    const horizon = `(${f.param(period.start)}::timestamptz - interval '${FACTS_HORIZON_DAYS} days')`;
+    // The row is the latest episode's: a case re-enrolled after `end` is kept (its earlier episode may count).
+    f.where(`(c.opened_at <= ${end}::timestamptz OR EXISTS (SELECT 1 FROM case_events o WHERE o.case_id = c.id AND o.kind = 'case_opened' AND o.at <= ${end}::timestamptz))`);
+    f.where(`(c.phase <> 'closed' OR c.phase_changed_at >= ${horizon} OR c.opened_at > ${end}::timestamptz)`);
+    filterCases(f, filter, 'c');
+    const ids = (await selectRows<{ id: string }>(this.dataSource, `SELECT c.id FROM cases c ${f.clause} ORDER BY c.id`, f.params)).map((r) => r.id);
+    const pages: string[][] = [];
+    for (let i = 0; i < ids.length; i += CASE_PAGE) pages.push(ids.slice(i, i + CASE_PAGE));
+    const read = (page: readonly string[]) =>
+      selectRows<CaseRow>(
         this.dataSource,
         `SELECT c.id AS "caseId", c.member_id AS "memberId", c.program_code AS "programCode", c.team_id AS "teamId",
                 coalesce((SELECT json_agg(json_build_object('episodeId', e.episode_id, 'seq', e.seq, 'at', ${isoText('e.at')}, 'kind', e.kind, 'data', ${measureEventData('e')})
                                           ORDER BY e.at, e.seq)
-                          FROM case_events e WHERE e.case_id = c.id AND e.at <= ${end}::timestamptz AND e.kind = ANY(${kinds}::varchar[])), '[]'::json) AS events
-         FROM cases c ${f.clause}
-         ORDER BY c.id LIMIT ${f.param(CASE_PAGE)}`,
-        f.params,
+                          FROM case_events e WHERE e.case_id = c.id AND e.at <= $2::timestamptz AND e.kind = ANY($3::varchar[])), '[]'::json) AS events
+         FROM cases c WHERE c.id = ANY($1::varchar[])
+         ORDER BY c.id`,
+        [page, period.end, MEASURE_EVENT_KINDS],
       );
-      for (const r of rows) {
-        if (r.events.length > 0) out.push(r);
-      }
-      if (rows.length < CASE_PAGE) return out;
-      after = rows[rows.length - 1]!.caseId;
-    }
+    const answered: CaseRow[][] = new Array(pages.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(PAGES_IN_FLIGHT, pages.length) }, async () => {
+        while (next < pages.length) {
+          const i = next++;
+          answered[i] = await read(pages[i]!);
+        }
+      }),
+    );
+    // A case with nothing on its timeline by `end` (its events not written yet) has nothing to count.
+    return answered.flat().filter((r) => r.events.length > 0);
   }
 
   /**
