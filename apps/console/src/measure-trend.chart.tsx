@@ -32,10 +32,7 @@ export function MeasureTrendChart({ measure, range, filter, onMonth }: { measure
   return (
     <figure className="trend" aria-labelledby={headingId}>
       <figcaption id={headingId}>
-        By month, {monthText(range.from.slice(0, 7))} – {monthText(range.to.slice(0, 7))} ({targetText(measure)}){' '}
-        <a href={`/reports/trends${query({ ...params, format: 'csv' })}`} download>
-          CSV
-        </a>
+        By month, {monthText(range.from.slice(0, 7))} – {monthText(range.to.slice(0, 7))} ({targetText(measure)})
       </figcaption>
       {points.length === 0 ? (
         <p className="muted">No snapshots for these months yet (they are taken nightly).</p>

@@ -41,6 +41,8 @@ interface Drill {
 export function ReportsPage() {
   const { me } = useSession();
   const drillable = !!me && can.supervise(me.role);
+  // The API scopes a supervisor to their own team (another teamId: 403); without one it answers for it.
+  const ownTeam = me?.role === 'supervisor' ? me.team : null;
   const [draft, setDraft] = useState<Choice>(initialChoice);
   const [applied, setApplied] = useState<Choice>(draft);
   const [drill, setDrill] = useState<Drill | null>(null);
@@ -90,14 +92,29 @@ export function ReportsPage() {
           Program
           <input value={draft.programCode} onChange={(e) => setDraft({ ...draft, programCode: e.target.value })} placeholder="all, or e.g. CCM" size={10} />
         </label>
-        <label>
-          Team
-          <input value={draft.teamId} onChange={(e) => setDraft({ ...draft, teamId: e.target.value })} placeholder="all, or e.g. north" size={10} />
-        </label>
+        {ownTeam ? (
+          <label>
+            Team
+            <input value={ownTeam} readOnly size={10} aria-describedby="own-team-hint" />
+            <span id="own-team-hint" className="hint">
+              a supervisor reports on their own team
+            </span>
+          </label>
+        ) : (
+          <label>
+            Team
+            <input value={draft.teamId} onChange={(e) => setDraft({ ...draft, teamId: e.target.value })} placeholder="all, or e.g. north" size={10} />
+          </label>
+        )}
         <button type="submit">Show</button>
-        <a href={`/reports/measures${query({ ...params, format: 'csv' })}`} download>
-          Download CSV
-        </a>
+        <span className="downloads">
+          <a href={`/reports/measures${query({ ...params, format: 'csv' })}`} download>
+            Download CSV
+          </a>{' '}
+          <a href={`/reports/measures${query({ ...params, format: 'fhir' })}`} download>
+            FHIR MeasureReports
+          </a>
+        </span>
       </form>
 
       {report.problem && <ProblemNotice problem={report.problem} subject="report" />}
