@@ -42,6 +42,7 @@ describe('CaseEventRepository (real Postgres)', () => {
       'WorkItems1796300000000',
       'Notifications1796320000000',
       'WorkLists1796330000000',
+      'MeasureSnapshots1796400000000',
     ]);
     expect(await runMigrations(ds)).toEqual([]);
     events = new CaseEventRepository(ds);

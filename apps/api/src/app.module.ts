@@ -21,6 +21,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { MembersModule } from './members/members.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ProvidersModule } from './providers/providers.module';
+import { ReportsModule } from './reports/reports.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { TeamsModule } from './teams/teams.module';
 import { UtilizationReviewsModule } from './utilization-reviews/utilization-reviews.module';
@@ -60,6 +61,7 @@ export class AppModule {
         FhirModule,
         InboxModule,
         WorklistModule,
+        ReportsModule,
         // Local sign-in for the console exists only on the local signing secret outside production.
         ...(config.auth.devLogin ? [DevLoginModule] : []),
       ],

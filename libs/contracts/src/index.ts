@@ -27,3 +27,4 @@ export * from './notification-templates';
 export * from './task-clocks';
 export * from './work-lists.contract';
 export * from './report.contract';
+export * from './report.views';

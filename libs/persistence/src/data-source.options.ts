@@ -26,6 +26,7 @@ import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { CommitteePseudonymEntity } from './entities/committee-pseudonym.entity';
 import { MemberCreateRequestEntity, MemberDuplicateFlagEntity, MemberEntity, MemberSearchIndexEntity, MemberVersionEntity } from './entities/member.entity';
 import { ProviderEntity } from './entities/provider.entity';
+import { MeasureSnapshotEntity } from './entities/measure-snapshot.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -60,6 +61,7 @@ export const ENTITIES = [
   MemberDuplicateFlagEntity,
   ProviderEntity,
   MemberCreateRequestEntity,
+  MeasureSnapshotEntity,
 ];
 
 /**

@@ -33,3 +33,5 @@ export * from './notification-delivery.repository';
 export * from './notification-preferences.repository';
 export * from './notification-recipients.repository';
 export * from './work-item.repository';
+export * from './reporting/measure-facts.repository';
+export * from './reporting/measure-snapshot.repository';

@@ -28,6 +28,8 @@ import { NotificationDeliveryRepository } from './notification-delivery.reposito
 import { NotificationPreferencesRepository } from './notification-preferences.repository';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { WorkItemRepository } from './work-item.repository';
+import { MeasureFactsRepository } from './reporting/measure-facts.repository';
+import { MeasureSnapshotRepository } from './reporting/measure-snapshot.repository';
 
 const REPOSITORIES = [
   CaseEventRepository,
@@ -56,6 +58,8 @@ const REPOSITORIES = [
   NotificationPreferencesRepository,
   NotificationRecipientsRepository,
   WorkItemRepository,
+  MeasureFactsRepository,
+  MeasureSnapshotRepository,
 ];
 
 /** Nest wiring for the persistence library: one DataSource, the repositories built on it. */

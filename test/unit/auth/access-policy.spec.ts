@@ -16,14 +16,14 @@ describe('access policy', () => {
       care_manager: ['case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.list', 'review.act', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'fhir.read', 'fhir.write', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'team.read', 'worklist.read', 'worklist.work', 'inbox', 'session'],
       supervisor: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.list', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'fhir.read', 'fhir.write', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'team.read', 'worklist.read', 'worklist.work', 'worklist.supervise', 'inbox', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.list', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.search', 'provider.read', 'fhir.read', 'fhir.write', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'team.read', 'worklist.read', 'worklist.work', 'worklist.supervise', 'report.read', 'report.members', 'inbox', 'session',
       ],
       provider: ['case.provider', 'program.read', 'review.submit', 'review.read', 'review.list', 'review.act', 'complaint.lodge', 'provider.read', 'fhir.read', 'member.read', 'inbox', 'session'],
-      committee: ['committee.read', 'program.read', 'inbox', 'session'],
+      committee: ['committee.read', 'program.read', 'report.read', 'inbox', 'session'],
       integration: ['integration.intake', 'fhir.write'],
       admin: [
         'case.start', 'case.list', 'case.read', 'case.act', 'case.provider', 'supervisor.read', 'supervisor.case', 'committee.read',
-        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.list', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.manage', 'provider.search', 'provider.read', 'fhir.read', 'fhir.write', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'audit.read', 'team.manage', 'team.read', 'worklist.read', 'worklist.work', 'worklist.supervise', 'codec.use', 'inbox', 'session',
+        'program.read', 'discharge.work', 'review.submit', 'review.read', 'review.list', 'review.act', 'review.decide', 'complaint.lodge', 'complaint.handle', 'provider.manage', 'provider.search', 'provider.read', 'fhir.read', 'fhir.write', 'member.read', 'member.record', 'member.search', 'member.write', 'member.duplicates', 'audit.read', 'team.manage', 'team.read', 'worklist.read', 'worklist.work', 'worklist.supervise', 'report.read', 'report.members', 'codec.use', 'inbox', 'session',
       ],
     };
     for (const role of ROLES) {

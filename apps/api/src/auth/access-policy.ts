@@ -73,6 +73,14 @@ export const PERMISSIONS = {
    * (another team answers 404, teamReadable), admins for every team.
    */
   'worklist.supervise': { roles: ['supervisor', 'admin'], scope: 'none' },
+  /**
+   * Compliance reports (issue 18, docs/reporting.md): the measures, their FHIR MeasureReports and trends. A
+   * supervisor reports on their own team only (another teamId: 403); the committee sees aggregates with
+   * small cells withheld (apps/api/src/reports).
+   */
+  'report.read': { roles: ['supervisor', 'committee', 'admin'], scope: 'none' },
+  /** A measure's care-gap list (member and case ids): supervisors for their own team, admins; never the committee. */
+  'report.members': { roles: ['supervisor', 'admin'], scope: 'none' },
   /** Temporal payload codec for the Web UI: decrypts any workflow payload, so operators only. */
   'codec.use': { roles: ['admin'], scope: 'none' },
   /** A person's own inbox and notification preferences (GET /inbox…, /me/notification-preferences): only their own rows, ever. */

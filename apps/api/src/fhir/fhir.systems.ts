@@ -13,7 +13,9 @@ export const BCP_47 = 'urn:ietf:bcp:47';
 export const EXT_INTERPRETER_REQUIRED = 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired';
 export const EXT_US_CORE_GENDER_IDENTITY = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-genderIdentity';
 
-const CARELOOP_EXT = 'https://careloop.example/fhir/StructureDefinition';
+/** The base of CareLoop's own canonical URLs (its extensions, code systems and measures). */
+export const CARELOOP_FHIR_BASE = 'https://careloop.example/fhir';
+const CARELOOP_EXT = `${CARELOOP_FHIR_BASE}/StructureDefinition`;
 /** Patient: the member has an active portal account (valueBoolean). */
 export const EXT_PORTAL = `${CARELOOP_EXT}/portal-account`;
 /** Patient: complex — method (valueCode), timeZone (valueCode), window* (day* valueCode, from/to valueTime). */
@@ -26,3 +28,12 @@ export const EXT_REPRESENTATIVE_AUTHORITY = `${CARELOOP_EXT}/representative-auth
 export const EXT_REPRESENTATIVE_LANGUAGE = `${CARELOOP_EXT}/representative-language`;
 /** Relationship codes HL7 has no code for (caregiver, other). */
 export const CARELOOP_RELATIONSHIP = 'https://careloop.example/fhir/CodeSystem/representative-relationship';
+
+/** MeasureReport.measure: the canonical of a CareLoop quality measure (`${CARELOOP_MEASURE}/<measure id>`, libs/domain MEASURES). */
+export const CARELOOP_MEASURE = `${CARELOOP_FHIR_BASE}/Measure`;
+/** MeasureReport.group.stratifier.code: the stratum a measure is broken down by. */
+export const CARELOOP_MEASURE_STRATUM = `${CARELOOP_FHIR_BASE}/CodeSystem/measure-stratum`;
+export const MEASURE_POPULATION = 'http://terminology.hl7.org/CodeSystem/measure-population';
+export const MEASURE_IMPROVEMENT_NOTATION = 'http://terminology.hl7.org/CodeSystem/measure-improvement-notation';
+export const EXT_DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+export const UCUM = 'http://unitsofmeasure.org';

@@ -18,6 +18,7 @@ import { MemberRoutes1796250000000 } from './1796250000000-MemberRoutes';
 import { WorkItems1796300000000 } from './1796300000000-WorkItems';
 import { WorkLists1796330000000 } from './1796330000000-WorkLists';
 import { Notifications1796320000000 } from './1796320000000-Notifications';
+import { MeasureSnapshots1796400000000 } from './1796400000000-MeasureSnapshots';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so they load the
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   WorkItems1796300000000,
   Notifications1796320000000,
   WorkLists1796330000000,
+  MeasureSnapshots1796400000000,
 ];
