@@ -275,16 +275,17 @@ export class DischargeState {
   complete(input: CompleteTransitionTaskInput, now: string): TransitionTaskView {
     this.checkComplete(input, now);
     const at = input.completedAt ? new Date(Date.parse(input.completedAt)).toISOString() : now;
-    return this.markDone(input.task, input.actorId, at, now);
+    return this.markDone(input.task, input.actorId, at);
   }
 
-  markDone(task: TransitionTask, actorId: string, at: string, now: string): TransitionTaskView {
+  markDone(task: TransitionTask, actorId: string, at: string): TransitionTaskView {
     const t = this.tasks.find((x) => x.task === task)!;
     t.status = 'done';
     t.completedAt = at;
     t.completedBy = actorId;
     t.late = at > t.dueAt;
-    this.report(`${task}:done`, 'transition_task_done', `${TRANSITION_TASK_LABELS[task]} done${t.late ? ' late' : ''} by ${actorId}`, now);
+    // occurredAt: the completion as recorded (a backdated completedAt included), which the measures read (issue 18).
+    this.report(`${task}:done`, 'transition_task_done', `${TRANSITION_TASK_LABELS[task]} done${t.late ? ' late' : ''} by ${actorId}`, at);
     this.changes++;
     return { ...t };
   }

@@ -82,6 +82,6 @@ async function informPcp(state: DischargeState, notice: NotificationRequest | nu
   }
   // The care team may have recorded it meanwhile, or the sender cancelled the discharge.
   if (state.pcpStillOwed) {
-    state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso(), nowIso());
+    state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso());
   }
 }

@@ -169,7 +169,7 @@ describe('MeasureFactsRepository (real Postgres)', () => {
     expect(a.events[8]!.data).toEqual({ kind: 'task_opened', key: 'contact:1', taskKind: 'contact', dueAt: day(40) });
   });
 
-  it('projects PHI away in SQL: a risk tier instead of the answers, consent flags instead of the representative, no free text', async () => {
+  it("projects PHI away in SQL: a risk tier instead of the answers, consent flags and a representative's relationship only, no free text", async () => {
     const a = (await facts.read(period, {})).cases[0]!;
     const data = (seq: number) => a.events.find((e) => e.seq === seq)!.data;
     expect(data(3)).toEqual({ kind: 'attempt_recorded', number: 1, outcome: 'reached' });
@@ -179,6 +179,7 @@ describe('MeasureFactsRepository (real Postgres)', () => {
       kind: 'plan_consented',
       version: 1,
       consent: { consentGiven: true, consentedBy: 'member', memberInvolved: true, familyOrGuardianInvolved: false },
+      representative: { relationship: 'spouse' },
     });
     expect(data(8)).toEqual({ kind: 'paused' });
     const closed = (await facts.read(period, {})).cases[1]!.events.find((e) => e.kind === 'case_closed')!;

@@ -37,7 +37,7 @@ export function isoText(expr: string): string {
 /**
  * The event's data as the engine needs it, the same shape with less in it: the screening and the
  * assessment give their risk tier only (never the answers or the score's reasons), a consent its
- * flags (not the representative), and free text (attempt notes, contact points, pause and
+ * flags (of a representative, the relationship only), and free text (attempt notes, contact points, pause and
  * reassignment reasons, closure details, the member reference) is left out. Other kinds carry
  * codes, counts and times only.
  */
@@ -46,7 +46,8 @@ export function measureEventData(alias: string): string {
   return `CASE ${alias}.kind
     WHEN 'screening_submitted' THEN jsonb_build_object('kind', ${alias}.kind, 'initialRisk', jsonb_build_object('tier', ${d}->'initialRisk'->'tier'))
     WHEN 'assessment_submitted' THEN jsonb_build_object('kind', ${alias}.kind, 'risk', jsonb_build_object('tier', ${d}->'risk'->'tier'), 'reassessment', coalesce(${d}->'reassessment', 'false'::jsonb))
-    WHEN 'plan_consented' THEN jsonb_build_object('kind', ${alias}.kind, 'version', ${d}->'version', 'consent', ${d}->'consent')
+    WHEN 'plan_consented' THEN jsonb_build_object('kind', ${alias}.kind, 'version', ${d}->'version', 'consent', ${d}->'consent',
+      'representative', CASE WHEN ${d} ? 'representative' THEN jsonb_build_object('relationship', ${d}->'representative'->'relationship') END)
     WHEN 'case_opened' THEN ${d} - 'memberRef'
     WHEN 'attempt_recorded' THEN ${d} - 'note' - 'contactPoint'
     WHEN 'case_closed' THEN ${d} - 'detail'
