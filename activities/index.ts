@@ -8,3 +8,4 @@ export * from './discharge.activities';
 export * from './case-signaller.temporal';
 export * from './provider-notice.channel';
 export * from './notifications';
+export * from './measure-snapshot.activities';

@@ -90,6 +90,8 @@ export async function startE2eStack(
     HOST: '127.0.0.1',
     WORKFLOW_BUNDLE_PATH: testWorkflowBundlePath(),
     WORKER_SHUTDOWN_GRACE_MS: '1000',
+    // The stacks share one Temporal namespace, and the measure snapshot schedule has one id: only a suite that asks for it manages it.
+    CARELOOP_MEASURE_SNAPSHOT_CRON: 'off',
     ...extraEnv,
   };
 

@@ -6,6 +6,8 @@ import {
   CareManagerAssignmentRepository,
   CaseEventRepository,
   InboxRepository,
+  MeasureFactsRepository,
+  MeasureSnapshotRepository,
   NotificationDeliveryRepository,
   NotificationOutboxRepository,
   ProviderDirectoryRepository,
@@ -17,6 +19,7 @@ import {
   createCaseActivities,
   createReviewActivities,
   createDischargeActivities,
+  createMeasureSnapshotActivities,
   HttpSmsSender,
   LogNotificationChannel,
   PeopleNotificationChannel,
@@ -26,6 +29,7 @@ import {
   type NotificationChannel,
   type PersonDeliveryDeps,
 } from '@careloop/activities';
+import { DEFAULT_MEASURE_POLICY } from '@careloop/domain';
 import { addPathAliases, careloopDataConverter, PRELOADED_WORKFLOW_MODULES, workflowsSourcePath } from '@careloop/temporal';
 import { WORKER_CONFIG } from './worker.tokens';
 import { activityRetryReporter } from './activity-retry.interceptor';
@@ -34,6 +38,7 @@ import type { WorkerConfig } from './worker.config';
 import { SmtpMailSender } from './smtp-mail.sender';
 import { notificationDirectory } from './notification-directory';
 import { NotificationSweeper } from './notification-sweeper';
+import { ensureMeasureSnapshotSchedule } from './measure-snapshot.schedule';
 
 /**
  * Hosts the Temporal worker inside the Nest application context: activities
@@ -60,6 +65,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly providers: ProviderDirectoryRepository,
     private readonly inbox: InboxRepository,
     private readonly deliveries: NotificationDeliveryRepository,
+    private readonly measureFacts: MeasureFactsRepository,
+    private readonly measureSnapshots: MeasureSnapshotRepository,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -112,6 +119,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         // Utilization reviews and complaints: their records, and notices through the same outbox and channel.
         ...createReviewActivities({ reviews: this.reviews, outbox: this.outbox, channel }),
         ...createDischargeActivities({ cases: new TemporalCaseSignaller(client, temporal.taskQueue), outbox: this.outbox, channel }),
+        // The nightly measure snapshot (issue 18): the regulatory defaults of the measures (screening 90 days, committee 28 days, transition-of-care policy).
+        ...createMeasureSnapshotActivities({ facts: this.measureFacts, snapshots: this.measureSnapshots, policy: DEFAULT_MEASURE_POLICY }),
       },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
@@ -120,6 +129,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       interceptors: { activity: [activityRetryReporter(client, this.config.reportActivityRetryFromAttempt)] },
       ...this.config.tuning,
     });
+    // The nightly measure snapshot's Schedule: created (or brought to this config) before polling starts.
+    if (this.config.measureSnapshotCron !== null) {
+      const outcome = await ensureMeasureSnapshotSchedule(client, { cron: this.config.measureSnapshotCron, taskQueue: temporal.taskQueue });
+      this.logger.log(`measure snapshot schedule ${outcome} (cron "${this.config.measureSnapshotCron}" UTC)`);
+    }
     this.running = this.worker.run();
     this.heartbeat = new WorkerHeartbeatReporter(this.worker, this.heartbeats, this.config.heartbeatMs);
     this.heartbeat.start();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { databaseEnvSchema, memberCryptoEnvSchema, memberCryptoFrom, type MemberCrypto } from '@careloop/persistence';
 import { temporalConfigFrom, temporalEnvSchema, type TemporalConfig } from '@careloop/temporal';
+import { cronProblem } from './cron-expression';
 
 export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape).extend(memberCryptoEnvSchema.shape).extend({
   /** A bundle built by `npm run build`; without it the worker bundles workflows/ from source at start. */
@@ -34,6 +35,17 @@ export const workerEnvSchema = temporalEnvSchema.extend(databaseEnvSchema.shape)
   WORKER_METRICS_BIND: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464').optional(),
   /** How often the worker writes its health heartbeat (readiness reads it). */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).default(5_000),
+  /**
+   * When the nightly measure snapshot runs (a Temporal Schedule the worker ensures at boot; five-field
+   * cron, UTC; docs/operations.md). `off`: the worker leaves the schedule alone (creates none, changes none).
+   */
+  CARELOOP_MEASURE_SNAPSHOT_CRON: z
+    .string()
+    .default('30 2 * * *')
+    .superRefine((v, ctx) => {
+      const problem = v === 'off' ? null : cronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (or off)` });
+    }),
   // Tuning (docs/operations.md, BENCHMARKS.md); unset: the SDK's defaults.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
@@ -70,6 +82,8 @@ export interface WorkerConfig {
   readonly reportActivityRetryFromAttempt: number;
   readonly metricsBind: string | undefined;
   readonly heartbeatMs: number;
+  /** The measure snapshot schedule's cron (UTC), or null: not managed by this worker. */
+  readonly measureSnapshotCron: string | null;
   readonly tuning: WorkerTuning;
 }
 
@@ -91,6 +105,7 @@ export function workerConfigFrom(env: z.infer<typeof workerEnvSchema>): WorkerCo
     reportActivityRetryFromAttempt: env.ACTIVITY_RETRY_REPORT_ATTEMPT,
     metricsBind: env.WORKER_METRICS_BIND,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,
+    measureSnapshotCron: env.CARELOOP_MEASURE_SNAPSHOT_CRON === 'off' ? null : env.CARELOOP_MEASURE_SNAPSHOT_CRON.trim().split(/\s+/).join(' '),
     tuning: defined({
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
