@@ -42,6 +42,8 @@ describe('console: Reports — measures against target, trends, members; the com
     const dischargedAtMs = Date.now() - 10 * DAY_MS;
     for (const [i, memberRef] of ['M-REPORTS-ONTIME', 'M-REPORTS-LATE'].entries()) {
       await stack.registerMember(memberRef);
+      // cm-1 enrols the member, so the case is team north's (sup-1 reports on their own team); the discharge lands on it.
+      await stack.as(USERS.cm1).post('/cases').send({ memberRef, programCode: 'CCM', enrollmentDate: dateFromToday(0) }).expect(201);
       const event = { ...sampleJson<Record<string, unknown>>('discharge.json', dischargedAtMs), eventId: `console-reports-${i}`, memberRef };
       const sent = await stack.asIntegration().post('/integrations/discharge-events').set('content-type', 'application/json').send(event).expect(201);
       dischargeIds.push(sent.body.id as string);
@@ -62,10 +64,13 @@ describe('console: Reports — measures against target, trends, members; the com
     await stack.as(USERS.cm1).post(`/discharges/${dischargeIds[0]}/tasks/member_contact`).send({ completedAt: onTime }).expect(200);
     await stack.as(USERS.cm1).post(`/discharges/${dischargeIds[1]}/tasks/member_contact`).send({}).expect(200);
     // The completions reach the read model the reports read.
-    await eventually(
+    const measureOf = (r: { body: { measures?: { measureId: string }[] } }) => r.body.measures?.find((m) => m.measureId === MEASURE);
+    const report = await eventually(
       () => stack.as(USERS.sup1).get(`/reports/measures?from=${from}&to=${to}`),
-      (r) => r.status === 200 && r.body.measures?.find((m: { measureId: string }) => m.measureId === MEASURE)?.numerator === 1,
+      (r) => r.status === 200 && (measureOf(r) as { numerator?: number } | undefined)?.numerator === 1,
     );
+    expect({ status: report.status, filter: report.body.filter }).toEqual({ status: 200, filter: { programCode: null, teamId: 'north' } });
+    expect(measureOf(report)).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, meetsTarget: false, suppressed: false });
     // The nightly snapshot of the due day, as the schedule would take it after midnight.
     // (A day is the half-open (00:00, 24:00] UTC, so the day holding the due instant is that of the millisecond before it.)
     const dueDay = new Date(Date.parse(dueAt) - 1).toISOString().slice(0, 10);
@@ -111,30 +116,52 @@ describe('console: Reports — measures against target, trends, members; the com
     expect(await textMatching(card.locator('.measure-now'), /50%/)).toMatch(/^50%Below targettarget ≥ 90%$/);
     expect(await card.locator('.measure-counts').textContent()).toBe('Numerator1Denominator2');
 
-    // The chart (an SVG with a bar for the month) and its table with the same numbers.
+    // The chart (an SVG with one bar, the due month's, and the target line) and its table with the same numbers. The
+    // snapshot of the due day holds both contacts as due and neither as done: both were entered today, after that
+    // day had closed, and a closed day is never changed by later entries (docs/reporting.md) — the live report above,
+    // for days up to today, counts the on-time one.
     const chart = card.locator(`[data-measure-chart="${MEASURE}"]`);
-    await chart.locator('svg .recharts-bar-rectangle').first().waitFor();
+    await chart.locator('svg .recharts-bar-rectangle path').first().waitFor();
+    expect(await chart.locator('svg .recharts-bar-rectangle path').count()).toBe(1);
+    expect(await chart.locator('svg .recharts-reference-line').count()).toBe(1);
     const month = await monthShown(page, dueAt);
     const row = card.locator('table.trend-table tr').filter({ has: page.getByRole('rowheader', { name: month }) });
-    expect((await row.locator('td').allTextContents()).slice(0, 3)).toEqual(['1', '2', '50%']);
+    expect((await row.locator('td').allTextContents()).slice(0, 3)).toEqual(['0', '2', '0%']);
+    expect(await card.locator('table.trend-table tbody tr').count()).toBe(1);
     await card.scrollIntoViewIfNeeded();
 
-    // A click on the bar opens that month's members: both discharges, the late contact not met.
-    await chart.locator('svg .recharts-bar-rectangle path').first().click();
+    // "Members" for the report's period: both discharges, the late contact not met (done today, after its due).
     const members = card.getByRole('region', { name: new RegExp(`^Members: ${TITLE}`) });
+    await card.getByRole('button', { name: `Members: ${TITLE}` }).click();
     const late = members.locator(`[data-member-row="${dischargeIds[1]}"]`);
-    await late.waitFor();
-    expect(await late.textContent()).toMatch(/Not met.*member_contact done after its due/);
+    expect(await textMatching(late, /Not met/)).toMatch(/Not met.*member_contact done after its due/);
     expect(await members.locator(`[data-member-row="${dischargeIds[0]}"]`).textContent()).toMatch(/Met.*member_contact done by its due/);
     expect(await members.getByRole('status').textContent()).toBe('2 discharges');
     expect(await late.getByRole('link', { name: dischargeIds[1] }).getAttribute('href')).toBe(`/app/discharges/${dischargeIds[1]}`);
+    expect(await late.getByRole('link', { name: /^case-/ }).getAttribute('href')).toMatch(/^\/app\/cases\/case-/);
     await page.getByRole('region', { name: 'Transitions of care' }).screenshot({ path: join(screenshotDir(), 'reports.png') });
 
+    // A click on the month's bar opens that month's members. A month reads nothing after its end, so the late
+    // contact, made today, counts as done only when the due fell in this month.
+    const dueMonth = new Date(Date.parse(dueAt) - 1).toISOString().slice(0, 7);
+    await chart.locator('svg .recharts-bar-rectangle path').first().click();
+    const csvLink = members.getByRole('link', { name: 'Download CSV' });
+    await eventually(() => csvLink.getAttribute('href'), (href) => href?.includes(`period=${dueMonth}`) ?? false, 10_000);
+    const lateInMonth = dueMonth === new Date().toISOString().slice(0, 7) ? /Not met.*member_contact done after its due/ : /Not met.*member_contact not done/;
+    expect(await textMatching(late, lateInMonth)).toMatch(lateInMonth);
+    expect(await members.getByRole('status').textContent()).toBe('2 discharges');
+
     // The CSV downloads are the API's own (format=csv), for the report and the drill-down.
-    const csv = await members.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
-    expect(csv).toBe(`/reports/measures/${MEASURE}/members?period=${new Date(Date.parse(dueAt) - 1).toISOString().slice(0, 7)}&format=csv`);
+    expect(await csvLink.getAttribute('href')).toBe(`/reports/measures/${MEASURE}/members?period=${dueMonth}&format=csv`);
     const reportCsv = await page.getByRole('form', { name: 'Report period and filters' }).getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(reportCsv).toBe(`/reports/measures?from=${from}&to=${to}&format=csv`);
+    // …and they download with the session cookie, as the links do.
+    const fetched = (href: string) => page.evaluate(async (h) => { const r = await fetch(h); return `${r.headers.get('content-type')}\n${await r.text()}`; }, href);
+    const membersCsv = await fetched(`/reports/measures/${MEASURE}/members?period=${dueMonth}&format=csv`);
+    expect(membersCsv).toMatch(/^text\/csv/);
+    expect(membersCsv).toContain(dischargeIds[0]);
+    expect(membersCsv).toContain(dischargeIds[1]);
+    expect(await fetched(reportCsv!)).toContain(MEASURE);
   });
 
   it('shows the committee the same measure suppressed, and no members anywhere', async () => {

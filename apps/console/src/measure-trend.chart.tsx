@@ -3,7 +3,7 @@ import type { MeasureTrendView, MeasureValueView } from '@careloop/contracts';
 import { api, query } from './api.client';
 import { useLoad } from './data.hook';
 import { ProblemNotice } from './problem.notice';
-import { SUPPRESSED_TEXT, amountText, chartValue, meets, monthText, targetText, valueText } from './report.format';
+import { SUPPRESSED_TEXT, amountText, chartValue, meets, monthText, monthsOf, targetText, valueText } from './report.format';
 
 const MET = '#17632a';
 const MISSED = '#a4151b';
@@ -27,6 +27,9 @@ export function MeasureTrendChart({ measure, range, filter, onMonth }: { measure
   }
   const t = trend.data;
   const points = t.points.map((p) => ({ ...p, shown: chartValue(measure, p.value) }));
+  // Every month of the range on the axis; a month without snapshots (or suppressed) has no bar.
+  const byMonth = new Map(points.map((p) => [p.period, p]));
+  const bars = monthsOf(range).map((period) => byMonth.get(period) ?? { period, shown: null });
   const target = chartValue(measure, t.target);
   const unit = measure.scoring === 'proportion' ? '%' : measure.scoring === 'duration' ? ' h' : '';
   return (
@@ -39,15 +42,16 @@ export function MeasureTrendChart({ measure, range, filter, onMonth }: { measure
       ) : (
         <div className="trend-chart" data-measure-chart={measure.measureId} aria-hidden="true">
           <ResponsiveContainer width="100%" height={170}>
-            <BarChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <BarChart data={bars} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="period" tickFormatter={monthText} fontSize={11} />
               <YAxis fontSize={11} width={40} unit={unit} domain={measure.scoring === 'proportion' ? [0, 100] : [0, 'auto']} />
               <Tooltip formatter={(v) => (typeof v === 'number' ? `${v}${unit}` : String(v))} labelFormatter={(l) => monthText(String(l))} isAnimationActive={false} />
               {target !== null && <ReferenceLine y={target} stroke="#6b4a00" strokeDasharray="6 3" label={{ value: 'target', position: 'insideTopRight', fontSize: 11 }} ifOverflow="extendDomain" />}
-              <Bar dataKey="shown" name={measure.title} isAnimationActive={false} cursor={onMonth ? 'pointer' : undefined} onClick={onMonth ? (_item, index) => onMonth(points[index]!.period) : undefined}>
-                {points.map((p) => {
-                  const ok = meets(measure, p.value);
+              {/* minPointSize: a month at 0 still shows (and can be clicked), unlike a month without data. */}
+              <Bar dataKey="shown" name={measure.title} isAnimationActive={false} minPointSize={(v: unknown) => (typeof v === 'number' ? 3 : 0)} maxBarSize={36} cursor={onMonth ? 'pointer' : undefined} onClick={onMonth ? (_item, index) => onMonth(bars[index]!.period) : undefined}>
+                {bars.map((p) => {
+                  const ok = 'value' in p ? meets(measure, p.value) : null;
                   return <Cell key={p.period} fill={ok === null ? NEUTRAL : ok ? MET : MISSED} />;
                 })}
               </Bar>
@@ -55,45 +59,47 @@ export function MeasureTrendChart({ measure, range, filter, onMonth }: { measure
           </ResponsiveContainer>
         </div>
       )}
-      <div className="table-wrap">
-        <table className="trend-table">
-          <caption className="visually-hidden">{measure.title}: by month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Numerator</th>
-              <th scope="col">Denominator</th>
-              <th scope="col">Value</th>
-              {onMonth && <th scope="col">Members</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.period}>
-                <th scope="row">{monthText(p.period)}</th>
-                {p.suppressed ? (
-                  <td colSpan={3} className="suppressed">
-                    {SUPPRESSED_TEXT}
-                  </td>
-                ) : (
-                  <>
-                    <td>{amountText(p.numerator)}</td>
-                    <td>{amountText(p.denominator)}</td>
-                    <td>{valueText(measure, p.value)}</td>
-                  </>
-                )}
-                {onMonth && (
-                  <td>
-                    <button type="button" className="link" onClick={() => onMonth(p.period)}>
-                      Members<span className="visually-hidden"> of {monthText(p.period)}</span>
-                    </button>
-                  </td>
-                )}
+      {points.length > 0 && (
+        <div className="table-wrap">
+          <table className="trend-table">
+            <caption className="visually-hidden">{measure.title}: by month</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Numerator</th>
+                <th scope="col">Denominator</th>
+                <th scope="col">Value</th>
+                {onMonth && <th scope="col">Members</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.period}>
+                  <th scope="row">{monthText(p.period)}</th>
+                  {p.suppressed ? (
+                    <td colSpan={3} className="suppressed">
+                      {SUPPRESSED_TEXT}
+                    </td>
+                  ) : (
+                    <>
+                      <td>{amountText(p.numerator)}</td>
+                      <td>{amountText(p.denominator)}</td>
+                      <td>{valueText(measure, p.value)}</td>
+                    </>
+                  )}
+                  {onMonth && (
+                    <td>
+                      <button type="button" className="link" onClick={() => onMonth(p.period)} aria-label={`Members of ${monthText(p.period)}`}>
+                        Members
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </figure>
   );
 }

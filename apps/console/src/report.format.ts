@@ -45,6 +45,15 @@ export function trendRange(choice: PeriodChoice): { from: string; to: string } {
   return { from, to };
 }
 
+/** The months (YYYY-MM) a trend range covers, oldest first. */
+export function monthsOf(range: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  for (let m = range.from.slice(0, 7); m <= range.to.slice(0, 7); m = addMonths(m, 1)) {
+    out.push(m);
+  }
+  return out;
+}
+
 /** A report period (start, end] as the calendar days it covers: "1 Nov 2026 – 30 Nov 2026". */
 export function periodText(period: ReportPeriod, format: (isoDate: string) => string): string {
   const first = period.start.slice(0, 10);

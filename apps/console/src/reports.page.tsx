@@ -173,10 +173,11 @@ function MeasureCard({
   const verdict = verdictText(m, m.meetsTarget);
   const state = m.suppressed ? 'suppressed' : m.meetsTarget === null ? 'none' : m.meetsTarget ? 'met' : 'missed';
   return (
-    <article className={`measure measure--${state}`} aria-labelledby={`measure-${m.measureId}`} data-measure={m.measureId}>
+    <article className={`measure measure--${state}${drill ? ' measure--drilled' : ''}`} aria-labelledby={`measure-${m.measureId}`} data-measure={m.measureId}>
       <h3 id={`measure-${m.measureId}`}>{m.title}</h3>
       <p className="measure-now">
         <span className="measure-value">{m.suppressed ? SUPPRESSED_TEXT : valueText(m, m.value)}</span>
+        {!m.suppressed && m.denominator === 0 && <span className="sub">nothing due in the period</span>}
         {!m.suppressed && verdict && <span className={`verdict verdict--${state}`}>{verdict}</span>}
         <span className="sub">{targetText(m)}</span>
       </p>
@@ -233,8 +234,8 @@ function MeasureCard({
       )}
       {onDrill && (
         <p>
-          <button type="button" className="secondary" onClick={() => onDrill(reportParams)} aria-expanded={drill !== null}>
-            Members<span className="visually-hidden">: {m.title}</span>
+          <button type="button" className="secondary" onClick={() => onDrill(reportParams)} aria-expanded={drill !== null} aria-label={`Members: ${m.title}`}>
+            Members
           </button>
         </p>
       )}

@@ -6,6 +6,7 @@ import {
   byGroup,
   chartValue,
   lastDayOf,
+  monthsOf,
   meets,
   periodParams,
   periodText,
@@ -38,6 +39,8 @@ describe('console report format', () => {
     expect(periodParams({ kind: 'days', from: '2031-05-03', to: '2031-06-10' })).toEqual({ from: '2031-05-03', to: '2031-06-10' });
     expect(trendRange({ kind: 'month', month: '2031-05' })).toEqual({ from: '2030-06-01', to: '2031-05-31' });
     expect(trendRange({ kind: 'days', from: '2031-05-03', to: '2031-06-10' })).toEqual({ from: '2030-07-01', to: '2031-06-10' });
+    // The chart's axis: every month of the range, across the year boundary.
+    expect(monthsOf(trendRange({ kind: 'month', month: '2031-05' }))).toEqual(['2030-06', '2030-07', '2030-08', '2030-09', '2030-10', '2030-11', '2030-12', '2031-01', '2031-02', '2031-03', '2031-04', '2031-05']);
   });
 
   it('shows a half-open period (start, end] as the calendar days it covers', () => {
