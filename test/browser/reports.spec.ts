@@ -162,6 +162,15 @@ describe('console: Reports — measures against target, trends, members; the com
     expect(membersCsv).toContain(dischargeIds[0]);
     expect(membersCsv).toContain(dischargeIds[1]);
     expect(await fetched(reportCsv!)).toContain(MEASURE);
+
+    // A program on top of the supervisor's team: the measures, but no trend (snapshots are per program or per team).
+    const form = page.getByRole('form', { name: 'Report period and filters' });
+    await form.getByLabel('Program').fill('CCM');
+    await form.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('Trends are kept per program or per team, not both: clear the program to see them.').waitFor();
+    expect(await textMatching(page.getByRole('status').first(), /program CCM/)).toContain('program CCM · team north');
+    expect(await textMatching(card.locator('.measure-now'), /50%/)).toMatch(/^50%/);
+    expect(await page.locator('[data-measure-chart]').count()).toBe(0);
   });
 
   it('shows the committee the same measure suppressed, and no members anywhere', async () => {

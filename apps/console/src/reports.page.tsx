@@ -49,6 +49,8 @@ export function ReportsPage() {
   const params = { ...periodParams(periodOf(applied)), ...filterOf(applied) };
   const report = useLoad(() => api.get<MeasureReportView>(`/reports/measures${query(params)}`), [JSON.stringify(params)]);
   const range = trendRange(periodOf(applied));
+  // Snapshots are kept per program and per team, not per pair: with both (a supervisor is always their team) there is no trend.
+  const trendable = !(applied.programCode && (ownTeam ?? applied.teamId));
 
   return (
     <section aria-labelledby="reports-title">
@@ -131,6 +133,7 @@ export function ReportsPage() {
             {periodText(report.data.period, day)} (UTC) · program {report.data.filter.programCode ?? 'all'} · team {report.data.filter.teamId ?? 'all'}
             {!drillable && ' · aggregates only: counts of 1 to 10 are suppressed'}
           </p>
+          {!trendable && <p className="hint">Trends are kept per program or per team, not both: clear the program {ownTeam ? '' : 'or the team '}to see them.</p>}
           {byGroup(report.data.measures).map((g) => (
             <section key={g.group} aria-labelledby={`group-${g.group}`} className="measure-group">
               <h2 id={`group-${g.group}`}>{label(g.group)}</h2>
@@ -139,7 +142,7 @@ export function ReportsPage() {
                   <MeasureCard
                     key={m.measureId}
                     measure={m}
-                    range={range}
+                    range={trendable ? range : null}
                     filter={filterOf(applied)}
                     drill={drill?.measureId === m.measureId ? drill.params : null}
                     onDrill={drillable ? (p) => setDrill(p && { measureId: m.measureId, params: p }) : undefined}
@@ -164,7 +167,7 @@ function MeasureCard({
   reportParams,
 }: {
   measure: MeasureValueView;
-  range: { from: string; to: string };
+  range: { from: string; to: string } | null;
   filter: Record<string, string>;
   drill: Record<string, string> | null;
   onDrill?: (params: Record<string, string> | null) => void;
@@ -240,7 +243,7 @@ function MeasureCard({
         </p>
       )}
       {drill && onDrill && <MeasureMembers measure={m} params={drill} onClose={() => onDrill(null)} />}
-      <MeasureTrendChart measure={m} range={range} filter={filter} onMonth={onDrill && ((month) => onDrill({ period: month, ...filter }))} />
+      {range && <MeasureTrendChart measure={m} range={range} filter={filter} onMonth={onDrill && ((month) => onDrill({ period: month, ...filter }))} />}
       <p className="sub source">Source: {m.source}</p>
     </article>
   );
