@@ -22,5 +22,5 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: true,
   },
-  server: { proxy: { '^/(auth|cases|supervisor|health|members|member-duplicates|providers|discharges|utilization-reviews|complaints)': 'http://localhost:3000' } },
+  server: { proxy: { '^/(auth|cases|supervisor|health|members|member-duplicates|providers|discharges|utilization-reviews|complaints|reports)': 'http://localhost:3000' } },
 });

@@ -51,7 +51,7 @@ describe('console: a supervisor finds a stuck case and reassigns it (Chromium)',
     await signIn(page, stack.baseUrl, 'sup-1');
     await page.getByRole('heading', { name: 'Stuck cases' }).waitFor();
     const links = (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/^Inbox\d+$/, 'Inbox'));
-    expect(links).toEqual(['My work', 'Team cases', 'New case', 'Members', 'Stuck cases', 'Caseloads', 'Discharges', 'Review queue', 'Complaints', 'Stop requests', 'Inbox']);
+    expect(links).toEqual(['My work', 'Team cases', 'New case', 'Members', 'Stuck cases', 'Caseloads', 'Discharges', 'Review queue', 'Complaints', 'Stop requests', 'Reports', 'Inbox']);
 
     const overdueCard = page.getByRole('button', { name: /Overdue/ });
     expect(Number(await textMatching(overdueCard.locator('.count-n'), /^[1-9]\d*$/))).toBeGreaterThanOrEqual(1);

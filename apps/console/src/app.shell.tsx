@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, match, navigate, usePath } from './router.nav';
 import { can, useSession } from './session.context';
 import { LoginPage } from './login.page';
@@ -19,6 +19,9 @@ import { InboxBadge } from './inbox.badge';
 import { WorkPage } from './work.page';
 import type { Role } from '@careloop/contracts';
 import { label } from './format';
+
+/** Reports carry the chart library (recharts): a chunk of their own, loaded when the page is first opened. */
+const ReportsPage = lazy(() => import('./reports.page').then((m) => ({ default: m.ReportsPage })));
 
 interface Route {
   readonly pattern: string;
@@ -46,10 +49,19 @@ const ROUTES: readonly Route[] = [
   { pattern: '/supervisor/stop-participation', allowed: can.supervise, render: () => <StopParticipationPage /> },
   { pattern: '/supervisor/caseloads', allowed: can.supervise, render: () => <CaseloadsPage /> },
   { pattern: '/supervisor/cases/:id', allowed: can.supervise, render: (p) => <DiagnosisPage key={p.id} caseId={p.id!} /> },
+  {
+    pattern: '/reports',
+    allowed: can.report,
+    render: () => (
+      <Suspense fallback={<p className="loading">Loading Reports…</p>}>
+        <ReportsPage />
+      </Suspense>
+    ),
+  },
 ];
 
-/** Where each role lands: a care manager on My work (their worklist), a supervisor on Stuck cases. */
-const home = (r: Role) => (can.supervise(r) ? '/supervisor/stuck' : '/work');
+/** Where each role lands: a care manager on My work (their worklist), a supervisor on Stuck cases, the committee on Reports. */
+const home = (r: Role) => (can.supervise(r) ? '/supervisor/stuck' : can.workCases(r) ? '/work' : '/reports');
 
 export function AppShell() {
   const { me, loading, signOut } = useSession();
@@ -79,6 +91,7 @@ export function AppShell() {
     { to: '/utilization-reviews', text: me.role === 'care_manager' ? 'Reviews' : 'Review queue', show: can.workCases(me.role) },
     { to: '/complaints', text: 'Complaints', show: can.workCases(me.role) },
     { to: '/supervisor/stop-participation', text: 'Stop requests', show: can.supervise(me.role) },
+    { to: '/reports', text: 'Reports', show: can.report(me.role) },
     { to: '/inbox', text: 'Inbox', show: can.workCases(me.role), badge: <InboxBadge /> },
   ];
 
@@ -90,7 +103,7 @@ export function AppShell() {
       break;
     }
   }
-  if (!can.workCases(me.role)) {
+  if (!can.workCases(me.role) && !can.report(me.role)) {
     page = <NotForRole role={me.role} />;
   }
 
@@ -145,7 +158,7 @@ function NotForRole({ role }: { role: Role }) {
   return (
     <section>
       <h1>Not available</h1>
-      <p>The console is for care managers and supervisors; the {label(role).toLowerCase()} role cannot use this page.</p>
+      <p>The console is for care managers and supervisors (and Reports for the committee); the {label(role).toLowerCase()} role cannot use this page.</p>
     </section>
   );
 }

@@ -10,9 +10,10 @@ const DEMO_USERS: readonly { sub: string; role: Role; label: string }[] = [
   { sub: 'cm-3', role: 'care_manager', label: 'cm-3 — care manager, team south' },
   { sub: 'sup-1', role: 'supervisor', label: 'sup-1 — supervisor, team north' },
   { sub: 'admin-1', role: 'admin', label: 'admin-1 — administrator' },
+  { sub: 'committee-1', role: 'committee', label: 'committee-1 — quality committee (reports)' },
 ];
 
-const ROLES: readonly Role[] = ['care_manager', 'supervisor', 'admin'];
+const ROLES: readonly Role[] = ['care_manager', 'supervisor', 'admin', 'committee'];
 
 /**
  * Local sign-in (`POST /auth/dev-login`): exists only while the API runs on

@@ -65,4 +65,6 @@ export function useSession(): Session {
 export const can = {
   workCases: (r: Role) => r === 'care_manager' || r === 'supervisor' || r === 'admin',
   supervise: (r: Role) => r === 'supervisor' || r === 'admin',
+  /** The Reports page (GET /reports/…): supervisors and admins with the members behind each measure, the committee aggregates only. */
+  report: (r: Role) => r === 'supervisor' || r === 'admin' || r === 'committee',
 };
