@@ -49,6 +49,12 @@ export class DischargeState {
   private pendingPcpNoticeStep: string | null = null;
   /** Bumped on every change, so the workflow's wait wakes up. */
   changes = 0;
+  /**
+   * Since `patched(DISCHARGE_PATCH_IDS.doneAtCompletionTime)`: a task's `transition_task_done` report
+   * carries the completion time the care team recorded (a backdated completedAt included), which the
+   * transition-of-care measures read; runs started before it reported the time it was entered.
+   */
+  reportsCompletionTime = true;
 
   constructor(
     readonly dischargeId: string,
@@ -275,17 +281,16 @@ export class DischargeState {
   complete(input: CompleteTransitionTaskInput, now: string): TransitionTaskView {
     this.checkComplete(input, now);
     const at = input.completedAt ? new Date(Date.parse(input.completedAt)).toISOString() : now;
-    return this.markDone(input.task, input.actorId, at);
+    return this.markDone(input.task, input.actorId, at, now);
   }
 
-  markDone(task: TransitionTask, actorId: string, at: string): TransitionTaskView {
+  markDone(task: TransitionTask, actorId: string, at: string, now: string): TransitionTaskView {
     const t = this.tasks.find((x) => x.task === task)!;
     t.status = 'done';
     t.completedAt = at;
     t.completedBy = actorId;
     t.late = at > t.dueAt;
-    // occurredAt: the completion as recorded (a backdated completedAt included), which the measures read (issue 18).
-    this.report(`${task}:done`, 'transition_task_done', `${TRANSITION_TASK_LABELS[task]} done${t.late ? ' late' : ''} by ${actorId}`, at);
+    this.report(`${task}:done`, 'transition_task_done', `${TRANSITION_TASK_LABELS[task]} done${t.late ? ' late' : ''} by ${actorId}`, this.reportsCompletionTime ? at : now);
     this.changes++;
     return { ...t };
   }

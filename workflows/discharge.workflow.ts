@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   cancelDischargeUpdate,
   completeTransitionTaskUpdate,
@@ -10,6 +10,7 @@ import {
   type NotificationRequest,
 } from '@careloop/contracts';
 import { DischargeState } from './discharge.state';
+import { DISCHARGE_PATCH_IDS } from './discharge.patches';
 import { caseLink, transitionNotifications } from './discharge-activities';
 import { dischargeEffects } from './discharge-effects';
 import { deliveryGivenUp } from './shared/effect-pump';
@@ -31,10 +32,11 @@ import { msUntil, nowIso } from './shared/workflow-time';
  *
  * Replay: the cancel and update handlers only add commands when one of them
  * is called (a new message in history); runs without them issue exactly the
- * commands they did before, so no `patched()` marker is needed.
+ * commands they did before. Behaviour changes are gated in discharge.patches.ts.
  */
 export async function dischargePlanningWorkflow(input: DischargeWorkflowInput): Promise<DischargeWorkflowResult> {
   const state = new DischargeState(workflowInfo().workflowId, input, nowIso());
+  state.reportsCompletionTime = patched(DISCHARGE_PATCH_IDS.doneAtCompletionTime);
   const effects = dischargeEffects(state);
   setHandler(dischargeStatusQuery, () => state.view());
   setHandler(completeTransitionTaskUpdate, (i) => state.complete(i, nowIso()), { validator: (i) => state.checkComplete(i, nowIso()) });
@@ -82,6 +84,6 @@ async function informPcp(state: DischargeState, notice: NotificationRequest | nu
   }
   // The care team may have recorded it meanwhile, or the sender cancelled the discharge.
   if (state.pcpStillOwed) {
-    state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso());
+    state.markDone('pcp_informed', SYSTEM_ACTOR, nowIso(), nowIso());
   }
 }

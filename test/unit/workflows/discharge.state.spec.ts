@@ -18,7 +18,7 @@ describe('DischargeState: cancellation and update by the sender', () => {
 
   it('cancels open and missed tasks once, keeps done ones, queues one case report and finishes', () => {
     const state = open();
-    state.markDone('member_contact', 'cm-1', iso(now));
+    state.markDone('member_contact', 'cm-1', iso(now), iso(now));
     state.runDue(iso(now + 3 * DAY_MS)); // pcp_informed (2 calendar days) missed
     expect(state.taskStatus('pcp_informed')).toBe('missed');
     const view = state.cancel({ key: 'a-1', messageType: 'ADT^A13' }, iso(now + 3 * DAY_MS));
@@ -38,7 +38,7 @@ describe('DischargeState: cancellation and update by the sender', () => {
 
   it('an update re-plans only open tasks, keeps a sent reminder, queues the newly named PCP once, and reports the changed fields without values', () => {
     const state = open({ pcpId: null });
-    state.markDone('member_contact', 'cm-1', iso(now));
+    state.markDone('member_contact', 'cm-1', iso(now), iso(now));
     const reminderAt = state.view().tasks.find((t) => t.task === 'follow_up_visit')!.remindAt!;
     state.runDue(reminderAt); // follow-up reminded; pcp_informed (due after 2 days) missed and escalated
     const before = state.view();
@@ -73,6 +73,13 @@ describe('DischargeState: cancellation and update by the sender', () => {
       ['discharge-test:member_contact:done', backdated],
       ['discharge-test:follow_up_visit:done', iso(now + 60_000)],
     ]);
+  });
+
+  it('a run started before the done-at-completion-time patch reports the time the completion was entered', () => {
+    const state = open();
+    state.reportsCompletionTime = false;
+    state.complete({ actorId: 'cm-1', task: 'member_contact', completedAt: iso(now - 1_800_000) }, iso(now));
+    expect(reports(state).filter((r) => r.kind === 'transition_task_done').map((r) => r.occurredAt)).toEqual([iso(now)]);
   });
 
   it('validates the inputs', () => {
