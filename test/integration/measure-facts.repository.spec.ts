@@ -124,6 +124,9 @@ describe('MeasureFactsRepository (real Postgres)', () => {
     await decision('r-old', 'initial', 'approved', day(-85), day(-83), null);
     await review('r-nocase', null, day(7), day(14), 'in_review');
     await review('r-late', 'case-a', afterEnd, day(45), 'received');
+    // r-appealed: decided only after the end, then appealed: the row's due is now the appeal's, the initial due stays the fact.
+    await review('r-appealed', 'case-a', day(20), day(70), 'appealed');
+    await decision('r-appealed', 'initial', 'denied', afterEnd, day(25), 'not covered');
 
     // Complaints: k-1 acknowledged in the period, resolved after its end; k-old settled long ago.
     const complaint = (id: string, caseId: string | null, receivedAt: string, ackBy: string, resolveBy: string, view: Record<string, unknown>) =>
@@ -252,6 +255,18 @@ describe('MeasureFactsRepository (real Postgres)', () => {
         status: 'in_review',
         decisions: [],
       },
+      {
+        reviewId: 'r-appealed',
+        caseId: 'case-a',
+        memberId: 'mbr-a',
+        programCode: 'CCM',
+        teamId: 'team-1',
+        urgency: 'expedited',
+        receivedAt: day(20),
+        decisionDueAt: day(25),
+        status: 'appealed',
+        decisions: [],
+      },
     ]);
   });
 
@@ -283,7 +298,7 @@ describe('MeasureFactsRepository (real Postgres)', () => {
     const team1 = await facts.read(period, { teamId: 'team-1' });
     expect(team1.cases.map((c) => c.caseId)).toEqual(['case-a']);
     expect(team1.discharges.map((d) => d.dischargeId)).toEqual(['d-1']);
-    expect(team1.reviews.map((r) => r.reviewId)).toEqual(['r-1']);
+    expect(team1.reviews.map((r) => r.reviewId)).toEqual(['r-1', 'r-appealed']);
     expect(team1.complaints.map((c) => c.complaintId)).toEqual(['k-1']);
 
     const none = await facts.read(period, { programCode: 'CCM', teamId: 'team-2' });

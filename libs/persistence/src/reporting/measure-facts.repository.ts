@@ -120,6 +120,8 @@ export class MeasureFactsRepository implements MeasureFactsReader {
   /**
    * Reviews received by `end` with a due or decision instant after `start` (or received in the
    * period, or pended: a stopped clock has no due instant yet), with their decisions made by `end`.
+   * `decisionDueAt` is the initial decision's own due time once one exists, even when it was made after
+   * `end` (its outcome is not passed): after an appeal the review's decision_due_at is the appeal's.
    * The program and team are the case's (a review without a case has none).
    */
   private reviews(period: ReportPeriod, filter: MeasureFilter): Promise<ReviewFacts[]> {
@@ -135,7 +137,7 @@ export class MeasureFactsRepository implements MeasureFactsReader {
     return selectRows<ReviewFacts>(
       this.dataSource,
       `SELECT r.id AS "reviewId", r.case_id AS "caseId", c.member_id AS "memberId", c.program_code AS "programCode", c.team_id AS "teamId",
-              r.urgency, ${isoText('r.received_at')} AS "receivedAt", ${isoText('r.decision_due_at')} AS "decisionDueAt", r.status,
+              r.urgency, ${isoText('r.received_at')} AS "receivedAt", ${isoText(`COALESCE((SELECT i.due_at FROM utilization_review_decisions i WHERE i.review_id = r.id AND i.level = 'initial'), r.decision_due_at)`)} AS "decisionDueAt", r.status,
               coalesce((SELECT json_agg(json_build_object('level', x.level, 'kind', x.kind, 'reason', x.reason, 'decidedAt', ${isoText('x.decided_at')},
                                                           'dueAt', ${isoText('x.due_at')}, 'onTime', x.on_time) ORDER BY x.decided_at, x.level)
                         FROM utilization_review_decisions x WHERE x.review_id = r.id AND x.decided_at <= ${end}::timestamptz), '[]'::json) AS decisions
