@@ -1,3 +1,4 @@
+import { parseInstant } from './instant';
 import type { CaseEventFact } from './measure.types';
 
 /**
@@ -172,7 +173,7 @@ class EpisodeFold {
     const key = str(data.key);
     if (key === null) return;
     if (kind === 'task_opened') {
-      const due = Date.parse(str(data.dueAt) ?? '');
+      const due = parseInstant(str(data.dueAt) ?? '');
       const task: TaskInstance = { key, kind: str(data.taskKind) ?? 'unknown', openedMs: ms, dueMs: Number.isNaN(due) ? null : Math.max(due, ms), closedMs: null, resolution: null };
       this.facts.tasks.push(task);
       this.openTasks.set(key, task);
@@ -192,7 +193,7 @@ class EpisodeFold {
       task.dueMs = null;
       return;
     }
-    const due = Date.parse(str(data.dueAt) ?? '');
+    const due = parseInstant(str(data.dueAt) ?? '');
     if (!Number.isNaN(due)) task.dueMs = Math.max(due, ms);
   }
 }
@@ -210,19 +211,23 @@ export function caseTimeline(events: readonly CaseEventFact[], endMs: number): E
   const times = new Array<number>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const ms = Date.parse(e.at);
+    const ms = parseInstant(e.at);
     times[i] = ms;
+    if (Number.isNaN(ms)) continue;
     if (ms < lastMs || (ms === lastMs && e.seq < lastSeq)) ordered = false;
     lastMs = ms;
     lastSeq = e.seq;
   }
   let order: number[] | null = null;
   if (!ordered) {
-    order = events.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || events[a]!.seq - events[b]!.seq);
+    // An unreadable time sorts last (and is skipped), so the comparator stays consistent.
+    const key = (i: number) => (Number.isNaN(times[i]!) ? Number.POSITIVE_INFINITY : times[i]!);
+    order = events.map((_, i) => i).sort((a, b) => key(a) - key(b) || events[a]!.seq - events[b]!.seq);
   }
   for (let j = 0; j < events.length; j++) {
     const i = order ? order[j]! : j;
     const ms = times[i]!;
+    if (ms > endMs && !order) break;
     if (Number.isNaN(ms) || ms > endMs) continue;
     const e = events[i]!;
     let fold = episodes.get(e.episodeId);

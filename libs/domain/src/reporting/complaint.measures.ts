@@ -1,10 +1,11 @@
 import type { ComplaintFacts } from './measure.types';
+import { parseInstant } from './instant';
 import type { MeasureRun } from './measure.context';
 import { outcomeOf, within } from './measure.tally';
 
 function parse(at: string | null): number | null {
   if (at === null) return null;
-  const ms = Date.parse(at);
+  const ms = parseInstant(at);
   return Number.isNaN(ms) ? null : ms;
 }
 

@@ -1,4 +1,5 @@
 import { MEASURES, type MeasureId } from './measure.definitions';
+import { formatInstant, parseInstant } from './instant';
 import type { MeasureOutcome, MeasureRow, MeasureStratum, MeasureValue, ReportPeriod } from './measure.types';
 
 /** Where a row's subject belongs (case, discharge, review or complaint fields; null when none). */
@@ -20,11 +21,6 @@ export interface RowInput {
   readonly detail: string;
 }
 
-interface SortableRow {
-  readonly dueMs: number;
-  readonly row: MeasureRow;
-}
-
 interface StratumTally {
   numerator: number;
   denominator: number;
@@ -39,7 +35,7 @@ export interface PeriodBounds {
 }
 
 export function periodBounds(period: ReportPeriod): PeriodBounds {
-  return { period, startMs: Date.parse(period.start), endMs: Date.parse(period.end) };
+  return { period, startMs: parseInstant(period.start), endMs: parseInstant(period.end) };
 }
 
 export function within(ms: number, bounds: PeriodBounds): boolean {
@@ -47,7 +43,7 @@ export function within(ms: number, bounds: PeriodBounds): boolean {
 }
 
 export function iso(ms: number | null | undefined): string | null {
-  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+  return ms === null || ms === undefined ? null : formatInstant(ms);
 }
 
 /** 'met' when the subject is where the measure wants it: in the numerator of a higher-is-better measure, outside it otherwise. */
@@ -77,11 +73,15 @@ export class MeasureTally {
   denominator = 0;
   private readonly hours: number[] = [];
   private readonly strata = new Map<string, StratumTally>();
-  private readonly rows: SortableRow[] = [];
+  private readonly rows: MeasureRow[] = [];
+  /** Each row's due (epoch ms; -Infinity without one), the sort key, beside the rows. */
+  private readonly rowDues: number[] = [];
 
   constructor(
     readonly measureId: MeasureId,
     private readonly strataAreCategories = false,
+    /** False when the caller wants values only: rows are then not kept (nor formatted). */
+    readonly keepsRows = true,
   ) {
     for (const code of MEASURES[measureId].strata) {
       this.strata.set(code, { numerator: 0, denominator: 0, hours: [] });
@@ -121,21 +121,20 @@ export class MeasureTally {
   }
 
   row(input: RowInput): void {
+    if (!this.keepsRows) return;
+    this.rowDues.push(input.dueMs ?? Number.NEGATIVE_INFINITY);
     this.rows.push({
-      dueMs: input.dueMs ?? Number.NEGATIVE_INFINITY,
-      row: {
-        measureId: this.measureId,
-        subjectId: input.subjectId,
-        caseId: input.scope.caseId,
-        memberId: input.scope.memberId,
-        programCode: input.scope.programCode,
-        teamId: input.scope.teamId,
-        outcome: input.outcome,
-        stratum: input.stratum ?? null,
-        dueAt: iso(input.dueMs),
-        doneAt: iso(input.doneMs),
-        detail: input.detail,
-      },
+      measureId: this.measureId,
+      subjectId: input.subjectId,
+      caseId: input.scope.caseId,
+      memberId: input.scope.memberId,
+      programCode: input.scope.programCode,
+      teamId: input.scope.teamId,
+      outcome: input.outcome,
+      stratum: input.stratum ?? null,
+      dueAt: iso(input.dueMs),
+      doneAt: iso(input.doneMs),
+      detail: input.detail,
     });
   }
 
@@ -160,9 +159,10 @@ export class MeasureTally {
 
   /** Rows by due time (rows without one first), then subject id, then detail: the same input always gives the same order. */
   sortedRows(): MeasureRow[] {
-    return this.rows
-      .sort((a, b) => a.dueMs - b.dueMs || compare(a.row.subjectId, b.row.subjectId) || compare(a.row.detail, b.row.detail))
-      .map((r) => r.row);
+    const { rows, rowDues } = this;
+    const order = rows.map((_, i) => i);
+    order.sort((a, b) => rowDues[a]! - rowDues[b]! || compare(rows[a]!.subjectId, rows[b]!.subjectId) || compare(rows[a]!.detail, rows[b]!.detail));
+    return order.map((i) => rows[i]!);
   }
 }
 

@@ -1,5 +1,6 @@
 import { HOUR_MS } from '../duration';
 import type { ReviewDecisionFact, ReviewFacts } from './measure.types';
+import { parseInstant } from './instant';
 import type { MeasureRun } from './measure.context';
 import { outcomeOf, within, type RowScope } from './measure.tally';
 
@@ -16,7 +17,7 @@ interface Decision {
 
 function decisionsOf(r: ReviewFacts): Decision[] {
   return r.decisions
-    .map((fact) => ({ fact, decidedMs: Date.parse(fact.decidedAt), dueMs: Date.parse(fact.dueAt) }))
+    .map((fact) => ({ fact, decidedMs: parseInstant(fact.decidedAt), dueMs: parseInstant(fact.dueAt) }))
     .filter((d) => !Number.isNaN(d.decidedMs))
     .sort((a, b) => a.decidedMs - b.decidedMs);
 }
@@ -31,7 +32,7 @@ function formatHours(h: number): string {
 
 /** The ur_* measures for one review (stratum: its urgency). */
 export function reviewMeasures(r: ReviewFacts, run: MeasureRun): void {
-  const receivedMs = Date.parse(r.receivedAt);
+  const receivedMs = parseInstant(r.receivedAt);
   if (Number.isNaN(receivedMs) || receivedMs > run.bounds.endMs) return;
   const scope: RowScope = { caseId: r.caseId, memberId: r.memberId, programCode: r.programCode, teamId: r.teamId };
   const decisions = decisionsOf(r);
@@ -77,7 +78,7 @@ export function reviewMeasures(r: ReviewFacts, run: MeasureRun): void {
   }
 
   // The initial decision's own due is authoritative (a pend moves it); undecided: the review's current due.
-  const dueMs = initial ? initial.dueMs : r.decisionDueAt === null ? Number.NaN : Date.parse(r.decisionDueAt);
+  const dueMs = initial ? initial.dueMs : r.decisionDueAt === null ? Number.NaN : parseInstant(r.decisionDueAt);
   if (!Number.isNaN(dueMs) && within(dueMs, run.bounds)) {
     const late = !(initial && initial.decidedMs <= dueMs);
     run.tally('ur_decided_late').count(late, stratum);

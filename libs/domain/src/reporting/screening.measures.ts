@@ -10,9 +10,22 @@ export const SCREENING_EXCLUDING_CLOSURES: ReadonlySet<string> = new Set(['disen
 /** Attempt outcomes that mean the member was reached (a member who declined was reached). */
 export const REACHED_OUTCOMES: ReadonlySet<string> = new Set(['reached', 'declined']);
 
-function deadlineOf(episode: EpisodeFacts, run: MeasureRun): number | null {
-  if (episode.enrollmentDate === null || !isCalendarDate(episode.enrollmentDate)) return null;
-  return screeningDeadline(episode.enrollmentDate, run.policy.screeningDeadlineMs).getTime();
+/** Screening deadlines by enrollment date (many members share one), for one run. */
+export class ScreeningDeadlines {
+  private readonly byDate = new Map<string, number | null>();
+
+  constructor(private readonly run: MeasureRun) {}
+
+  of(episode: EpisodeFacts): number | null {
+    const date = episode.enrollmentDate;
+    if (date === null) return null;
+    let deadline = this.byDate.get(date);
+    if (deadline === undefined) {
+      deadline = isCalendarDate(date) ? screeningDeadline(date, this.run.policy.screeningDeadlineMs).getTime() : null;
+      this.byDate.set(date, deadline);
+    }
+    return deadline;
+  }
 }
 
 function attemptsDetail(episode: EpisodeFacts, deadline: number): { detail: string; reached: boolean } {
@@ -23,11 +36,11 @@ function attemptsDetail(episode: EpisodeFacts, deadline: number): { detail: stri
 }
 
 /** screening_within_90_days and screening_never_reached (docs/reporting.md). */
-export function screeningMeasures(c: CaseContext, run: MeasureRun): void {
+export function screeningMeasures(c: CaseContext, run: MeasureRun, deadlines: ScreeningDeadlines): void {
   const within90 = run.tally('screening_within_90_days');
   const neverReached = run.tally('screening_never_reached');
   for (const episode of c.episodes) {
-    const deadline = deadlineOf(episode, run);
+    const deadline = deadlines.of(episode);
     if (deadline === null || !within(deadline, run.bounds)) continue;
     const screened = episode.screeningMs !== null && episode.screeningMs <= deadline;
     const excluded =

@@ -121,3 +121,18 @@ describe('case task measures (assessment, care plan, contacts)', () => {
     ]);
   });
 });
+
+describe('case timeline order', () => {
+  it('folds events given out of order as if in order (by time, then seq), skipping unreadable times', () => {
+    const ordered = new CaseBuilder('c1')
+      .task('2026-04-01T10:00:00Z', 'assessment', 'assessment', '2026-04-10T10:00:00Z')
+      .ev('2026-04-05T10:00:00Z', 'task_rescheduled', { key: 'assessment', from: '2026-04-10T10:00:00Z', dueAt: '2026-04-12T10:00:00Z', reason: null })
+      .closeTask('2026-04-11T10:00:00Z', 'assessment', 'done')
+      .build();
+    const shuffled = { ...ordered, events: [ordered.events[2]!, { ...ordered.events[0]!, at: 'garbage', seq: 99 }, ordered.events[0]!, ordered.events[1]!] };
+    const a = compute(input(APRIL, { cases: [ordered] }));
+    const b = compute(input(APRIL, { cases: [shuffled] }));
+    expect(counts(a, 'assessment_on_time')).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(b).toEqual(a);
+  });
+});

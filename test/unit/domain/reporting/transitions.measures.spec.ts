@@ -1,4 +1,6 @@
-import { DEFAULT_MEASURE_POLICY, monthPeriod, type MeasurePolicy } from '@careloop/domain';
+import { DEFAULT_MEASURE_POLICY, localDate, monthPeriod, type MeasurePolicy } from '@careloop/domain';
+import { periodBounds } from '../../../../libs/domain/src/reporting/measure.tally';
+import { TransitionDues } from '../../../../libs/domain/src/reporting/transitions.measures';
 import { compute, counts, discharge, input, rowsOf } from './measure-fixtures';
 
 /** A calendar of our own: UTC days, weekends off, and Friday 6 March 2026 a holiday. */
@@ -62,4 +64,23 @@ describe('transition-of-care measures', () => {
     const result = compute(input(monthPeriod('2026-12'), { discharges: [d] }));
     expect(rowsOf(result, 'toc_contact_2_business_days').map((r) => [r.outcome, r.dueAt])).toEqual([['met', '2026-12-01T05:00:00.000Z']]);
   });
+});
+
+describe('TransitionDues local days', () => {
+  it.each(['America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'])(
+    'finds the same local day as localDate in %s, across DST changes',
+    (timeZone) => {
+      const policy = { ...DEFAULT_MEASURE_POLICY, transitionOfCare: { ...DEFAULT_MEASURE_POLICY.transitionOfCare, calendar: { timeZone, weekendDays: [0, 6], holidays: [] } } };
+      const dues = new TransitionDues({ bounds: periodBounds(MARCH), policy, tally: () => { throw new Error('unused'); } });
+      const mismatches: string[] = [];
+      // Every 37 minutes through March and April and the first week of November (the DST changes of both hemispheres).
+      for (const [from, to] of [[Date.UTC(2026, 2, 1), Date.UTC(2026, 4, 1)], [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 8)]] as const) {
+        for (let ms = from; ms < to; ms += 37 * 60_000) {
+          const iso = new Date(ms).toISOString();
+          if (dues.localDay(ms) !== localDate(iso, timeZone)) mismatches.push(iso);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 });
