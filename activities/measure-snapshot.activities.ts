@@ -43,7 +43,8 @@ export function createMeasureSnapshotActivities({ facts, snapshots, policy }: Me
       ];
       const rows: MeasureSnapshotRow[] = [];
       for (const scope of scopes) {
-        for (const v of computeMeasures(input, policy, scope.filter).values) {
+        // Values only: the snapshot stores no drill-down rows.
+        for (const v of computeMeasures(input, policy, scope.filter, { rows: false }).values) {
           rows.push({
             day,
             programCode: scope.programCode,
