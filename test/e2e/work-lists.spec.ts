@@ -98,7 +98,9 @@ describe('work lists: discharges, review queue, complaints, stop-participation r
           r.status === 200 &&
           r.body.items.length === 3 &&
           r.body.items.every((i: Json) => i.careManagerId !== null && i.status === 'in_progress') &&
-          r.body.items.find((i: Json) => i.dischargeId === d.late.id)?.overdue === true,
+          r.body.items.find((i: Json) => i.dischargeId === d.late.id)?.overdue === true &&
+          // Missed and escalated are reported one after the other: wait for both escalations to be projected.
+          (r.body.items.find((i: Json) => i.dischargeId === d.late.id)?.tasks as Json[]).filter((t) => t.status === 'escalated').length === 2,
       );
     });
 
