@@ -1,4 +1,4 @@
-import type { MeasureDefinition, MeasureId, MeasureRow, MeasureStratum, ReportPeriod } from '@careloop/domain';
+import type { MeasureDefinition, MeasureId, MeasureRow, MeasureStratum, MeasureValue, ReportPeriod } from '@careloop/domain';
 
 /**
  * What the reporting API answers (issue 18; docs/reporting.md). Values come from
@@ -87,16 +87,10 @@ export interface MeasureSnapshotResult {
 }
 
 /** One stored snapshot cell (measure_snapshots): a measure's value for one UTC day and scope. */
-export interface MeasureSnapshotRow {
+export interface MeasureSnapshotRow extends Omit<MeasureValue, 'meetsTarget'> {
   readonly day: string;
   /** A program code, or ALL_SCOPE. */
   readonly programCode: string;
   /** A team id, or ALL_SCOPE. */
   readonly teamId: string;
-  readonly measureId: MeasureId;
-  readonly numerator: number;
-  readonly denominator: number;
-  readonly value: number | null;
-  readonly median: number | null;
-  readonly strata: readonly MeasureStratum[];
 }
